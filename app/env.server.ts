@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/** A configuration problem: printed as one line naming the variable, then exit code 1. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(value).protocol)
+    } catch {
+      return false
+    }
+  }, 'must be a postgresql:// URL')
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol)
+    } catch {
+      return false
+    }
+  }, 'must be an http:// or https:// URL')
+
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      return ['smtp:', 'smtps:'].includes(new URL(value).protocol)
+    } catch {
+      return false
+    }
+  }, 'must be an smtp:// or smtps:// URL')
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  APP_URL: httpUrl.optional(),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: z.string().trim().min(3).default('Samling <no-reply@samling.localhost>'),
+  MAIL_WORKER: z.enum(['on', 'off']).default('on'),
+})
+
+export type Config = {
+  nodeEnv: 'development' | 'production' | 'test'
+  port: number
+  host: string
+  databaseUrl: string | undefined
+  databasePoolSize: number
+  dataDir: string
+  appUrl: string
+  sessionSecret: string
+  smtpUrl: string | undefined
+  mailFrom: string
+  mailboxKey: string
+  runMailWorker: boolean
+}
+
+type Secrets = { sessionSecret: string; mailboxKey: string }
+
+/** Secrets generated on first start and kept in DATA_DIR, so sessions survive restarts. */
+function loadOrCreateSecrets(dataDir: string): Secrets {
+  const file = path.join(dataDir, 'secrets.json')
+  try {
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Secrets>
+    if (stored.sessionSecret && stored.mailboxKey) return stored as Secrets
+  } catch {
+    // first start, or an unreadable file: write new secrets below
+  }
+  const secrets = { sessionSecret: randomBytes(32).toString('hex'), mailboxKey: randomBytes(16).toString('hex') }
+  try {
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  } catch (error) {
+    throw new ConfigError(`DATA_DIR: cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+  }
+  return secrets
+}
+
+/** Reads and checks the environment. Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+  const parsed = EnvSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const name = String(issue.path[0])
+    throw new ConfigError(`${name}: ${issue.message} (got ${JSON.stringify(cleaned[name] ?? '')})`)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.DATA_DIR)
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && !e.SESSION_SECRET) {
+    throw new ConfigError('SESSION_SECRET: required when NODE_ENV=production and DATABASE_URL is set (at least 32 characters)')
+  }
+  const secrets = loadOrCreateSecrets(dataDir)
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    dataDir,
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT || 3000}`).replace(/\/+$/, ''),
+    sessionSecret: e.SESSION_SECRET ?? secrets.sessionSecret,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailboxKey: secrets.mailboxKey,
+    runMailWorker: e.MAIL_WORKER === 'on',
+  }
+}
+
+let cached: Config | undefined
+
+/** The process-wide configuration (loaded once). */
+export function config(): Config {
+  cached ??= loadConfig()
+  return cached
+}
+
+/** For tests and the server: set the configuration explicitly. */
+export function setConfig(value: Config) {
+  cached = value
+}
