@@ -112,6 +112,12 @@ export async function connectDatabase(options: OpenDatabaseOptions): Promise<Dat
   return current
 }
 
+/** Makes an already opened database the process-wide one (tests). */
+export function useDatabase(database: Database): void {
+  if (current) throw new Error('The database is already connected')
+  current = database
+}
+
 export async function disconnectDatabase(): Promise<void> {
   const database = current
   current = undefined

@@ -1,0 +1,86 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { getLocale, t, type Locale, type MessageKey } from './i18n/index.ts'
+
+/** An error a person caused or can fix: carries a message key and an HTTP status (never 500). */
+export class DomainError extends Error {
+  constructor(
+    readonly messageKey: MessageKey,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429,
+    readonly params: Record<string, string | number> = {},
+    readonly field?: string,
+  ) {
+    super(messageKey)
+    this.name = new.target.name
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(key: MessageKey = 'error.notFound.title') {
+    super(key, 404)
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor() {
+    super('error.forbidden', 403)
+  }
+}
+
+export class InvalidParameterError extends DomainError {
+  constructor(parameter: string) {
+    super('error.invalidParameter', 400, { parameter }, parameter)
+  }
+}
+
+type DriverError = { code?: string; meta?: Record<string, unknown>; cause?: unknown; message?: string }
+
+/**
+ * Turns database rule violations into DomainErrors: a duplicate slug is a 409 the organizer can fix,
+ * a broken CHECK constraint a 400. Returns undefined for anything else (a real bug).
+ */
+export function fromDatabaseError(error: unknown): DomainError | undefined {
+  const e = error as DriverError
+  const text = `${e?.message ?? ''} ${JSON.stringify(e?.meta ?? {})}`
+  if (e?.code === 'P2002' || /23505|unique constraint/i.test(text)) {
+    if (/slug/.test(text)) return new DomainError('error.duplicateSlug', 409, {}, 'slug')
+    return new DomainError('error.conflict', 409)
+  }
+  const check = /violates check constraint "?([a-z_]+)"?|23514/i.exec(text)
+  if (check) return new DomainError('error.constraint', 400, { rule: check[1] ?? 'check' })
+  if (e?.code === 'P2003' || /23503|foreign key/i.test(text)) return new DomainError('error.conflict', 409)
+  if (e?.code === 'P2025') return new NotFoundError()
+  return undefined
+}
+
+export function asDomainError(error: unknown): DomainError | undefined {
+  return error instanceof DomainError ? error : fromDatabaseError(error)
+}
+
+export function errorMessage(error: DomainError, locale: Locale): string {
+  return t(locale, error.messageKey, error.params)
+}
+
+/** Throw from a loader: the route's ErrorBoundary shows the 404 in the visitor's language. */
+export function notFound(locale: Locale, key: MessageKey = 'error.notFound.title'): Response {
+  return json({ message: t(locale, key) }, { status: 404 })
+}
+
+/**
+ * Wraps an action or loader: DomainErrors (and database rule violations) become a 4xx JSON
+ * `{ formError, field }` in the user's language. Anything else is a bug and is rethrown.
+ */
+export function withDomainErrors<A extends ActionFunctionArgs | LoaderFunctionArgs, R>(handler: (args: A) => Promise<R>) {
+  return async (args: A): Promise<R | Response> => {
+    try {
+      return await handler(args)
+    } catch (error) {
+      if (error instanceof Response) throw error
+      const domain = asDomainError(error)
+      if (!domain) throw error
+      const locale = getLocale(args.request)
+      const body = { formError: errorMessage(domain, locale), field: domain.field ?? null }
+      if (args.request.method === 'GET' || args.request.method === 'HEAD') throw json(body, { status: domain.status })
+      return json(body, { status: domain.status })
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { en } from './en.ts'
+import { sv, type MessageKey } from './sv.ts'
+
+export type { MessageKey } from './sv.ts'
+export type Locale = 'sv' | 'en'
+export const LOCALES: readonly Locale[] = ['sv', 'en']
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en }
+
+/** Translates a key, filling {placeholders}. */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = catalogues[locale][key] ?? catalogues.sv[key] ?? key
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in sv
+}
+
+/** Swedish pages live at /…, English at /en/…. */
+export function localeFromPath(pathname: string): Locale {
+  return pathname === '/en' || pathname.startsWith('/en/') ? 'en' : 'sv'
+}
+
+export function getLocale(request: Request): Locale {
+  const url = new URL(request.url)
+  const fromPath = localeFromPath(url.pathname)
+  if (fromPath === 'en') return 'en'
+  const explicit = url.searchParams.get('lang')
+  if (explicit === 'en' || explicit === 'sv') return explicit
+  return 'sv'
+}
+
+/** Prefix a Swedish path for a locale: localePath('en', '/events/x') → '/en/events/x'. */
+export function localePath(locale: Locale, path: string): string {
+  if (locale === 'sv') return path
+  return path === '/' ? '/en' : `/en${path}`
+}
+
+/** The same page in the other language. */
+export function alternatePath(pathname: string, target: Locale): string {
+  const base = localeFromPath(pathname) === 'en' ? pathname.replace(/^\/en(?=\/|$)/, '') || '/' : pathname
+  return localePath(target, base)
+}
+
+/** Picks the Swedish or English variant of a bilingual field, falling back to Swedish when empty. */
+export function pick<T extends Record<string, unknown>>(record: T, field: string, locale: Locale): string {
+  const value = record[`${field}${locale === 'sv' ? 'Sv' : 'En'}`]
+  const fallback = record[`${field}Sv`]
+  return (typeof value === 'string' && value.trim() ? value : typeof fallback === 'string' ? fallback : '') as string
+}

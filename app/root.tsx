@@ -1,0 +1,143 @@
+import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useNonce } from './components/nonce.tsx'
+import { alternatePath, localeFromPath, localePath, t, type Locale } from './i18n/index.ts'
+import stylesheet from './styles/app.css'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { config } = await import('./env.server.ts')
+  const url = new URL(request.url)
+  return json({ locale: localeFromPath(url.pathname), appUrl: config().appUrl })
+}
+
+function SiteHeader({ locale, pathname }: { locale: Locale; pathname: string }) {
+  const other: Locale = locale === 'sv' ? 'en' : 'sv'
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t(locale, 'nav.skipToContent')}
+      </a>
+      <div className="container site-header__inner">
+        <Link to={localePath(locale, '/')} className="brand" aria-label={`${t(locale, 'app.name')} – ${t(locale, 'nav.events')}`}>
+          <span className="brand__mark" aria-hidden="true">
+            S
+          </span>
+          <span className="brand__name">{t(locale, 'app.name')}</span>
+        </Link>
+        <nav aria-label={t(locale, 'nav.main')} className="site-nav">
+          <ul>
+            <li>
+              <Link to={localePath(locale, '/')}>{t(locale, 'nav.events')}</Link>
+            </li>
+            <li>
+              <Link to={localePath(locale, '/archive')}>{t(locale, 'nav.archive')}</Link>
+            </li>
+            <li>
+              <Link to="/organizer">{t(locale, 'nav.organizer')}</Link>
+            </li>
+            <li>
+              <a
+                href={alternatePath(pathname, other)}
+                hrefLang={other}
+                lang={other}
+                className="lang-switch"
+                aria-label={t(locale, 'nav.switchLanguageLabel')}
+              >
+                {t(locale, 'nav.switchLanguage')}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  )
+}
+
+function SiteFooter({ locale }: { locale: Locale }) {
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t(locale, 'footer.about')}</p>
+        <ul className="site-footer__links">
+          <li>
+            <Link to={localePath(locale, '/accessibility')}>{t(locale, 'footer.accessibility')}</Link>
+          </li>
+          <li>
+            <a href="/api/events">{t(locale, 'footer.api')}</a>
+          </li>
+        </ul>
+      </div>
+    </footer>
+  )
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const location = useLocation()
+  const locale = data?.locale ?? localeFromPath(location.pathname)
+  const appUrl = data?.appUrl ?? ''
+  const nonce = useNonce()
+  const svPath = alternatePath(location.pathname, 'sv')
+  const enPath = alternatePath(location.pathname, 'en')
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#12355b" />
+        <link rel="alternate" hrefLang="sv" href={`${appUrl}${svPath}`} />
+        <link rel="alternate" hrefLang="en" href={`${appUrl}${enPath}`} />
+        <link rel="alternate" hrefLang="x-default" href={`${appUrl}${svPath}`} />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader locale={locale} pathname={location.pathname} />
+        {children}
+        <SiteFooter locale={locale} />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const location = useLocation()
+  const locale = localeFromPath(location.pathname)
+  const isNotFound = isRouteErrorResponse(error) && error.status === 404
+  const isClientError = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500
+  const detail = isRouteErrorResponse(error) && typeof error.data?.message === 'string' ? error.data.message : undefined
+  return (
+    <main id="main" className="container page error-page" tabIndex={-1}>
+      <h1>{t(locale, isNotFound ? 'error.notFound.title' : isClientError ? 'error.badRequest' : 'error.generic.title')}</h1>
+      <p>{isNotFound ? t(locale, 'error.notFound.body') : (detail ?? t(locale, 'error.generic.body'))}</p>
+      <p>
+        <Link to={localePath(locale, '/')} className="button">
+          {t(locale, 'error.notFound.home')}
+        </Link>
+      </p>
+    </main>
+  )
+}

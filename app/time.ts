@@ -1,0 +1,132 @@
+import { TZDate } from '@date-fns/tz'
+import type { Locale } from './i18n/index.ts'
+
+/**
+ * The only module that knows about Europe/Stockholm. Instants are stored in UTC; every date a
+ * person reads or types goes through here, whatever TZ the server process runs in.
+ */
+export const TIME_ZONE = 'Europe/Stockholm'
+
+const WEEKDAYS_SHORT = {
+  sv: ['sön', 'mån', 'tis', 'ons', 'tors', 'fre', 'lör'],
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+} as const
+const WEEKDAYS_LONG = {
+  sv: ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+} as const
+const MONTHS_SHORT = {
+  sv: ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+} as const
+const MONTHS_LONG = {
+  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+} as const
+
+export type WallClock = { year: number; month: number; day: number; hour: number; minute: number; weekday: number }
+
+const partsFormatter = new Intl.DateTimeFormat('en-US', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  weekday: 'short',
+  hourCycle: 'h23',
+})
+const WEEKDAY_INDEX: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 }
+
+/** The wall clock in Stockholm at an instant. */
+export function stockholmClock(instant: Date): WallClock {
+  const parts = Object.fromEntries(partsFormatter.formatToParts(instant).map((part) => [part.type, part.value]))
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    weekday: WEEKDAY_INDEX[parts.weekday as string],
+  }
+}
+
+const pad = (value: number) => String(value).padStart(2, '0')
+
+/** "09.00" in Swedish, "09:00" in English. */
+export function formatTime(instant: Date, locale: Locale): string {
+  const c = stockholmClock(instant)
+  return `${pad(c.hour)}${locale === 'sv' ? '.' : ':'}${pad(c.minute)}`
+}
+
+/** "tors 12 feb 2027" / "Thu 12 Feb 2027". */
+export function formatDate(instant: Date, locale: Locale, opts: { withYear?: boolean } = {}): string {
+  const c = stockholmClock(instant)
+  const text = `${WEEKDAYS_SHORT[locale][c.weekday]} ${c.day} ${MONTHS_SHORT[locale][c.month - 1]}`
+  return opts.withYear === false ? text : `${text} ${c.year}`
+}
+
+/** "torsdag 12 februari 2027" / "Thursday 12 February 2027": headings of programme days. */
+export function formatLongDate(instant: Date, locale: Locale): string {
+  const c = stockholmClock(instant)
+  return `${WEEKDAYS_LONG[locale][c.weekday]} ${c.day} ${MONTHS_LONG[locale][c.month - 1]} ${c.year}`
+}
+
+/** "09.00–16.00" / "09:00–16:00". */
+export function formatTimeRange(start: Date, end: Date, locale: Locale): string {
+  return `${formatTime(start, locale)}–${formatTime(end, locale)}`
+}
+
+/**
+ * The line on event cards:
+ * same day  → "tors 12 feb 2027, kl. 09.00–16.00" / "Thu 12 Feb 2027, 09:00–16:00"
+ * many days → "tors 12 feb 2027 kl. 09.00 – lör 14 feb 2027 kl. 16.00"
+ */
+export function formatEventWhen(start: Date, end: Date, locale: Locale): string {
+  const at = locale === 'sv' ? 'kl. ' : ''
+  if (stockholmDay(start) === stockholmDay(end)) {
+    return `${formatDate(start, locale)}, ${at}${formatTimeRange(start, end, locale)}`
+  }
+  const sep = locale === 'sv' ? ' kl. ' : ', '
+  return `${formatDate(start, locale)}${sep}${formatTime(start, locale)} – ${formatDate(end, locale)}${sep}${formatTime(end, locale)}`
+}
+
+/** "2027-02-12": the Stockholm calendar day of an instant (for grouping a programme by day). */
+export function stockholmDay(instant: Date): string {
+  const c = stockholmClock(instant)
+  return `${c.year}-${pad(c.month)}-${pad(c.day)}`
+}
+
+/** "2027-02-12T09:00": the value of an <input type="datetime-local"> showing Stockholm time. */
+export function toLocalInputValue(instant: Date): string {
+  const c = stockholmClock(instant)
+  return `${stockholmDay(instant)}T${pad(c.hour)}:${pad(c.minute)}`
+}
+
+const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})[:.](\d{2})$/
+
+/**
+ * Turns "2027-02-12 09:00" typed by an organizer (Stockholm time) into an instant. Returns null for
+ * text that is not a valid date-time. A time skipped by the spring DST switch moves forward an hour.
+ */
+export function parseStockholmLocal(value: string): Date | null {
+  const match = LOCAL_PATTERN.exec(value.trim())
+  if (!match) return null
+  const [year, month, day, hour, minute] = match.slice(1).map(Number)
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null
+  const probe = new Date(Date.UTC(year, month - 1, day))
+  if (probe.getUTCMonth() !== month - 1) return null
+  const instant = new TZDate(year, month - 1, day, hour, minute, TIME_ZONE)
+  return new Date(instant.getTime())
+}
+
+/** An instant as a TZDate in Stockholm (what ical-generator needs to write correct TZID times). */
+export function inStockholm(instant: Date): TZDate {
+  return new TZDate(instant.getTime(), TIME_ZONE)
+}
+
+/** Midnight in Stockholm at the start of the day of `instant`, plus `days`. */
+export function startOfStockholmDay(instant: Date, days = 0): Date {
+  const c = stockholmClock(instant)
+  return new Date(new TZDate(c.year, c.month - 1, c.day + days, 0, 0, TIME_ZONE).getTime())
+}

@@ -1,0 +1,153 @@
+/**
+ * Samling's production server: Express + Remix's adapter (docs/decisions/0003-server.md).
+ * Serves hashed assets with long cache headers, compresses, sets security headers, logs one JSON
+ * line per request, and on SIGTERM/SIGINT drains in-flight requests and closes the database.
+ */
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Server } from 'node:http'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import { ConfigError, loadConfig, type Config } from './app/env.server.ts'
+
+type AppEntry = {
+  boot: (config: Config) => Promise<{ mode: string; appliedMigrations: string[]; demoLoaded: boolean }>
+  shutdown: () => Promise<void>
+}
+
+const log = (fields: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + '\n')
+
+function securityHeaders(config: Config): express.RequestHandler {
+  const https = config.appUrl.startsWith('https:')
+  return (_req, res, next) => {
+    const nonce = randomBytes(16).toString('base64')
+    res.locals.cspNonce = nonce
+    res.setHeader(
+      'Content-Security-Policy',
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: https:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'self'",
+        "object-src 'none'",
+      ].join('; '),
+    )
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
+    res.setHeader('X-Frame-Options', 'DENY')
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+    if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
+    next()
+  }
+}
+
+function requestLog(): express.RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint()
+    res.on('finish', () => {
+      if (process.env.SAMLING_QUIET_LOG === '1') return
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      log({ level: 'info', method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 })
+    })
+    next()
+  }
+}
+
+async function main() {
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Samling cannot start: ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+
+  const buildPath = path.resolve('build/index.js')
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild
+  const entry = build.entry.module as unknown as AppEntry
+
+  let booted
+  try {
+    booted = await entry.boot(config)
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConfigError') {
+      console.error(`Samling cannot start: ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(requestLog())
+  app.use(compression())
+  app.use(securityHeaders(config))
+  // Remix's fingerprinted assets never change: cache them for a year.
+  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+  app.use(express.static('public', { maxAge: '1h' }))
+  app.all(
+    '*',
+    createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }),
+  )
+
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s)).on('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new ConfigError(`PORT: ${config.port} is already in use on ${config.host}`) : error)
+    })
+  }).catch((error) => {
+    console.error(`Samling cannot start: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  })
+  server.keepAliveTimeout = 5_000
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host
+  log({
+    level: 'info',
+    msg: 'ready',
+    url: `http://${shownHost}:${port}`,
+    db: booted.mode,
+    migrations: booted.appliedMigrations,
+    demoLoaded: booted.demoLoaded,
+  })
+  console.log(`Samling is ready on http://${shownHost}:${port}`)
+  if (!config.smtpUrl) console.log(`Dev mailbox: ${config.appUrl}/dev/mailbox?key=${config.mailboxKey}`)
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log({ level: 'info', msg: 'stopping', signal })
+    const force = setTimeout(() => {
+      log({ level: 'error', msg: 'forced exit after 10 s' })
+      process.exit(1)
+    }, 10_000)
+    force.unref()
+    // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeIdleConnections()
+    })
+    await entry.shutdown()
+    clearTimeout(force)
+    log({ level: 'info', msg: 'stopped' })
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+await main()
