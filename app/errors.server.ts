@@ -84,3 +84,48 @@ export function withDomainErrors<A extends ActionFunctionArgs | LoaderFunctionAr
     }
   }
 }
+
+type ZodIssueLike = { code: string; path: PropertyKey[]; message: string; minimum?: unknown; maximum?: unknown; format?: string; origin?: string; input?: unknown }
+
+/** One message per field, in the user's language, from a zod error (first issue per field wins). */
+export function fieldErrors(error: { issues: ZodIssueLike[] }, locale: Locale): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.') || '_form'
+    if (field in result) continue
+    result[field] = zodIssueMessage(issue, locale)
+  }
+  return result
+}
+
+function zodIssueMessage(issue: ZodIssueLike, locale: Locale): string {
+  // Schemas may carry an i18n key as their custom message.
+  if (isKey(issue.message)) return t(locale, issue.message)
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null || issue.input === '' ? t(locale, 'form.required') : t(locale, 'form.invalid')
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t(locale, 'form.required') : t(locale, 'form.tooShort', { min: Number(issue.minimum) })
+      return t(locale, 'form.tooSmall', { min: Number(issue.minimum) })
+    case 'too_big':
+      if (issue.origin === 'string') return t(locale, 'form.tooLong', { max: Number(issue.maximum) })
+      return t(locale, 'form.tooBig', { max: Number(issue.maximum) })
+    case 'invalid_format':
+      if (issue.format === 'email') return t(locale, 'form.invalidEmail')
+      if (issue.format === 'url') return t(locale, 'form.invalidUrl')
+      return t(locale, 'form.invalid')
+    case 'invalid_value':
+      return t(locale, 'form.invalidChoice')
+    default:
+      return t(locale, 'form.invalid')
+  }
+}
+
+function isKey(message: string): message is MessageKey {
+  return /^[a-z]+\.[A-Za-z.]+$/.test(message) && t('sv', message as MessageKey) !== message
+}
+
+/** A 400 answer for a form: field messages plus what was typed, so the form can be shown again. */
+export function invalidForm(error: { issues: ZodIssueLike[] }, locale: Locale, values: Record<string, unknown> = {}) {
+  return json({ formError: t(locale, 'form.summary'), fieldErrors: fieldErrors(error, locale), values }, { status: 400 })
+}

@@ -1,101 +1,14 @@
 /**
- * Every string a person reads, in Swedish. This file defines the keys; en.ts must translate each
- * (checked by `satisfies Messages`). Placeholders are written {name}.
- * Keep keys grouped by area under the section comments; add new areas at the end.
+ * Every string a person reads, in Swedish: one file per area under sv/, merged here. These
+ * define the keys; en.ts must translate each (checked by `satisfies Messages`). Placeholders: {name}.
  */
-export const sv = {
-  // --- common ---
-  'app.name': 'Samling',
-  'app.tagline': 'Konferenser, webbinarier och samtal om social innovation i hela Sverige',
-  'nav.skipToContent': 'Hoppa till innehållet',
-  'nav.main': 'Huvudmeny',
-  'nav.events': 'Evenemang',
-  'nav.archive': 'Tidigare evenemang',
-  'nav.organizer': 'För arrangörer',
-  'nav.language': 'Språk',
-  'nav.switchLanguage': 'In English',
-  'nav.switchLanguageLabel': 'Read this page in English',
-  'footer.about': 'Samling är en mötesplats för Sveriges community för social innovation.',
-  'footer.accessibility': 'Tillgänglighetsredogörelse',
-  'footer.api': 'Öppet API',
-  'common.back': 'Tillbaka',
-  'common.readMore': 'Läs mer',
-  'common.previous': 'Föregående',
-  'common.next': 'Nästa',
-  'common.page': 'Sida {page}',
-  'common.pagination': 'Sidnavigering',
-  'common.search': 'Sök',
-  'common.all': 'Alla',
-  'common.clear': 'Rensa filter',
-  'common.save': 'Spara',
-  'common.cancel': 'Avbryt',
-  'common.free': 'Kostnadsfritt',
-  'common.price': '{amount} kr inkl. moms',
-  'common.time': 'Tid',
-  'common.place': 'Plats',
-  'common.organizer': 'Arrangör',
-  'common.series': 'Serie',
+import { accountsMessages } from './sv/accounts.ts'
+import { common } from './sv/common.ts'
+import { mailMessages } from './sv/mail.ts'
+import { organizerMessages } from './sv/organizer.ts'
+import { publicMessages } from './sv/public.ts'
 
-  // --- formats, statuses, counties, programme ---
-  'format.on_site': 'På plats',
-  'format.online': 'Digitalt',
-  'format.hybrid': 'Hybrid',
-  'status.draft': 'Utkast',
-  'status.published': 'Publicerat',
-  'status.cancelled': 'Inställt',
-  'status.postponed': 'Uppskjutet',
-  'county.stockholm': 'Stockholms län',
-  'county.uppsala': 'Uppsala län',
-  'county.sodermanland': 'Södermanlands län',
-  'county.ostergotland': 'Östergötlands län',
-  'county.jonkoping': 'Jönköpings län',
-  'county.kronoberg': 'Kronobergs län',
-  'county.kalmar': 'Kalmar län',
-  'county.gotland': 'Gotlands län',
-  'county.blekinge': 'Blekinge län',
-  'county.skane': 'Skåne län',
-  'county.halland': 'Hallands län',
-  'county.vastra_gotaland': 'Västra Götalands län',
-  'county.varmland': 'Värmlands län',
-  'county.orebro': 'Örebro län',
-  'county.vastmanland': 'Västmanlands län',
-  'county.dalarna': 'Dalarnas län',
-  'county.gavleborg': 'Gävleborgs län',
-  'county.vasternorrland': 'Västernorrlands län',
-  'county.jamtland': 'Jämtlands län',
-  'county.vasterbotten': 'Västerbottens län',
-  'county.norrbotten': 'Norrbottens län',
-  'itemType.talk': 'Föredrag',
-  'itemType.keynote': 'Huvudtalare',
-  'itemType.panel': 'Panelsamtal',
-  'itemType.workshop': 'Workshop',
-  'itemType.break': 'Paus',
-  'itemType.lunch': 'Lunch',
-  'itemType.meetup': 'Träff',
-  'speakerRole.speaker': 'Talare',
-  'speakerRole.moderator': 'Moderator',
-  'speakerRole.panelist': 'Panelist',
-  'registrationMode.open': 'Öppen anmälan',
-  'registrationMode.invite_only': 'Endast inbjudna',
-  'registrationMode.interest_only': 'Intresseanmälan',
-
-  // --- errors ---
-  'error.notFound.title': 'Sidan finns inte',
-  'error.notFound.body': 'Vi hittar inte sidan du söker. Den kan ha flyttats eller tagits bort.',
-  'error.notFound.home': 'Till startsidan',
-  'error.generic.title': 'Något gick fel',
-  'error.generic.body': 'Ett oväntat fel inträffade. Försök igen om en stund.',
-  'error.badRequest': 'Ogiltig förfrågan.',
-  'error.forbidden': 'Du har inte behörighet att göra det här.',
-  'error.conflict': 'Ändringen krockar med befintliga uppgifter.',
-  'error.invalidParameter': 'Ogiltigt värde för {parameter}.',
-  'error.duplicateSlug': 'Adressen (slug) används redan. Välj en annan.',
-  'error.constraint': 'Uppgifterna bryter mot en regel: {rule}.',
-  'error.eventNotFound': 'Evenemanget finns inte.',
-  'error.seriesNotFound': 'Serien finns inte.',
-  'error.organizationNotFound': 'Organisationen finns inte.',
-  'error.speakerNotFound': 'Talaren finns inte.',
-} as const
+export const sv = { ...common, ...publicMessages, ...mailMessages, ...accountsMessages, ...organizerMessages } as const
 
 export type MessageKey = keyof typeof sv
 export type Messages = Record<MessageKey, string>

@@ -1,0 +1,3 @@
+/** Sign-in, sessions, organizations and members. Keys start with 'accounts.'. */
+export const accountsMessages = {
+} as const

@@ -1,0 +1,3 @@
+/** Mail: subjects, bodies, mailbox and preview pages. Keys start with 'mail.'. */
+export const mailMessages = {
+} as const

@@ -1,0 +1,3 @@
+/** The organizer console: events, programme, series, publishing. Keys start with 'organizer.'. */
+export const organizerMessages = {
+} as const
