@@ -1,0 +1,87 @@
+import { createCookieSessionStorage, redirect } from '@remix-run/node'
+import { db } from '../db.server.ts'
+import { config } from '../env.server.ts'
+import { DomainError } from '../errors.server.ts'
+import type { Person } from '../generated/prisma/client.ts'
+
+/**
+ * Sessions: a signed, httpOnly, SameSite=Lax cookie holding the id of a row in `sessions`, so
+ * sign-out and expiry are enforced on the server (a stolen old cookie stops working).
+ */
+const SESSION_DAYS = 14
+
+let storage: ReturnType<typeof createCookieSessionStorage> | undefined
+function sessionStorage() {
+  storage ??= createCookieSessionStorage({
+    cookie: {
+      name: 'samling_session',
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: config().appUrl.startsWith('https:'),
+      secrets: [config().sessionSecret],
+      maxAge: SESSION_DAYS * 24 * 3600,
+    },
+  })
+  return storage
+}
+
+/** The signed-in person, or null. */
+export async function getCurrentPerson(request: Request): Promise<Person | null> {
+  const session = await sessionStorage().getSession(request.headers.get('Cookie'))
+  const sessionId = session.get('sessionId')
+  if (typeof sessionId !== 'string' || !/^[0-9a-f-]{36}$/.test(sessionId)) return null
+  const row = await db.session.findFirst({ where: { id: sessionId, expiresAt: { gt: new Date() } }, include: { person: true } })
+  return row?.person ?? null
+}
+
+/** The signed-in person; otherwise redirects to /login and back here afterwards. */
+export async function requirePerson(request: Request): Promise<Person> {
+  const person = await getCurrentPerson(request)
+  if (person) return person
+  const url = new URL(request.url)
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
+}
+
+/** Starts a session for a person; returns the Set-Cookie header value. */
+export async function createSession(personId: string): Promise<string> {
+  const row = await db.session.create({ data: { personId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) } })
+  const session = await sessionStorage().getSession()
+  session.set('sessionId', row.id)
+  return sessionStorage().commitSession(session)
+}
+
+/** Ends the session of this request (idempotent); returns the Set-Cookie header value. */
+export async function destroySession(request: Request): Promise<string> {
+  const session = await sessionStorage().getSession(request.headers.get('Cookie'))
+  const sessionId = session.get('sessionId')
+  if (typeof sessionId === 'string' && /^[0-9a-f-]{36}$/.test(sessionId)) {
+    await db.session.deleteMany({ where: { id: sessionId } })
+  }
+  return sessionStorage().destroySession(session)
+}
+
+/**
+ * Every state-changing POST must come from our own pages: the Origin (or, failing that, Referer)
+ * must match APP_URL or the request's own host. Throws a 403 with a message in the user's language.
+ */
+export function assertSameOrigin(request: Request): void {
+  if (request.method === 'GET' || request.method === 'HEAD') return
+  const origin = request.headers.get('Origin') ?? refererOrigin(request.headers.get('Referer'))
+  const allowed = new Set([new URL(config().appUrl).origin, new URL(request.url).origin])
+  const host = request.headers.get('Host')
+  if (host) {
+    allowed.add(`http://${host}`)
+    allowed.add(`https://${host}`)
+  }
+  if (!origin || !allowed.has(origin)) throw new DomainError('form.badOrigin', 403)
+}
+
+function refererOrigin(referer: string | null): string | null {
+  if (!referer) return null
+  try {
+    return new URL(referer).origin
+  } catch {
+    return null
+  }
+}
