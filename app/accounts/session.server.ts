@@ -10,9 +10,10 @@ import type { Person } from '../generated/prisma/client.ts'
  */
 const SESSION_DAYS = 14
 
-let storage: ReturnType<typeof createCookieSessionStorage> | undefined
+type SessionData = { sessionId: string }
+let storage: ReturnType<typeof createCookieSessionStorage<SessionData>> | undefined
 function sessionStorage() {
-  storage ??= createCookieSessionStorage({
+  storage ??= createCookieSessionStorage<SessionData>({
     cookie: {
       name: 'samling_session',
       httpOnly: true,
