@@ -1,0 +1,219 @@
+import { z } from 'zod'
+import { db } from '../db.server.ts'
+import type { Prisma } from '../generated/prisma/client.ts'
+import { County, EventFormat, EventStatus } from '../generated/prisma/enums.ts'
+import { pick, t, type Locale } from '../i18n/index.ts'
+import { SLUG_PATTERN } from '../slug.ts'
+import { formatEventWhen } from '../time.ts'
+
+/**
+ * The public listings: upcoming events on `/`, past events on `/archive`, and the filters both share
+ * (also used by the JSON API). Listings never load every event: one query fetches one page plus one
+ * row (to know whether there is a next page), with the organization and series a card shows.
+ */
+
+/** Statuses the public may see. Drafts never leave the organizer's pages. */
+export const PUBLIC_STATUSES = [EventStatus.published, EventStatus.cancelled, EventStatus.postponed] as const
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number]
+export const LISTING_PAGE_SIZE = 12
+
+/** Empty form fields ("" from an unselected <select>) mean "no filter". */
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value)
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() || undefined : value)
+const slugParam = z.preprocess(blankToUndefined, z.string().max(80).regex(SLUG_PATTERN, 'must be a slug such as "re-act"').optional())
+
+/** The filters shared by `/`, `/archive` and `/api/events`. */
+export const EventFiltersShape = {
+  county: z.preprocess(blankToUndefined, z.enum(County).optional()),
+  format: z.preprocess(blankToUndefined, z.enum(EventFormat).optional()),
+  organization: slugParam,
+  series: slugParam,
+  q: z.preprocess(trimmed, z.string().max(100, 'must be at most 100 characters').optional()),
+}
+export const EventFiltersSchema = z.object(EventFiltersShape)
+export type EventFilters = z.output<typeof EventFiltersSchema>
+
+/** Query string of `/` and `/archive`: the filters plus `page` (1-based). */
+export const ListingQuerySchema = z.object({
+  ...EventFiltersShape,
+  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(1)),
+})
+export type ListingQuery = z.output<typeof ListingQuerySchema>
+
+/**
+ * Reads a listing's query string. Invalid values are dropped and named in `invalid`, so the page can
+ * still be shown (with status 400 and a message) instead of failing.
+ */
+export function parseListingQuery(params: URLSearchParams): { query: ListingQuery; invalid: string[] } {
+  const keys = Object.keys(ListingQuerySchema.shape)
+  const raw: Record<string, string> = {}
+  for (const key of keys) {
+    const value = params.get(key)
+    if (value !== null) raw[key] = value
+  }
+  const first = ListingQuerySchema.safeParse(raw)
+  if (first.success) return { query: first.data, invalid: [] }
+  const invalid = [...new Set(first.error.issues.map((issue) => String(issue.path[0])))]
+  for (const key of invalid) delete raw[key]
+  return { query: ListingQuerySchema.parse(raw), invalid }
+}
+
+/** The Prisma condition for the shared filters (public statuses only). */
+export function eventFilterWhere(filters: EventFilters): Prisma.EventWhereInput {
+  const where: Prisma.EventWhereInput = { status: { in: [...PUBLIC_STATUSES] } }
+  if (filters.county) where.county = filters.county
+  if (filters.format) where.format = filters.format
+  if (filters.organization) where.organization = { slug: filters.organization }
+  if (filters.series) where.series = { slug: filters.series }
+  if (filters.q) {
+    const contains = { contains: filters.q, mode: 'insensitive' as const }
+    where.OR = [{ titleSv: contains }, { titleEn: contains }, { summarySv: contains }, { summaryEn: contains }, { city: contains }]
+  }
+  return where
+}
+
+/** What an event card needs, and nothing more. */
+export const eventCardSelect = {
+  id: true,
+  slug: true,
+  titleSv: true,
+  titleEn: true,
+  summarySv: true,
+  summaryEn: true,
+  status: true,
+  format: true,
+  startsAt: true,
+  endsAt: true,
+  city: true,
+  county: true,
+  seriesPosition: true,
+  organization: { select: { slug: true, name: true } },
+  series: { select: { slug: true, titleSv: true, titleEn: true } },
+} satisfies Prisma.EventSelect
+export type EventCardRow = Prisma.EventGetPayload<{ select: typeof eventCardSelect }>
+
+/** An event card as the page shows it: every text already in the visitor's language. */
+export type EventCardView = {
+  slug: string
+  title: string
+  /** Set when the title is shown in the other language (an English page falling back to Swedish). */
+  titleLang?: Locale
+  summary: string
+  summaryLang?: Locale
+  status: PublicStatus
+  format: EventFormat
+  startsAt: string
+  when: string
+  city: string | null
+  countyLabel: string | null
+  organization: { slug: string; name: string }
+  series: { slug: string; title: string; position: number | null } | null
+}
+
+function fallbackLang(record: Record<string, unknown>, field: string, locale: Locale): Locale | undefined {
+  if (locale === 'sv') return undefined
+  const value = record[`${field}En`]
+  return typeof value === 'string' && value.trim() ? undefined : 'sv'
+}
+
+export function toEventCard(row: EventCardRow, locale: Locale): EventCardView {
+  return {
+    slug: row.slug,
+    title: pick(row, 'title', locale),
+    titleLang: fallbackLang(row, 'title', locale),
+    summary: pick(row, 'summary', locale),
+    summaryLang: fallbackLang(row, 'summary', locale),
+    status: row.status as PublicStatus,
+    format: row.format,
+    startsAt: row.startsAt.toISOString(),
+    when: formatEventWhen(row.startsAt, row.endsAt, locale),
+    city: row.city,
+    countyLabel: row.county ? t(locale, `county.${row.county}`) : null,
+    organization: row.organization,
+    series: row.series ? { slug: row.series.slug, title: pick(row.series, 'title', locale), position: row.seriesPosition } : null,
+  }
+}
+
+export type EventPage = { cards: EventCardView[]; page: number; hasNext: boolean }
+
+/**
+ * One page of upcoming events (not yet ended, soonest first) or past events (ended, newest first).
+ * Cancelled and postponed events stay listed so nobody travels to a cancelled conference.
+ */
+export async function listPublicEvents(input: {
+  filters: EventFilters
+  page: number
+  when: 'upcoming' | 'past'
+  locale: Locale
+  now?: Date
+  pageSize?: number
+}): Promise<EventPage> {
+  const now = input.now ?? new Date()
+  const pageSize = input.pageSize ?? LISTING_PAGE_SIZE
+  const where = eventFilterWhere(input.filters)
+  where.endsAt = input.when === 'upcoming' ? { gte: now } : { lt: now }
+  const direction = input.when === 'upcoming' ? 'asc' : 'desc'
+  const rows = await db.event.findMany({
+    where,
+    select: eventCardSelect,
+    orderBy: [{ startsAt: direction }, { id: direction }],
+    skip: (input.page - 1) * pageSize,
+    take: pageSize + 1,
+  })
+  return {
+    cards: rows.slice(0, pageSize).map((row) => toEventCard(row, input.locale)),
+    page: input.page,
+    hasNext: rows.length > pageSize,
+  }
+}
+
+export type FilterOptions = {
+  organizations: { slug: string; name: string }[]
+  series: { slug: string; titleSv: string; titleEn: string }[]
+}
+
+const OPTIONS_TTL_MS = 5_000
+let optionsCache: { expires: number; value: Promise<FilterOptions> } | undefined
+
+/**
+ * Organizations and series that have public events, for the filter form. Cached in memory for a
+ * few seconds: the lists change rarely, and `/` is the busiest page.
+ */
+export function getFilterOptions(): Promise<FilterOptions> {
+  const now = Date.now()
+  if (optionsCache && optionsCache.expires > now) return optionsCache.value
+  const value = loadFilterOptions()
+  optionsCache = { expires: now + OPTIONS_TTL_MS, value }
+  value.catch(() => {
+    if (optionsCache?.value === value) optionsCache = undefined
+  })
+  return value
+}
+
+/** Forgets the cached filter options (tests, or after publishing). */
+export function forgetFilterOptions() {
+  optionsCache = undefined
+}
+
+async function loadFilterOptions(): Promise<FilterOptions> {
+  const visible = { some: { status: { in: [...PUBLIC_STATUSES] } } }
+  const organizations = await db.organization.findMany({ where: { events: visible }, select: { slug: true, name: true }, orderBy: { name: 'asc' } })
+  const series = await db.series.findMany({
+    where: { status: { not: 'draft' }, parts: visible },
+    select: { slug: true, titleSv: true, titleEn: true },
+    orderBy: { titleSv: 'asc' },
+  })
+  return { organizations, series }
+}
+
+/** The query string of a listing, for links that keep the filters (pagination, "clear" etc.). */
+export function listingSearch(query: Partial<ListingQuery>): string {
+  const params = new URLSearchParams()
+  for (const key of ['q', 'county', 'format', 'organization', 'series'] as const) {
+    const value = query[key]
+    if (value) params.set(key, String(value))
+  }
+  if (query.page && query.page > 1) params.set('page', String(query.page))
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}

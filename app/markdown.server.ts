@@ -1,0 +1,37 @@
+import { micromark } from 'micromark'
+
+/**
+ * Renders the safe Markdown subset organizers write in descriptions and bios (CommonMark, no GFM).
+ * Raw HTML is escaped (micromark without allowDangerousHtml), links and images with a protocol other
+ * than http(s)/mailto/tel are dropped (micromark empties them; we remove the empty element), and
+ * headings are moved down so a description never adds a second h1 to the page (# → h3 by default).
+ */
+export function renderMarkdown(source: string, opts: { topHeadingLevel?: 2 | 3 | 4 } = {}): string {
+  if (!source.trim()) return ''
+  const shift = (opts.topHeadingLevel ?? 3) - 1
+  const html = micromark(source, { allowDangerousHtml: false, allowDangerousProtocol: false })
+  return (
+    html
+      // micromark writes href="" for a dangerous protocol: keep the text, drop the link.
+      .replace(/<a href="">([\s\S]*?)<\/a>/g, '$1')
+      .replace(/<img src="" alt="([^"]*)" \/>/g, '$1')
+      // Links the organizer wrote leave Samling: tell the browser not to pass the opener along.
+      .replace(/<a href="(https?:[^"]*)"/g, '<a href="$1" rel="noopener nofollow"')
+      .replace(/<(\/?)h([1-6])>/g, (_whole, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + shift)}>`)
+  )
+}
+
+/** Plain text of a Markdown source, for meta descriptions (first `max` characters, on a word boundary). */
+export function markdownToPlainText(source: string, max = 200): string {
+  const text = renderMarkdown(source)
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (text.length <= max) return text
+  const cut = text.slice(0, max)
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd()}…`
+}

@@ -1,0 +1,69 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export type RunningServer = {
+  url: string
+  dataDir: string
+  output: () => string
+  /** Sends SIGTERM; resolves with the exit code and how long the exit took. */
+  stop: () => Promise<{ code: number | null; ms: number }>
+}
+
+/**
+ * Starts the real production server (server.ts + the Remix build; `npm test` builds first) on a
+ * random port with a fresh DATA_DIR, and waits for its "ready" line.
+ */
+export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samling-server-'))
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      SAMLING_QUIET_LOG: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${output}`)), 60_000)
+    const check = () => {
+      const match = /Samling is ready on (http:\/\/\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolve(match[1].replace('localhost', '127.0.0.1'))
+      }
+    }
+    child.stdout!.on('data', check)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code} before it was ready:\n${output}`))
+    })
+  })
+  let exited: Promise<number | null> | undefined
+  return {
+    url,
+    dataDir,
+    output: () => output,
+    async stop() {
+      const started = Date.now()
+      exited ??= new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(child.exitCode)
+        child.once('exit', (code) => resolve(code))
+      })
+      child.kill('SIGTERM')
+      const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000)
+      const code = await exited
+      clearTimeout(timeout)
+      return { code, ms: Date.now() - started }
+    },
+  }
+}

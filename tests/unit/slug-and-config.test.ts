@@ -1,0 +1,49 @@
+import os from 'node:os'
+import path from 'node:path'
+import fs from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { isSlug, slugify } from '../../app/slug.ts'
+import { ConfigError, loadConfig } from '../../app/env.server.ts'
+
+describe('slugs', () => {
+  it('keep the base letter of å, ä and ö', () => {
+    expect(slugify('Sörmland Social Innovation Day')).toBe('sormland-social-innovation-day')
+    expect(slugify('Innovationer och samverkan för barnets rätt')).toBe('innovationer-och-samverkan-for-barnets-ratt')
+    expect(slugify('  Co-Days – Social Innovation Värmland! ')).toBe('co-days-social-innovation-varmland')
+  })
+
+  it('never produce an empty or invalid slug', () => {
+    for (const text of ['', '!!!', '—', 'a'.repeat(200), 'Ærø & Øst']) {
+      expect(isSlug(slugify(text))).toBe(true)
+    }
+    expect(isSlug('Bad Slug')).toBe(false)
+    expect(isSlug('-x')).toBe(false)
+  })
+})
+
+describe('configuration', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-config-'))
+  const base = { DATA_DIR: dataDir }
+
+  it('has working defaults and generates secrets into DATA_DIR once', () => {
+    const first = loadConfig(base)
+    expect(first.port).toBe(3000)
+    expect(first.host).toBe('127.0.0.1')
+    expect(first.appUrl).toBe('http://localhost:3000')
+    expect(first.databaseUrl).toBeUndefined()
+    expect(first.sessionSecret).toMatch(/^[0-9a-f]{64}$/)
+    expect(loadConfig(base).sessionSecret).toBe(first.sessionSecret)
+  })
+
+  it.each([
+    [{ PORT: '70000' }, /^PORT: /],
+    [{ PORT: 'abc' }, /^PORT: /],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: must be a postgresql:\/\/ URL/],
+    [{ APP_URL: 'not a url' }, /^APP_URL: /],
+    [{ SMTP_URL: 'http://mail' }, /^SMTP_URL: /],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgresql://db/x' }, /^SESSION_SECRET: required/],
+  ])('refuses %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError)
+    expect(() => loadConfig({ ...base, ...env })).toThrow(message)
+  })
+})
