@@ -1,0 +1,37 @@
+import type { ReactElement } from 'react'
+import type { z } from 'zod'
+import type { Locale } from '../app/i18n/index.ts'
+
+/**
+ * What every template in emails/ provides. The registry (app/mail/templates.server.ts) turns it
+ * into { subject, html, text }. `kind` decides the headers: 'transactional' mail answers something
+ * the person just did (sign-in link); 'notification' mail may be unsubscribed from (RFC 8058).
+ */
+export type MailKind = 'transactional' | 'notification'
+
+/** Facts known only when a message is sent, not when it is written. */
+export type MailContext = {
+  locale: Locale
+  /** https URL that unsubscribes this recipient (notification mail). */
+  unsubscribeUrl?: string
+  /** The organizer's address in Reply-To, if any: the footer then invites replies. */
+  replyTo?: string
+}
+
+export type MailTemplate<S extends z.ZodType = z.ZodType> = {
+  name: string
+  kind: MailKind
+  schema: S
+  subject(payload: z.output<S>, locale: Locale): string
+  /** The HTML part, as a React Email element. */
+  Email(props: { payload: z.output<S>; context: MailContext }): ReactElement
+  /** The plain-text part, written by hand so it carries every fact and every full link. */
+  text(payload: z.output<S>, context: MailContext): string
+  /** Realistic sample data for previews and tests. */
+  sample(locale: Locale): z.input<S>
+}
+
+/** Keeps a template's payload type while checking it against MailTemplate. */
+export function defineTemplate<S extends z.ZodType>(template: MailTemplate<S>): MailTemplate<S> {
+  return template
+}
