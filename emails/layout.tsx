@@ -82,7 +82,7 @@ export function ActionButton(props: { href: string; label: string; locale: MailC
 export function Facts({ rows }: { rows: Array<{ label: string; value: ReactNode }> }) {
   return (
     <Section style={{ backgroundColor: colors.panel, borderRadius: '6px', padding: '12px 16px', margin: '0 0 24px' }}>
-      <table role="presentation" cellPadding={0} cellSpacing={0} style={{ width: '100%' }}>
+      <table cellPadding={0} cellSpacing={0} style={{ width: '100%' }}>
         <tbody>
           {rows.map((row) => (
             <tr key={row.label}>

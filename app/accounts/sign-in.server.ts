@@ -107,7 +107,7 @@ export function clientIp(request: Request, context?: unknown): string {
 
 export type RequestSignInLinkInput = {
   email: string
-  /** The language of the page; used for the mail when the person has no stored preference. */
+  /** The language of the page the request came from (the mail uses the person's stored language). */
   locale: Locale
   ip: string
   /** A path checked with safeRedirectTo; carried in the link. */
@@ -142,11 +142,12 @@ export async function requestSignInLink(input: RequestSignInLinkInput): Promise<
 
     const person = await tx.person.findUnique({ where: { email }, select: { locale: true } })
     if (!person) return
+    // The mail, and the page the link opens, speak the person's own language.
     await enqueueMail(tx, {
       template: 'sign-in-link',
       to: email,
       locale: person.locale,
-      payload: { url: signInLinkUrl(token, input.locale, input.redirectTo ?? null), expiresMinutes: LINK_MINUTES },
+      payload: { url: signInLinkUrl(token, person.locale, input.redirectTo ?? null), expiresMinutes: LINK_MINUTES },
     })
   })
 }

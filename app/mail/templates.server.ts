@@ -1,0 +1,104 @@
+import { createElement } from 'react'
+import { render } from '@react-email/components'
+import type { z } from 'zod'
+import { eventChanged } from '../../emails/event-changed.tsx'
+import { memberInvitation } from '../../emails/member-invitation.tsx'
+import { signInLink } from '../../emails/sign-in-link.tsx'
+import type { MailContext, MailKind, MailTemplate } from '../../emails/template.ts'
+import type { Locale } from '../i18n/index.ts'
+
+/**
+ * The registry of every message Samling sends: name → schema, kind and renderer. enqueueMail checks
+ * payloads against it, the worker renders with it, and the organizer preview lists it.
+ */
+const templates = {
+  'sign-in-link': signInLink,
+  'member-invitation': memberInvitation,
+  'event-changed': eventChanged,
+} satisfies Record<string, MailTemplate<any>>
+
+export type TemplateName = keyof typeof templates
+export type TemplatePayload<N extends TemplateName> = z.input<(typeof templates)[N]['schema']>
+export type { MailKind }
+
+export const TEMPLATE_NAMES = Object.keys(templates) as TemplateName[]
+
+export type RenderedMail = { subject: string; html: string; text: string; kind: MailKind; replyTo?: string }
+
+export class UnknownTemplateError extends Error {
+  constructor(readonly template: string) {
+    super(`Unknown mail template "${template}" (known: ${TEMPLATE_NAMES.join(', ')})`)
+    this.name = 'UnknownTemplateError'
+  }
+}
+
+/** A payload that does not fit its template: a programming error, caught at enqueue time. */
+export class InvalidMailPayloadError extends Error {
+  constructor(
+    readonly template: string,
+    readonly issues: z.core.$ZodIssue[],
+  ) {
+    super(`Invalid payload for mail template "${template}": ${issues.map((issue) => `${issue.path.join('.') || '(root)'} ${issue.message}`).join('; ')}`)
+    this.name = 'InvalidMailPayloadError'
+  }
+}
+
+export function isTemplateName(name: string): name is TemplateName {
+  return Object.hasOwn(templates, name)
+}
+
+export function getTemplate(name: string): MailTemplate {
+  if (!isTemplateName(name)) throw new UnknownTemplateError(name)
+  return templates[name] as unknown as MailTemplate
+}
+
+/** Checks a payload against its template's schema; returns the parsed (normalised) payload. */
+export function parseMailPayload(template: string, payload: unknown): Record<string, unknown> {
+  const parsed = getTemplate(template).schema.safeParse(payload)
+  if (!parsed.success) throw new InvalidMailPayloadError(template, parsed.error.issues)
+  return parsed.data as Record<string, unknown>
+}
+
+/**
+ * Renders one message: subject, HTML part (React Email) and text part. Throws UnknownTemplateError
+ * or InvalidMailPayloadError; pure otherwise (no database, safe to call from previews).
+ */
+export async function renderMail(input: {
+  template: string
+  locale: Locale
+  payload: unknown
+  unsubscribeUrl?: string
+}): Promise<RenderedMail> {
+  const template = getTemplate(input.template)
+  const payload = parseMailPayload(input.template, input.payload)
+  const replyTo = typeof payload.replyTo === 'string' ? payload.replyTo : undefined
+  const context: MailContext = {
+    locale: input.locale,
+    replyTo,
+    unsubscribeUrl: template.kind === 'notification' ? input.unsubscribeUrl : undefined,
+  }
+  const html = await render(createElement(template.Email, { payload, context }))
+  return { subject: template.subject(payload, input.locale), html, text: template.text(payload, context), kind: template.kind, replyTo }
+}
+
+export type TemplateInfo = {
+  name: TemplateName
+  kind: MailKind
+  schema: z.ZodType
+  sample(locale: Locale): Record<string, unknown>
+  render(payload: unknown, locale: Locale, options?: { unsubscribeUrl?: string }): Promise<RenderedMail>
+}
+
+/** Every template with its kind, schema, sample payload and renderer (organizer preview page). */
+export function listTemplates(): TemplateInfo[] {
+  return TEMPLATE_NAMES.map((name) => {
+    const template = templates[name] as unknown as MailTemplate
+    return {
+      name,
+      kind: template.kind,
+      schema: template.schema,
+      sample: (locale: Locale) => template.sample(locale) as Record<string, unknown>,
+      render: (payload, locale, options = {}) => renderMail({ template: name, locale, payload, ...options }),
+    }
+  })
+}

@@ -1,0 +1,6 @@
+// The subset of autocannon's API the benchmarks use (no @types package is installed).
+declare module 'autocannon' {
+  type Histogram = { average: number; mean: number; p50: number; p90: number; p99: number; max: number }
+  type Result = { requests: Histogram; latency: Histogram; errors: number; non2xx: number; timeouts: number }
+  export default function autocannon(options: { url: string; connections?: number; duration?: number; headers?: Record<string, string> }): Promise<Result>
+}

@@ -1,0 +1,184 @@
+/**
+ * npm run bench:pages — 1,000 deterministic events in a fresh embedded database, the production
+ * server, and autocannon at 50 connections for 10 s (after a 3 s warm-up) on `/`, an event page and
+ * `/api/events`. Prints req/s, p50, p99 and the server's peak RSS. Set DATABASE_URL to run on PostgreSQL.
+ */
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { openDatabase } from '../app/db.server.ts'
+import type { County, EventFormat, ProgrammeItemType } from '../app/generated/prisma/enums.ts'
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000)
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
+const CONNECTIONS = 50
+
+/** A tiny deterministic PRNG (mulberry32), so every run benchmarks the same data. */
+function random(seed: number) {
+  return () => {
+    seed |= 0
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const COUNTIES: County[] = ['stockholm', 'skane', 'varmland', 'sodermanland', 'norrbotten', 'vastra_gotaland', 'uppsala', 'orebro']
+const CITIES = ['Stockholm', 'Malmö', 'Karlstad', 'Eskilstuna', 'Piteå', 'Göteborg', 'Uppsala', 'Örebro']
+const FORMATS: EventFormat[] = ['on_site', 'online', 'hybrid']
+const TYPES: ProgrammeItemType[] = ['keynote', 'talk', 'break', 'workshop', 'lunch', 'panel', 'talk', 'meetup']
+const WORDS = 'social innovation samverkan kommun region civilsamhälle hållbarhet inkludering effekt lärande barnets rätt entreprenörskap forskning finansiering idéburen'.split(' ')
+
+async function generate(dataDir: string, databaseUrl?: string) {
+  const database = await openDatabase({ dataDir, databaseUrl })
+  const db = database.prisma
+  const rand = random(42)
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)]
+  const text = (words: number) => Array.from({ length: words }, () => pick(WORDS)).join(' ')
+  const paragraph = () => `${text(60)}.\n\n${text(80)}.\n\n- ${text(8)}\n- ${text(8)}\n- ${text(8)}\n`
+  const started = Date.now()
+  const organizations = []
+  for (let i = 0; i < 25; i++) {
+    organizations.push(
+      await db.organization.create({
+        data: { slug: `bench-org-${i}`, name: `Organisation ${i} för social innovation`, county: COUNTIES[i % COUNTIES.length], aboutSv: paragraph(), aboutEn: paragraph() },
+      }),
+    )
+  }
+  const series = []
+  for (let i = 0; i < 40; i++) {
+    series.push(
+      await db.series.create({
+        data: { slug: `bench-series-${i}`, organizationId: organizations[i % organizations.length].id, titleSv: `Samtalsserie ${i}`, titleEn: `Conversation series ${i}`, status: 'published' },
+      }),
+    )
+  }
+  const speakers = []
+  for (let i = 0; i < 200; i++) {
+    speakers.push(
+      await db.speakerProfile.create({
+        data: { slug: `bench-speaker-${i}`, name: `Talare ${i} Exempelsson`, titleSv: 'Verksamhetsutvecklare', titleEn: 'Development officer', affiliation: `Kommun ${i % 30}`, bioSv: paragraph(), bioEn: paragraph() },
+      }),
+    )
+  }
+  const now = Date.now()
+  for (let i = 0; i < EVENTS; i++) {
+    const dayOffset = Math.floor(rand() * 730) - 365 // a year back to a year ahead
+    const start = new Date(now + dayOffset * 86_400_000)
+    start.setUTCHours(7 + Math.floor(rand() * 4), 0, 0, 0)
+    const days = rand() < 0.15 ? 2 : 1
+    const end = new Date(start.getTime() + (days - 1) * 86_400_000 + 7 * 3_600_000)
+    const format = pick(FORMATS)
+    const countyIndex = Math.floor(rand() * COUNTIES.length)
+    const status = rand() < 0.05 ? 'draft' : rand() < 0.03 ? 'cancelled' : 'published'
+    const event = await db.event.create({
+      data: {
+        slug: `bench-event-${i}`,
+        organizationId: pick(organizations).id,
+        seriesId: rand() < 0.2 ? pick(series).id : null,
+        titleSv: `${text(3)} – konferens ${i}`,
+        titleEn: `${text(3)} – conference ${i}`,
+        summarySv: text(25),
+        summaryEn: text(25),
+        descriptionSv: paragraph() + paragraph(),
+        descriptionEn: paragraph() + paragraph(),
+        status,
+        cancellationReason: status === 'cancelled' ? 'För få anmälda' : null,
+        format,
+        startsAt: start,
+        endsAt: end,
+        venueName: format === 'online' ? null : 'Kulturhuset',
+        venueAddress: format === 'online' ? null : 'Storgatan 1',
+        city: format === 'online' ? null : CITIES[countyIndex],
+        county: format === 'online' ? null : COUNTIES[countyIndex],
+        onlineUrl: format === 'on_site' ? null : `https://example.org/stream/${i}`,
+        capacityOnSite: format === 'online' ? null : 50 + Math.floor(rand() * 200),
+        publishedAt: status === 'draft' ? null : new Date(now),
+        ticketTypes: rand() < 0.2 ? { create: [{ nameSv: 'Deltagare', nameEn: 'Participant', priceOre: 29500 }] } : undefined,
+        rooms: { create: [{ name: 'Stora salen' }, { name: 'Rum 2' }] },
+      },
+      include: { rooms: true },
+    })
+    const items = 4 + Math.floor(rand() * 8)
+    for (let j = 0; j < items; j++) {
+      const itemStart = new Date(start.getTime() + j * 45 * 60_000)
+      await db.programmeItem.create({
+        data: {
+          eventId: event.id,
+          type: TYPES[j % TYPES.length],
+          titleSv: text(4),
+          titleEn: text(4),
+          descriptionSv: text(30),
+          startsAt: itemStart,
+          endsAt: new Date(itemStart.getTime() + 40 * 60_000),
+          roomId: event.rooms[j % 2].id,
+          speakers: TYPES[j % TYPES.length] === 'break' || TYPES[j % TYPES.length] === 'lunch' ? undefined : { create: [{ speakerId: pick(speakers).id, role: 'speaker' }] },
+        },
+      })
+    }
+  }
+  const upcoming = await db.event.findFirst({ where: { status: 'published', startsAt: { gt: new Date() } }, orderBy: { startsAt: 'asc' }, select: { slug: true } })
+  console.log(`generated ${EVENTS} events in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  await database.close()
+  return upcoming!.slug
+}
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-bench-'))
+  const databaseUrl = process.env.DATABASE_URL
+  const slug = await generate(dataDir, databaseUrl)
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, MAIL_WORKER: 'off', SAMLING_QUIET_LOG: '1', SESSION_SECRET: 'b'.repeat(64) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (chunk) => {
+      output += chunk
+      const match = /Samling is ready on (http:\/\/\S+)/.exec(output)
+      if (match) resolve(match[1].replace('localhost', '127.0.0.1'))
+    })
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)))
+  })
+  let peakRss = 0
+  const sampler = setInterval(() => {
+    try {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8')
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+      peakRss = Math.max(peakRss, kb * 1024)
+    } catch {}
+  }, 100)
+
+  const targets = [
+    { name: '/', path: '/' },
+    { name: '/events/<slug>', path: `/events/${slug}` },
+    { name: '/api/events', path: '/api/events' },
+  ]
+  const rows = []
+  for (const target of targets) {
+    const check = await fetch(url + target.path)
+    if (check.status !== 200) throw new Error(`${target.path} answered ${check.status}`)
+    await autocannon({ url: url + target.path, connections: CONNECTIONS, duration: 3 }) // warm-up
+    const result = await autocannon({ url: url + target.path, connections: CONNECTIONS, duration: DURATION })
+    rows.push({
+      page: target.name,
+      'req/s': Math.round(result.requests.average),
+      'p50 ms': result.latency.p50,
+      'p99 ms': result.latency.p99,
+      errors: result.errors + result.non2xx,
+    })
+  }
+  clearInterval(sampler)
+  child.kill('SIGTERM')
+  await new Promise((resolve) => child.once('exit', resolve))
+  console.log(`\nSamling pages benchmark — ${EVENTS} events, ${CONNECTIONS} connections, ${DURATION} s each, ${databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}, ${os.cpus().length} cores`)
+  console.table(rows)
+  console.log(`server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`)
+  fs.rmSync(dataDir, { recursive: true, force: true })
+}
+
+await main()
+process.exit(0)

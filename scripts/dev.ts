@@ -1,0 +1,49 @@
+/**
+ * `npm run dev`: rebuilds on every change (remix watch) and restarts the server when the build
+ * changes. The server is stopped with SIGTERM, so the embedded database closes cleanly before the
+ * next start opens it.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+
+const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development' }
+const build = spawnSync('npx', ['remix', 'build'], { stdio: 'inherit', env })
+if (build.status !== 0) process.exit(build.status ?? 1)
+
+let server = undefined as ChildProcess | undefined
+let restarting = false
+
+function startServer() {
+  server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { stdio: 'inherit', env })
+}
+
+async function restart() {
+  if (restarting) return
+  restarting = true
+  const old = server
+  if (old && old.exitCode === null) {
+    await new Promise<void>((resolve) => {
+      old.once('exit', () => resolve())
+      old.kill('SIGTERM')
+    })
+  }
+  startServer()
+  restarting = false
+}
+
+startServer()
+const watcher = spawn('npx', ['remix', 'watch'], { stdio: 'inherit', env })
+let timer: NodeJS.Timeout | undefined
+fs.watch('build', () => {
+  clearTimeout(timer)
+  timer = setTimeout(() => void restart(), 300)
+})
+
+const stopAll = () => {
+  watcher.kill('SIGTERM')
+  server?.kill('SIGTERM')
+  server?.once('exit', () => process.exit(0))
+  if (!server || server.exitCode !== null) process.exit(0)
+}
+process.on('SIGINT', stopAll)
+process.on('SIGTERM', stopAll)
