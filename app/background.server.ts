@@ -1,4 +1,13 @@
+import { onShutdown } from './boot.server.ts'
 import type { Config } from './env.server.ts'
+import { startMailWorker } from './mail/worker.server.ts'
 
-/** Background work that runs inside the app process (the mail worker arrives with the mail pipeline). */
-export async function startBackgroundWork(_config: Config): Promise<void> {}
+/**
+ * Background work inside the app process: the mail worker, unless MAIL_WORKER=off (then run
+ * `npm run worker` separately). Stopped on shutdown before the database closes.
+ */
+export async function startBackgroundWork(config: Config): Promise<void> {
+  if (!config.runMailWorker) return
+  const worker = startMailWorker({ intervalMs: 1000, batchSize: 50 })
+  onShutdown(() => worker.stop())
+}

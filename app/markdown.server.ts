@@ -4,12 +4,14 @@ import { micromark } from 'micromark'
  * Renders the safe Markdown subset organizers write in descriptions and bios (CommonMark, no GFM).
  * Raw HTML is escaped (micromark without allowDangerousHtml), links and images with a protocol other
  * than http(s)/mailto/tel are dropped (micromark empties them; we remove the empty element), and
- * headings are moved down so a description never adds a second h1 to the page (# → h3 by default).
+ * headings are moved so the description's highest heading sits at `topHeadingLevel` (h3 by default):
+ * a description never adds a second h1 to the page, and its headings keep their order.
  */
-export function renderMarkdown(source: string, opts: { topHeadingLevel?: 2 | 3 | 4 } = {}): string {
+export function renderMarkdown(source: string, opts: { topHeadingLevel?: 2 | 3 | 4 | 5 } = {}): string {
   if (!source.trim()) return ''
-  const shift = (opts.topHeadingLevel ?? 3) - 1
   const html = micromark(source, { allowDangerousHtml: false, allowDangerousProtocol: false })
+  const used = [...html.matchAll(/<h([1-6])>/g)].map((match) => Number(match[1]))
+  const shift = used.length ? (opts.topHeadingLevel ?? 3) - Math.min(...used) : 0
   return (
     html
       // micromark writes href="" for a dangerous protocol: keep the text, drop the link.

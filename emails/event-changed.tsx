@@ -96,7 +96,7 @@ export const eventChanged = defineTemplate({
   sample: (locale) => ({
     eventTitle: locale === 'sv' ? 'Social innovation i offentlig sektor 2027' : 'Social innovation in the public sector 2027',
     eventUrl: `https://samling.example${locale === 'sv' ? '' : '/en'}/events/social-innovation-2027`,
-    change: 'time',
+    change: 'time' as const,
     startsAt: '2027-02-12T09:00:00.000Z',
     endsAt: '2027-02-12T15:00:00.000Z',
     place: 'Munktell Science Park, Verkstadsgatan 11, Eskilstuna',

@@ -57,7 +57,7 @@ export const memberInvitation = defineTemplate({
   sample: (locale) => ({
     organizationName: locale === 'sv' ? 'Mötesplats Social Innovation' : 'Social Innovation Meeting Place',
     inviterName: 'Amira Haddad',
-    role: 'organizer',
+    role: 'organizer' as const,
     url: 'https://samling.example/invitations/exempel-4b1d',
   }),
 })

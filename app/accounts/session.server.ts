@@ -41,11 +41,14 @@ export async function requirePerson(request: Request): Promise<Person> {
   const person = await getCurrentPerson(request)
   if (person) return person
   const url = new URL(request.url)
-  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`)
+  const lang = url.searchParams.get('lang') === 'en' ? '&lang=en' : ''
+  throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}${lang}`)
 }
 
 /** Starts a session for a person; returns the Set-Cookie header value. */
 export async function createSession(personId: string): Promise<string> {
+  // Expired sessions are ignored anyway; dropping this person's keeps the table small.
+  await db.session.deleteMany({ where: { personId, expiresAt: { lte: new Date() } } })
   const row = await db.session.create({ data: { personId, expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000) } })
   const session = await sessionStorage().getSession()
   session.set('sessionId', row.id)
@@ -85,4 +88,15 @@ function refererOrigin(referer: string | null): string | null {
   } catch {
     return null
   }
+}
+
+/**
+ * Deletes expired sessions and sign-in requests older than a day (the rate limits look back 15
+ * minutes). Safe to run at any time and from several instances; returns how many rows went.
+ * Meant for the hourly background work.
+ */
+export async function pruneExpiredSignIns(): Promise<{ sessions: number; loginTokens: number }> {
+  const sessions = await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } })
+  const loginTokens = await db.loginToken.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 24 * 3600 * 1000) } } })
+  return { sessions: sessions.count, loginTokens: loginTokens.count }
 }

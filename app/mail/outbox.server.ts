@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import type { Tx } from '../db.server.ts'
+import { z } from 'zod'
+import { db, type Tx } from '../db.server.ts'
 import type { Locale } from '../i18n/index.ts'
+import { InvalidMailPayloadError, parseMailPayload } from './templates.server.ts'
 
 /**
- * The transactional outbox (docs/decisions, mail). Call enqueueMail with the SAME transaction as
- * the change that causes the mail, so both commit or neither does. The mail worker sends it later.
+ * The transactional outbox (docs/decisions/0005-mail-pipeline.md). Call enqueueMail with the SAME
+ * transaction as the change that causes the mail, so both commit or neither does. The mail worker
+ * (worker.server.ts) sends it later, at least once, always with the row's Message-ID.
  */
 export type EnqueueMailInput = {
+  /** A name from app/mail/templates.server.ts ('sign-in-link', 'member-invitation', 'event-changed'). */
   template: string
   to: string
   locale: Locale
+  /** Checked against the template's zod schema; may carry `replyTo` (the organizer's address). */
   payload: Record<string, unknown>
   organizationId?: string
   eventId?: string
@@ -17,19 +22,74 @@ export type EnqueueMailInput = {
   notBefore?: Date
 }
 
+const RecipientSchema = z.email()
+const LocaleSchema = z.enum(['sv', 'en'])
+
+/**
+ * Writes one outbox row inside `tx`. Throws UnknownTemplateError or InvalidMailPayloadError (a bug
+ * in the caller, so the surrounding transaction rolls back) when the template, recipient, locale or
+ * payload is wrong: bad calls fail here rather than in the worker hours later. Not idempotent: each
+ * call is one more message.
+ */
 export async function enqueueMail(tx: Tx, input: EnqueueMailInput) {
+  const payload = parseMailPayload(input.template, input.payload)
+  const to = RecipientSchema.safeParse(input.to.trim().toLowerCase())
+  if (!to.success) throw new InvalidMailPayloadError(input.template, [{ ...to.error.issues[0], path: ['to'] }])
+  const locale = LocaleSchema.safeParse(input.locale)
+  if (!locale.success) throw new InvalidMailPayloadError(input.template, [{ ...locale.error.issues[0], path: ['locale'] }])
   const id = randomUUID()
   return tx.outboxMessage.create({
     data: {
       id,
       template: input.template,
-      recipient: input.to.trim().toLowerCase(),
-      locale: input.locale,
-      payload: input.payload as object,
+      recipient: to.data,
+      locale: locale.data,
+      payload: payload as object,
       messageId: `<${id}@samling.mail>`,
       organizationId: input.organizationId,
       eventId: input.eventId,
       nextAttemptAt: input.notBefore ?? new Date(),
     },
   })
+}
+
+export type FailedMail = {
+  id: string
+  template: string
+  recipient: string
+  locale: Locale
+  attempts: number
+  lastError: string | null
+  eventId: string | null
+  createdAt: Date
+  /** When the worker gave up. */
+  failedAt: Date
+}
+
+/**
+ * Mail to an organization's people that the worker gave up on (after the attempt cap, or at once on
+ * a permanent SMTP 5xx), newest first, for the organizer console. Only that organization's rows.
+ */
+export async function listFailedMail(organizationId: string, options: { take?: number } = {}): Promise<FailedMail[]> {
+  const rows = await db.outboxMessage.findMany({
+    where: { organizationId, status: 'failed' },
+    orderBy: { nextAttemptAt: 'desc' },
+    take: options.take ?? 100,
+    select: { id: true, template: true, recipient: true, locale: true, attempts: true, lastError: true, eventId: true, createdAt: true, nextAttemptAt: true },
+  })
+  return rows.map(({ nextAttemptAt, ...row }) => ({ ...row, failedAt: nextAttemptAt }))
+}
+
+/**
+ * Puts a failed message back in the queue (same Message-ID, attempts from zero). Scoped to the
+ * organization, so nobody can retry another organization's mail; returns false when no such
+ * failed row exists. Repeating it is harmless.
+ */
+export async function retryFailedMail(input: { organizationId: string; id: string }): Promise<boolean> {
+  if (!z.uuid().safeParse(input.id).success || !z.uuid().safeParse(input.organizationId).success) return false
+  const { count } = await db.outboxMessage.updateMany({
+    where: { id: input.id, organizationId: input.organizationId, status: 'failed' },
+    data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null },
+  })
+  return count === 1
 }

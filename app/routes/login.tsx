@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { LanguageSwitch, loginHref } from '~/accounts/pages.tsx'
+import { readForm } from '~/accounts/forms.server.ts'
 import { assertSameOrigin, getCurrentPerson } from '~/accounts/session.server.ts'
 import {
   EmailSchema,
@@ -20,9 +21,7 @@ const SignInRequestSchema = z.object({
   redirectTo: z.string().optional(),
 })
 
-type ActionData =
-  | { sent: true }
-  | { sent?: undefined; formError: string; fieldErrors?: Record<string, string>; field?: string | null; values?: { email: string } }
+type ActionData = { sent: boolean; formError?: string; fieldErrors?: Record<string, string>; values?: { email: string } }
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountsStyles }]
 
@@ -43,11 +42,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
   assertSameOrigin(request)
   const locale = getLocale(request)
-  const form = Object.fromEntries(await request.formData())
-  const email = typeof form.email === 'string' ? form.email : ''
+  const form = await readForm(request)
+  const email = form.email ?? ''
   const parsed = SignInRequestSchema.safeParse(form)
   if (!parsed.success) {
-    return json<ActionData>({ formError: t(locale, 'form.summary'), fieldErrors: fieldErrors(parsed.error, locale), values: { email } }, { status: 400 })
+    return json<ActionData>({ sent: false, formError: t(locale, 'form.summary'), fieldErrors: fieldErrors(parsed.error, locale), values: { email } }, { status: 400 })
   }
   try {
     await requestSignInLink({
@@ -60,7 +59,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
     if (!(error instanceof SignInRateLimitedError)) throw error
     const message = errorMessage(error, locale)
     return json<ActionData>(
-      { formError: message, fieldErrors: { email: message }, values: { email } },
+      { sent: false, formError: message, fieldErrors: { email: message }, values: { email } },
       { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
     )
   }
@@ -76,7 +75,7 @@ export default function Login() {
 
   if (actionData?.sent) {
     return (
-      <main id="main" className="container page auth" tabIndex={-1}>
+      <main id="main" className="container page auth" lang={locale} tabIndex={-1}>
         <LanguageSwitch pathname={location.pathname} search={location.search} locale={locale} />
         <div className="auth__panel">
           <h1>{t(locale, 'accounts.login.sentTitle')}</h1>
@@ -92,12 +91,11 @@ export default function Login() {
     )
   }
 
-  const errors = actionData && 'fieldErrors' in actionData ? (actionData.fieldErrors ?? {}) : {}
-  const emailError = errors.email
-  const formError = actionData && !actionData.sent ? actionData.formError : undefined
+  const emailError = actionData?.fieldErrors?.email
+  const formError = actionData?.formError
   const describedBy = ['email-hint', emailError ? 'email-error' : null].filter(Boolean).join(' ')
   return (
-    <main id="main" className="container page auth" tabIndex={-1}>
+    <main id="main" className="container page auth" lang={locale} tabIndex={-1}>
       <LanguageSwitch pathname={location.pathname} search={location.search} locale={locale} />
       <div className="auth__panel">
         <h1>{t(locale, 'accounts.login.title')}</h1>
@@ -127,7 +125,7 @@ export default function Login() {
               spellCheck={false}
               autoCapitalize="none"
               required
-              defaultValue={actionData && !actionData.sent ? (actionData.values?.email ?? '') : ''}
+              defaultValue={actionData?.values?.email ?? ''}
               aria-invalid={emailError ? true : undefined}
               aria-describedby={describedBy}
             />

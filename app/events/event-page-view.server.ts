@@ -1,0 +1,153 @@
+import { renderMarkdown } from '../markdown.server.ts'
+import { pick, t, type Locale } from '../i18n/index.ts'
+import type { EventFormat, ProgrammeItemType, RegistrationMode } from '../generated/prisma/enums.ts'
+import { formatDate, formatEventWhen, formatLongDate, formatTime, formatTimeRange, stockholmDay } from '../time.ts'
+import { eventSpeakers, registrationState, safeHttpUrl, type PublicEvent } from './event-page.server.ts'
+import { buildEventJsonLd, type EventJsonLd } from './json-ld.ts'
+import type { PublicStatus } from './listing.server.ts'
+
+/**
+ * The event page's data, every text already in the visitor's language and every time already
+ * formatted in Stockholm time, so the page component only lays it out. Never carries the online link.
+ */
+export type EventPageView = {
+  slug: string
+  title: string
+  titleLang?: Locale
+  summary: string
+  descriptionHtml: string
+  status: PublicStatus
+  cancellationReason: string | null
+  format: EventFormat
+  startsAt: string
+  endsAt: string
+  when: string
+  venue: { name: string | null; address: string | null; postalCode: string | null; city: string | null; countyLabel: string | null } | null
+  placeText: string | null
+  isOnSite: boolean
+  isOnline: boolean
+  capacityOnSite: number | null
+  capacityOnline: number | null
+  registration: { mode: RegistrationMode; state: 'not-yet-open' | 'open' | 'closed'; opens: string | null; closes: string | null }
+  prices: { name: string; price: string }[]
+  organization: { slug: string; name: string }
+  series: { slug: string; title: string; parts: { slug: string; title: string; when: string; position: number | null; isCurrent: boolean; status: PublicStatus }[] } | null
+  days: ProgrammeDay[]
+  speakers: { slug: string; name: string; title: string; affiliation: string }[]
+  jsonLd: EventJsonLd
+}
+
+export type ProgrammeDay = { day: string; heading: string; items: ProgrammeItemView[] }
+
+export type ProgrammeItemView = {
+  id: string
+  type: ProgrammeItemType
+  typeLabel: string
+  title: string
+  titleLang?: Locale
+  startsAt: string
+  time: string
+  descriptionHtml: string
+  room: string | null
+  track: string | null
+  capacity: number | null
+  recordingUrl: string | null
+  slidesUrl: string | null
+  speakers: { slug: string; name: string; roleLabel: string; role: string }[]
+}
+
+/** "295 kr inkl. moms", "295,50 kr inkl. moms" or "Kostnadsfritt". */
+export function formatPrice(priceOre: number, locale: Locale): string {
+  if (priceOre === 0) return t(locale, 'common.free')
+  const kronor = priceOre % 100 === 0 ? String(priceOre / 100) : (priceOre / 100).toFixed(2).replace('.', locale === 'sv' ? ',' : '.')
+  return t(locale, 'common.price', { amount: kronor })
+}
+
+function registrationDate(instant: Date | null, locale: Locale): string | null {
+  if (!instant) return null
+  return `${formatDate(instant, locale)}${locale === 'sv' ? ' kl. ' : ', '}${formatTime(instant, locale)}`
+}
+
+export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; appUrl: string; now?: Date }): EventPageView {
+  const { locale } = opts
+  const isOnSite = event.format !== 'online'
+  const isOnline = event.format !== 'on_site'
+  const countyLabel = event.county ? t(locale, `county.${event.county}`) : null
+  const venue = isOnSite ? { name: event.venueName, address: event.venueAddress, postalCode: event.postalCode, city: event.city, countyLabel } : null
+  const placeText = venue
+    ? [venue.name, venue.address, [venue.postalCode, venue.city].filter(Boolean).join(' ')].filter((part) => part && part.trim()).join(', ') || null
+    : null
+
+  const days = new Map<string, ProgrammeDay>()
+  for (const item of event.items) {
+    const day = stockholmDay(item.startsAt)
+    if (!days.has(day)) days.set(day, { day, heading: formatLongDate(item.startsAt, locale), items: [] })
+    const title = pick(item, 'title', locale)
+    days.get(day)!.items.push({
+      id: item.id,
+      type: item.type,
+      typeLabel: t(locale, `itemType.${item.type}`),
+      title,
+      titleLang: locale === 'en' && !item.titleEn.trim() ? 'sv' : undefined,
+      startsAt: item.startsAt.toISOString(),
+      time: formatTimeRange(item.startsAt, item.endsAt, locale),
+      descriptionHtml: renderMarkdown(pick(item, 'description', locale), { topHeadingLevel: 5 }),
+      room: item.room,
+      track: item.track ? pick(item.track, 'name', locale) : null,
+      capacity: item.capacity,
+      recordingUrl: safeHttpUrl(item.recordingUrl),
+      slidesUrl: safeHttpUrl(item.slidesUrl),
+      speakers: item.speakers.map((speaker) => ({ slug: speaker.slug, name: speaker.name, role: speaker.role, roleLabel: t(locale, `speakerRole.${speaker.role}`) })),
+    })
+  }
+
+  return {
+    slug: event.slug,
+    title: pick(event, 'title', locale),
+    titleLang: locale === 'en' && !event.titleEn.trim() ? 'sv' : undefined,
+    summary: pick(event, 'summary', locale),
+    descriptionHtml: renderMarkdown(pick(event, 'description', locale), { topHeadingLevel: 3 }),
+    status: event.status,
+    cancellationReason: event.status === 'cancelled' ? event.cancellationReason : null,
+    format: event.format,
+    startsAt: event.startsAt.toISOString(),
+    endsAt: event.endsAt.toISOString(),
+    when: formatEventWhen(event.startsAt, event.endsAt, locale),
+    venue,
+    placeText,
+    isOnSite,
+    isOnline,
+    capacityOnSite: event.capacityOnSite,
+    capacityOnline: event.capacityOnline,
+    registration: {
+      mode: event.registrationMode,
+      state: registrationState(event, opts.now),
+      opens: registrationDate(event.registrationOpensAt, locale),
+      closes: registrationDate(event.registrationClosesAt, locale),
+    },
+    prices: event.ticketTypes.map((ticket) => ({ name: pick(ticket, 'name', locale), price: formatPrice(ticket.priceOre, locale) })),
+    organization: { slug: event.organization.slug, name: event.organization.name },
+    series: event.series
+      ? {
+          slug: event.series.slug,
+          title: pick(event.series, 'title', locale),
+          parts: event.series.parts.map((part) => ({
+            slug: part.slug,
+            title: pick(part, 'title', locale),
+            when: formatEventWhen(part.startsAt, part.endsAt, locale),
+            position: part.position,
+            isCurrent: part.slug === event.slug,
+            status: part.status,
+          })),
+        }
+      : null,
+    days: [...days.values()],
+    speakers: eventSpeakers(event).map((speaker) => ({
+      slug: speaker.slug,
+      name: speaker.name,
+      title: pick(speaker, 'title', locale),
+      affiliation: speaker.affiliation,
+    })),
+    jsonLd: buildEventJsonLd(event, { appUrl: opts.appUrl, locale }),
+  }
+}

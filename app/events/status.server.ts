@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import { recordAudit } from '../audit/audit.server.ts'
+import { db } from '../db.server.ts'
+import type { Event } from '../generated/prisma/client.ts'
+import type { Access } from '../organizations/access.server.ts'
+import { assertCanManageEvents, lockEvent, recordAttendeeVisibleChange } from './editing.server.ts'
+
+/**
+ * Publishing, unpublishing, cancelling and postponing an event. Each runs in one transaction with
+ * the event row locked and writes an audit entry. Cancelling and postponing (and bringing a
+ * cancelled or postponed event back) are attendee-visible and bump the revision; publishing a draft
+ * does not (nobody has it in a calendar yet). Repeating a call that changes nothing is a no-op.
+ */
+
+export const CancelSchema = z.object({ reason: z.string().trim().min(1).max(2000) })
+export const PostponeSchema = z.object({ note: z.string().trim().max(2000).default('') })
+
+type StatusInput = { access: Access; eventId: string }
+
+/** Makes the event public (status published, publishedAt set the first time). */
+export async function publishEvent(input: StatusInput): Promise<Event> {
+  assertCanManageEvents(input.access)
+  const organizationId = input.access.organization.id
+  return db.$transaction(async (tx) => {
+    const event = await lockEvent(tx, organizationId, input.eventId)
+    if (event.status === 'published') return event
+    await tx.event.update({
+      where: { id: event.id },
+      data: { status: 'published', publishedAt: event.publishedAt ?? new Date(), cancellationReason: null },
+    })
+    if (event.status === 'cancelled' || event.status === 'postponed') await recordAttendeeVisibleChange(tx, event, { kind: 'reinstated' })
+    await recordAudit(tx, { organizationId, actorId: input.access.personId, action: 'event.published', entityType: 'event', entityId: event.id, data: { from: event.status } })
+    return tx.event.findUniqueOrThrow({ where: { id: event.id } })
+  })
+}
+
+/** Takes the event off the public pages: back to draft. */
+export async function unpublishEvent(input: StatusInput): Promise<Event> {
+  assertCanManageEvents(input.access)
+  const organizationId = input.access.organization.id
+  return db.$transaction(async (tx) => {
+    const event = await lockEvent(tx, organizationId, input.eventId)
+    if (event.status === 'draft') return event
+    await tx.event.update({ where: { id: event.id }, data: { status: 'draft', cancellationReason: null } })
+    await recordAudit(tx, { organizationId, actorId: input.access.personId, action: 'event.unpublished', entityType: 'event', entityId: event.id, data: { from: event.status } })
+    return tx.event.findUniqueOrThrow({ where: { id: event.id } })
+  })
+}
+
+/** Cancels the event; its page stays, showing the reason. Bumps the revision. */
+export async function cancelEvent(input: StatusInput & { reason: string }): Promise<Event> {
+  assertCanManageEvents(input.access)
+  const organizationId = input.access.organization.id
+  const { reason } = CancelSchema.parse({ reason: input.reason })
+  return db.$transaction(async (tx) => {
+    const event = await lockEvent(tx, organizationId, input.eventId)
+    if (event.status === 'cancelled' && event.cancellationReason === reason) return event
+    await tx.event.update({ where: { id: event.id }, data: { status: 'cancelled', cancellationReason: reason } })
+    if (event.status !== 'cancelled') await recordAttendeeVisibleChange(tx, event, { kind: 'cancelled', reason })
+    await recordAudit(tx, { organizationId, actorId: input.access.personId, action: 'event.cancelled', entityType: 'event', entityId: event.id, data: { from: event.status, reason } })
+    return tx.event.findUniqueOrThrow({ where: { id: event.id } })
+  })
+}
+
+/**
+ * Postpones the event (a new date is not known yet). The optional note is kept in
+ * `cancellationReason`, the event's one "why is this not happening as planned" text.
+ */
+export async function postponeEvent(input: StatusInput & { note: string }): Promise<Event> {
+  assertCanManageEvents(input.access)
+  const organizationId = input.access.organization.id
+  const { note } = PostponeSchema.parse({ note: input.note })
+  return db.$transaction(async (tx) => {
+    const event = await lockEvent(tx, organizationId, input.eventId)
+    if (event.status === 'postponed' && (event.cancellationReason ?? '') === note) return event
+    await tx.event.update({ where: { id: event.id }, data: { status: 'postponed', cancellationReason: note || null } })
+    if (event.status !== 'postponed') await recordAttendeeVisibleChange(tx, event, { kind: 'postponed', note: note || null })
+    await recordAudit(tx, { organizationId, actorId: input.access.personId, action: 'event.postponed', entityType: 'event', entityId: event.id, data: { from: event.status, note } })
+    return tx.event.findUniqueOrThrow({ where: { id: event.id } })
+  })
+}

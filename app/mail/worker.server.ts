@@ -1,0 +1,240 @@
+import { db } from '../db.server.ts'
+import { config } from '../env.server.ts'
+import type { Locale } from '../i18n/index.ts'
+import { renderMail } from './templates.server.ts'
+import { createTransportFromConfig, isPermanentFailure, type MailTransport, type OutgoingMail } from './transport.server.ts'
+import { unsubscribeMailto, unsubscribeUrl } from './unsubscribe.server.ts'
+
+/**
+ * The mail worker: claims due outbox rows, renders and sends them, and records the outcome
+ * (docs/decisions/0005-mail-pipeline.md).
+ *
+ * Delivery is at least once. Claiming moves a row's next_attempt_at forward by a lease and counts
+ * the attempt, in one statement with FOR UPDATE SKIP LOCKED: a second live worker skips rows
+ * another has claimed, and a worker that dies after claiming loses its rows only until the lease
+ * ends. Rendering and SMTP happen outside any transaction (PGlite has one connection, and a slow
+ * relay must not hold locks). A resend carries the row's Message-ID, so receivers can deduplicate.
+ */
+export const DEFAULT_LEASE_MS = 5 * 60_000
+export const DEFAULT_MAX_ATTEMPTS = 10
+const BASE_RETRY_MS = 30_000
+const MAX_RETRY_MS = 60 * 60_000
+
+/** 30 s after the first failed attempt, doubling, at most an hour (10 attempts span about 3 hours). */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(BASE_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS)
+}
+
+export type ClaimedMail = {
+  id: string
+  template: string
+  recipient: string
+  locale: Locale
+  payload: unknown
+  messageId: string
+  /** Attempts including this one. */
+  attempts: number
+  organizationId: string | null
+  eventId: string | null
+  createdAt: Date
+}
+
+/**
+ * Claims up to `batchSize` due rows for `leaseMs`. The one UPDATE … WHERE id IN (SELECT … FOR UPDATE
+ * SKIP LOCKED) is its own short transaction. Exported for tests that simulate a crashed worker.
+ */
+export async function claimDueMail(options: { batchSize: number; now?: Date; leaseMs?: number }): Promise<ClaimedMail[]> {
+  const now = options.now ?? new Date()
+  const leaseUntil = new Date(now.getTime() + (options.leaseMs ?? DEFAULT_LEASE_MS))
+  return db.$queryRaw<ClaimedMail[]>`
+    UPDATE outbox_messages AS o
+       SET attempts = o.attempts + 1, next_attempt_at = ${leaseUntil}::timestamptz
+     WHERE o.id IN (
+             SELECT id FROM outbox_messages
+              WHERE status = 'pending' AND next_attempt_at <= ${now}::timestamptz
+              ORDER BY next_attempt_at
+              LIMIT ${options.batchSize}
+                FOR UPDATE SKIP LOCKED)
+    RETURNING o.id::text AS id, o.template, o.recipient, o.locale::text AS locale, o.payload,
+              o.message_id AS "messageId", o.attempts, o.organization_id::text AS "organizationId",
+              o.event_id::text AS "eventId", o.created_at AS "createdAt"`
+}
+
+export type ProcessOptions = {
+  transport: MailTransport
+  batchSize?: number
+  /** The worker's clock (tests move it forward instead of sleeping). */
+  now?: Date
+  leaseMs?: number
+  maxAttempts?: number
+}
+
+export type ProcessResult = { claimed: number; sent: number; retried: number; failed: number }
+
+type Outcome = { mail: ClaimedMail; error?: unknown }
+
+const log = (fields: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + '\n')
+
+/** The message for a claimed row: rendered from its template, with Samling's headers. */
+export async function composeMail(mail: ClaimedMail): Promise<OutgoingMail> {
+  const { appUrl, mailFrom } = config()
+  const rendered = await renderMail({ template: mail.template, locale: mail.locale, payload: mail.payload, unsubscribeUrl: unsubscribeUrl(mail.recipient) })
+  const host = new URL(appUrl).hostname
+  return {
+    messageId: mail.messageId,
+    from: mailFrom,
+    to: mail.recipient,
+    replyTo: rendered.replyTo,
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    locale: mail.locale,
+    kind: rendered.kind,
+    list:
+      rendered.kind === 'notification'
+        ? {
+            id: `Samling <${mail.template}.${host}>`,
+            unsubscribeUrl: unsubscribeUrl(mail.recipient),
+            unsubscribeMailto: unsubscribeMailto(mail.recipient),
+          }
+        : undefined,
+  }
+}
+
+async function deliver(mail: ClaimedMail, transport: MailTransport): Promise<Outcome> {
+  try {
+    await transport.send(await composeMail(mail))
+    return { mail }
+  } catch (error) {
+    return { mail, error }
+  }
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  return text.slice(0, 1000)
+}
+
+/**
+ * One round: claim a batch, send it (in parallel; a pooled SMTP transport bounds the connections),
+ * then mark rows sent, or schedule a retry with backoff, or mark them failed after `maxAttempts` or
+ * on a permanent error (SMTP 5xx, a payload that no longer renders). Safe to run in several
+ * processes at once.
+ */
+export async function processOutboxOnce(options: ProcessOptions): Promise<ProcessResult> {
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
+  const claimed = await claimDueMail({ batchSize: options.batchSize ?? 50, now: options.now, leaseMs: options.leaseMs })
+  const result: ProcessResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 }
+  if (claimed.length === 0) return result
+
+  const outcomes = await Promise.all(claimed.map((mail) => deliver(mail, options.transport)))
+  const now = options.now ?? new Date()
+
+  const sentIds = outcomes.filter((outcome) => outcome.error === undefined).map((outcome) => outcome.mail.id)
+  if (sentIds.length) {
+    await db.outboxMessage.updateMany({ where: { id: { in: sentIds }, status: 'pending' }, data: { status: 'sent', sentAt: now, lastError: null } })
+    result.sent = sentIds.length
+  }
+
+  for (const { mail, error } of outcomes) {
+    if (error === undefined) continue
+    const lastError = describe(error)
+    const giveUp = mail.attempts >= maxAttempts || isPermanentFailure(error) || (error instanceof Error && /MailPayload|UnknownTemplate/.test(error.name))
+    // `attempts` in the WHERE: if our lease ran out and another worker took the row, its outcome wins.
+    const where = { id: mail.id, status: 'pending' as const, attempts: mail.attempts }
+    if (giveUp) {
+      await db.outboxMessage.updateMany({ where, data: { status: 'failed', lastError, nextAttemptAt: now } })
+      result.failed++
+      log({ level: 'error', msg: 'mail failed', outboxId: mail.id, template: mail.template, attempts: mail.attempts, error: lastError })
+    } else {
+      await db.outboxMessage.updateMany({ where, data: { lastError, nextAttemptAt: new Date(now.getTime() + retryDelayMs(mail.attempts)) } })
+      result.retried++
+      log({ level: 'warn', msg: 'mail will be retried', outboxId: mail.id, template: mail.template, attempts: mail.attempts, error: lastError })
+    }
+  }
+  return result
+}
+
+export type MailWorkerOptions = {
+  /** Pause between rounds when the queue is empty. */
+  intervalMs?: number
+  batchSize?: number
+  /** Defaults to the configured transport (SMTP_URL, else the file mailbox); closed on stop. */
+  transport?: MailTransport
+  /** Rounds running side by side (PostgreSQL only; PGlite has one connection). */
+  concurrency?: number
+  leaseMs?: number
+  maxAttempts?: number
+}
+
+export type MailWorker = {
+  /** Finishes the round in progress (the sends already started), then stops. Safe to call twice. */
+  stop(): Promise<void>
+  /** Starts a round now instead of after the pause (e.g. right after a sign-in link was queued). */
+  wake(): void
+}
+
+/** Runs the worker until stop(): back-to-back rounds while the queue is full, then a pause. */
+export function startMailWorker(options: MailWorkerOptions = {}): MailWorker {
+  const intervalMs = options.intervalMs ?? 1000
+  const batchSize = options.batchSize ?? 50
+  const ownsTransport = !options.transport
+  const transport = options.transport ?? createTransportFromConfig(config())
+  let stopping = false
+  const sleepers = new Set<() => void>()
+  const wakeAll = () => [...sleepers].forEach((wake) => wake())
+
+  const pause = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, intervalMs)
+      function done() {
+        clearTimeout(timer)
+        sleepers.delete(done)
+        resolve()
+      }
+      sleepers.add(done)
+    })
+
+  async function loop() {
+    while (!stopping) {
+      let full = false
+      try {
+        const result = await processOutboxOnce({ transport, batchSize, leaseMs: options.leaseMs, maxAttempts: options.maxAttempts })
+        full = result.claimed === batchSize
+      } catch (error) {
+        if (stopping) break
+        log({ level: 'error', msg: 'mail worker round failed', error: describe(error) })
+      }
+      if (!full && !stopping) await pause()
+    }
+  }
+
+  const loops = Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => loop())
+  let stopped: Promise<void> | undefined
+  const worker: MailWorker = {
+    wake: wakeAll,
+    stop() {
+      stopped ??= (async () => {
+        stopping = true
+        running.delete(worker)
+        wakeAll()
+        await Promise.all(loops)
+        if (ownsTransport) await transport.close()
+      })()
+      return stopped
+    },
+  }
+  running.add(worker)
+  return worker
+}
+
+const running = new Set<MailWorker>()
+
+/**
+ * Nudges the workers running in this process to look at the queue now. Call it AFTER the
+ * transaction that enqueued the mail committed (e.g. a sign-in link); without it the mail goes
+ * out within the worker's interval anyway.
+ */
+export function wakeMailWorker(): void {
+  running.forEach((worker) => worker.wake())
+}

@@ -1,0 +1,48 @@
+import { json } from '@remix-run/node'
+import { County, EventFormat } from '../generated/prisma/enums.ts'
+import { getFilterOptions, listingSearch, listPublicEvents, parseListingQuery } from '../events/listing.server.ts'
+import type { FilterChoices } from '../components/filters-form.tsx'
+import { localePath, pick, t, type Locale } from '../i18n/index.ts'
+
+const countyChoices = (locale: Locale) =>
+  Object.values(County)
+    .map((value) => ({ value, label: t(locale, `county.${value}`) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'sv'))
+
+/**
+ * The loader behind `/` (upcoming) and `/archive` (past): parses the filters (invalid values are
+ * dropped, named, and answered with status 400), loads one page and builds the links that keep the
+ * filters. Two cheap queries: the page (+1 row) and the cached filter choices.
+ */
+export async function loadListingPage(input: { request: Request; locale: Locale; when: 'upcoming' | 'past' }) {
+  const { request, locale, when } = input
+  const url = new URL(request.url)
+  const basePath = localePath(locale, when === 'upcoming' ? '/' : '/archive')
+  const { query, invalid } = parseListingQuery(url.searchParams)
+  const [result, options] = await Promise.all([listPublicEvents({ filters: query, page: query.page, when, locale }), getFilterOptions()])
+  const choices: FilterChoices = {
+    county: countyChoices(locale),
+    format: Object.values(EventFormat).map((value) => ({ value, label: t(locale, `format.${value}`) })),
+    organization: options.organizations.map((organization) => ({ value: organization.slug, label: organization.name })),
+    series: options.series.map((series) => ({ value: series.slug, label: pick(series, 'title', locale) })),
+  }
+  const values = { q: query.q, county: query.county, format: query.format, organization: query.organization, series: query.series }
+  const isFiltered = Object.values(values).some(Boolean)
+  return json(
+    {
+      locale,
+      when,
+      basePath,
+      cards: result.cards,
+      page: result.page,
+      previousHref: result.page > 1 ? `${basePath}${listingSearch({ ...values, page: result.page - 1 })}` : null,
+      nextHref: result.hasNext ? `${basePath}${listingSearch({ ...values, page: result.page + 1 })}` : null,
+      clearHref: isFiltered || invalid.length ? basePath : null,
+      values,
+      isFiltered,
+      choices,
+      invalid,
+    },
+    { status: invalid.length ? 400 : 200 },
+  )
+}

@@ -1,0 +1,78 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { EventCard } from '../components/event-card.tsx'
+import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
+import { notFound } from '../errors.server.ts'
+import { toEventCard } from '../events/listing.server.ts'
+import { localePath, pick, t } from '../i18n/index.ts'
+import { markdownToPlainText, renderMarkdown } from '../markdown.server.ts'
+import { orNotFound, publicLocale, siteUrl } from '../public/route.server.ts'
+import { getPublicSeries } from '../series/public.server.ts'
+import { isSlug } from '../slug.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = publicLocale(request, params)
+  const slug = params.slug ?? ''
+  if (!isSlug(slug)) throw notFound(locale, 'error.seriesNotFound')
+  const series = await orNotFound(locale, () => getPublicSeries(slug))
+  const summary = pick(series, 'summary', locale)
+  return json({
+    locale,
+    series: {
+      slug: series.slug,
+      title: pick(series, 'title', locale),
+      titleLang: locale === 'en' && !series.titleEn.trim() ? ('sv' as const) : undefined,
+      summary,
+      descriptionHtml: renderMarkdown(pick(series, 'description', locale), { topHeadingLevel: 2 }),
+      organization: series.organization,
+      parts: series.parts.map((part) => toEventCard(part, locale)),
+    },
+    description: summary || markdownToPlainText(pick(series, 'description', locale)),
+    url: `${siteUrl()}${localePath(locale, `/series/${slug}`)}`,
+  })
+}
+
+export default function SeriesPage() {
+  const { series, locale } = useLoaderData<typeof loader>()
+  return (
+    <main id="main" className="container page">
+      <h1 lang={series.titleLang}>{series.title}</h1>
+      {series.summary ? <p className="lead">{series.summary}</p> : null}
+      <p>
+        {t(locale, 'common.organizer')}:{' '}
+        <Link to={localePath(locale, `/organizations/${series.organization.slug}`)}>{series.organization.name}</Link>
+      </p>
+      {series.descriptionHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: series.descriptionHtml }} /> : null}
+      <section aria-labelledby="parts-heading">
+        <h2 id="parts-heading">{t(locale, 'public.series.parts')}</h2>
+        {series.parts.length ? (
+          <ol className="card-list series-list">
+            {series.parts.map((card) => (
+              <li key={card.slug}>
+                <EventCard card={card} locale={locale} headingLevel={3} />
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p>{t(locale, 'public.series.noParts')}</p>
+        )}
+      </section>
+    </main>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => {
+  if (!data) return [{ title: errorTitle(location.pathname, error) }]
+  const title = `${data.series.title} – ${t(data.locale, 'app.name')}`
+  return [
+    { title },
+    { name: 'description', content: data.description },
+    { property: 'og:title', content: data.series.title },
+    { property: 'og:description', content: data.description },
+    { property: 'og:type', content: 'website' },
+    { property: 'og:url', content: data.url },
+    { tagName: 'link', rel: 'canonical', href: data.url },
+  ]
+}
+
+export const ErrorBoundary = PublicErrorBoundary

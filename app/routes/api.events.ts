@@ -1,0 +1,18 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { apiError, apiListingCache, cachedJson, listApiEvents, parseApiEventsQuery } from '../api/events.server.ts'
+import { siteUrl } from '../public/route.server.ts'
+
+/** GET /api/events: public events as JSON with filters and cursor pagination (docs/api.md). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url)
+  const parsed = parseApiEventsQuery(url.searchParams)
+  if (!parsed.ok) return apiError(parsed.error)
+  // Same query (whatever the parameter order) → same cache entry for a few seconds.
+  const key = [...url.searchParams].filter(([name]) => name in parsed.query || name === 'cursor').sort().join('&')
+  let entry = apiListingCache.get(key)
+  if (!entry) {
+    const page = await listApiEvents(parsed.query, { appUrl: siteUrl() })
+    entry = apiListingCache.set(key, JSON.stringify(page))
+  }
+  return cachedJson(request, entry.body, entry.etag)
+}

@@ -1,0 +1,170 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { AuditList } from '~/components/console/audit-list.tsx'
+import { EventForm } from '~/components/console/event-form.tsx'
+import { StatusPanel } from '~/components/console/status-panel.tsx'
+import { parseId, requireConsole } from '~/console/access.server.ts'
+import { readForm, submitForm, type FormResult } from '~/console/forms.server.ts'
+import { consolePath } from '~/console/paths.ts'
+import { invalidForm, withDomainErrors } from '~/errors.server.ts'
+import { eventFormValues, getEventForEditing, listEventAudit, listSeriesChoices, parseEventForm, updateEvent } from '~/events/editing.server.ts'
+import { CancelSchema, cancelEvent, postponeEvent, PostponeSchema, publishEvent, unpublishEvent } from '~/events/status.server.ts'
+import { localePath, pick, t, type Locale } from '~/i18n/index.ts'
+import { canManageEvents } from '~/organizations/access.server.ts'
+import type { ConsoleHandle } from './organizer.tsx'
+
+const IntentSchema = z.enum(['save', 'publish', 'unpublish', 'cancel', 'postpone'])
+
+/** The edit form, status actions and recent audit entries. Another organization's event is a 404. */
+async function load({ request, params }: LoaderFunctionArgs) {
+  const { access, locale } = await requireConsole(request, params, 'viewer')
+  const eventId = parseId(params.id, 'error.eventNotFound')
+  const event = await getEventForEditing({ access, eventId })
+  const [series, audit] = await Promise.all([listSeriesChoices(access.organization.id), listEventAudit({ access, eventId })])
+  return json({
+    locale,
+    orgSlug: access.organization.slug,
+    canEdit: canManageEvents(access.role),
+    event: {
+      id: event.id,
+      slug: event.slug,
+      titleSv: event.titleSv,
+      titleEn: event.titleEn,
+      status: event.status,
+      revision: event.revision,
+      cancellationReason: event.cancellationReason,
+      programmeItems: event._count.programmeItems,
+    },
+    values: eventFormValues(event),
+    series,
+    audit,
+  })
+}
+export const loader = withDomainErrors(load)
+
+/**
+ * intent=save (the form), publish, unpublish, cancel (reason required), postpone (optional note).
+ * Organizers and owners only; every success redirects back here (POST/redirect/GET).
+ */
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const { access, locale } = await requireConsole(request, params, 'organizer')
+  const eventId = parseId(params.id, 'error.eventNotFound')
+  const values = await readForm(request)
+  const intent = IntentSchema.safeParse(values.intent ?? 'save')
+  if (!intent.success) return json({ formError: t(locale, 'error.badRequest'), fieldErrors: {}, values }, { status: 400 })
+  const back = (done: string) => redirect(consolePath(locale, `/organizer/${access.organization.slug}/events/${eventId}?done=${done}`))
+  switch (intent.data) {
+    case 'save': {
+      const parsed = parseEventForm(values)
+      if (!parsed.success) return invalidForm(parsed.error, locale, values)
+      const result = await submitForm(locale, values, () => updateEvent({ access, eventId, event: parsed.data }))
+      return result instanceof Response ? result : back('saved')
+    }
+    case 'publish':
+      await publishEvent({ access, eventId })
+      return back('published')
+    case 'unpublish':
+      await unpublishEvent({ access, eventId })
+      return back('unpublished')
+    case 'cancel': {
+      const parsed = CancelSchema.safeParse(values)
+      if (!parsed.success) return json({ intent: 'cancel', ...(await invalidForm(parsed.error, locale, values).json()) }, { status: 400 })
+      await cancelEvent({ access, eventId, reason: parsed.data.reason })
+      return back('cancelled')
+    }
+    case 'postpone': {
+      const parsed = PostponeSchema.safeParse(values)
+      if (!parsed.success) return json({ intent: 'postpone', ...(await invalidForm(parsed.error, locale, values).json()) }, { status: 400 })
+      await postponeEvent({ access, eventId, note: parsed.data.note })
+      return back('postponed')
+    }
+  }
+})
+
+type Data = { locale: Locale; event: { titleSv: string; titleEn: string; id: string }; orgSlug: string }
+
+export const handle: ConsoleHandle = {
+  breadcrumb: (data, locale) => {
+    const d = data as Data | undefined
+    return d?.event ? { label: pick(d.event, 'title', locale), to: `/organizer/${d.orgSlug}/events/${d.event.id}` } : null
+  },
+}
+
+const DONE_MESSAGES = {
+  saved: 'organizer.saved',
+  published: 'organizer.status.published',
+  unpublished: 'organizer.status.unpublished',
+  cancelled: 'organizer.status.cancelled',
+  postponed: 'organizer.status.postponed',
+} as const
+
+export default function EditEvent() {
+  const { locale, orgSlug, canEdit, event, values, series, audit } = useLoaderData<typeof load>()
+  const actionData = useActionData<FormResult & { intent?: string }>()
+  const [search] = useSearchParams()
+  const done = search.get('done') as keyof typeof DONE_MESSAGES | null
+  const action = consolePath(locale, `/organizer/${orgSlug}/events/${event.id}`)
+  const isStatusError = actionData?.intent === 'cancel' || actionData?.intent === 'postpone'
+  const title = pick(event, 'title', locale)
+  return (
+    <>
+      <h1>{t(locale, 'organizer.event.editTitle', { title })}</h1>
+      {search.get('created') ? (
+        <p className="success" role="status">
+          {t(locale, 'organizer.event.created')}
+        </p>
+      ) : null}
+      {done && DONE_MESSAGES[done] && !actionData ? (
+        <p className="success" role="status">
+          {t(locale, DONE_MESSAGES[done])}
+        </p>
+      ) : null}
+      <p className="console-actions">
+        <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/programme`)}>
+          {t(locale, 'organizer.event.programmeLink')}
+        </Link>
+        {event.status !== 'draft' ? <a href={localePath(locale, `/events/${event.slug}`)}>{t(locale, 'organizer.event.viewPublic')}</a> : null}
+      </p>
+      <div className="console-columns">
+        <div>
+          <EventForm
+            locale={locale}
+            action={action}
+            values={!isStatusError && actionData?.values ? actionData.values : values}
+            fieldErrors={!isStatusError ? actionData?.fieldErrors : undefined}
+            formError={!isStatusError ? actionData?.formError : undefined}
+            series={series}
+            submitLabel={t(locale, 'organizer.event.saveSubmit')}
+            readOnly={!canEdit}
+          />
+        </div>
+        <div>
+          {canEdit ? (
+            <StatusPanel
+              locale={locale}
+              action={action}
+              status={event.status}
+              revision={event.revision}
+              cancellationReason={event.cancellationReason}
+              intent={actionData?.intent}
+              fieldErrors={actionData?.fieldErrors}
+              values={actionData?.values}
+            />
+          ) : null}
+          {isStatusError && actionData?.formError ? (
+            <p className="form-error" role="alert">
+              {actionData.formError}
+            </p>
+          ) : null}
+          <section className="panel" aria-labelledby="audit-heading">
+            <h2 id="audit-heading">{t(locale, 'organizer.audit.title')}</h2>
+            <AuditList entries={audit} locale={locale} />
+          </section>
+        </div>
+      </div>
+    </>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Samling – redigera evenemang' }]

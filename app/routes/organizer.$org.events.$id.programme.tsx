@@ -1,0 +1,288 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { TextField } from '~/components/console/fields.tsx'
+import { ItemForm } from '~/components/console/item-form.tsx'
+import { ProgrammeDays } from '~/components/console/programme-days.tsx'
+import { asUuid, parseId, requireConsole } from '~/console/access.server.ts'
+import { readForm, submitForm, type FormResult, type FormValues } from '~/console/forms.server.ts'
+import { consolePath } from '~/console/paths.ts'
+import { invalidForm, NotFoundError, withDomainErrors } from '~/errors.server.ts'
+import { pick, t, type Locale } from '~/i18n/index.ts'
+import { canManageEvents } from '~/organizations/access.server.ts'
+import {
+  addRoom,
+  addTrack,
+  deleteProgrammeItem,
+  parseItemForm,
+  removeRoom,
+  removeTrack,
+  renameRoom,
+  RoomNameSchema,
+  saveProgrammeItem,
+  TrackSchema,
+} from '~/programme/editing.server.ts'
+import { groupByDay, loadProgrammeEditor, localTimeValue, type EditorItem } from '~/programme/schedule.server.ts'
+import { stockholmDay } from '~/time.ts'
+import type { ConsoleHandle } from './organizer.tsx'
+
+const IntentSchema = z.enum(['addRoom', 'renameRoom', 'removeRoom', 'addTrack', 'removeTrack', 'saveItem', 'deleteItem'])
+
+function itemValues(item: EditorItem): FormValues {
+  const values: FormValues = {
+    type: item.type,
+    titleSv: item.titleSv,
+    titleEn: item.titleEn,
+    descriptionSv: item.descriptionSv,
+    descriptionEn: item.descriptionEn,
+    day: stockholmDay(item.startsAt),
+    startTime: localTimeValue(item.startsAt),
+    endTime: localTimeValue(item.endsAt),
+    roomId: item.roomId ?? '',
+    trackId: item.trackId ?? '',
+    capacity: item.capacity === null ? '' : String(item.capacity),
+    recordingUrl: item.recordingUrl ?? '',
+    slidesUrl: item.slidesUrl ?? '',
+  }
+  for (const role of item.speakers) {
+    values[`speaker.${role.speakerId}`] = 'on'
+    values[`speakerRole.${role.speakerId}`] = role.role
+  }
+  return values
+}
+
+/** Rooms, tracks, items by day and the add (or ?edit=<id>) form. Another organization's event is a 404. */
+async function load({ request, params }: LoaderFunctionArgs) {
+  const { access, locale } = await requireConsole(request, params, 'viewer')
+  const eventId = parseId(params.id, 'error.eventNotFound')
+  const programme = await loadProgrammeEditor({ access, eventId })
+  const editId = asUuid(new URL(request.url).searchParams.get('edit'))
+  const editing = editId ? programme.items.find((item) => item.id === editId) : undefined
+  return json({
+    locale,
+    orgSlug: access.organization.slug,
+    canEdit: canManageEvents(access.role),
+    event: programme.event,
+    rooms: programme.rooms,
+    tracks: programme.tracks,
+    speakers: programme.speakers,
+    days: programme.days,
+    schedule: groupByDay(programme.items),
+    editing: editing ? { id: editing.id, title: pick(editing, 'title', locale), values: itemValues(editing) } : null,
+  })
+}
+export const loader = withDomainErrors(load)
+
+/** Organizers and owners change rooms, tracks and items; each success redirects back (POST/redirect/GET). */
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const { access, locale } = await requireConsole(request, params, 'organizer')
+  const eventId = parseId(params.id, 'error.eventNotFound')
+  const values = await readForm(request)
+  const intent = IntentSchema.safeParse(values.intent)
+  if (!intent.success) return json({ formError: t(locale, 'error.badRequest'), fieldErrors: {}, values }, { status: 400 })
+  const base = `/organizer/${access.organization.slug}/events/${eventId}/programme`
+  const back = (done: string) => redirect(consolePath(locale, `${base}?done=${done}`))
+  const withIntent = async (response: Response) => json({ intent: intent.data, ...(await response.json()) }, { status: response.status })
+  const id = (name: string) => {
+    const value = asUuid(values[name])
+    if (!value) throw new NotFoundError()
+    return value
+  }
+  const input = { access, eventId }
+  switch (intent.data) {
+    case 'addRoom':
+    case 'renameRoom': {
+      const parsed = RoomNameSchema.safeParse(values)
+      if (!parsed.success) return withIntent(invalidForm(parsed.error, locale, values))
+      const result = await submitForm(locale, values, () =>
+        intent.data === 'addRoom' ? addRoom({ ...input, name: parsed.data.name }) : renameRoom({ ...input, roomId: id('roomId'), name: parsed.data.name }),
+      )
+      return result instanceof Response ? withIntent(result) : back('room')
+    }
+    case 'removeRoom':
+      await removeRoom({ ...input, roomId: id('roomId') })
+      return back('room')
+    case 'addTrack': {
+      const parsed = TrackSchema.safeParse(values)
+      if (!parsed.success) return withIntent(invalidForm(parsed.error, locale, values))
+      const result = await submitForm(locale, values, () => addTrack({ ...input, ...parsed.data }))
+      return result instanceof Response ? withIntent(result) : back('track')
+    }
+    case 'removeTrack':
+      await removeTrack({ ...input, trackId: id('trackId') })
+      return back('track')
+    case 'saveItem': {
+      const programme = await loadProgrammeEditor(input)
+      const parsed = parseItemForm(values, programme.days)
+      if (!parsed.success) return withIntent(invalidForm(parsed.error, locale, values))
+      const itemId = values.itemId ? id('itemId') : undefined
+      const result = await submitForm(locale, values, () => saveProgrammeItem({ ...input, itemId, item: parsed.data, locale }))
+      return result instanceof Response ? withIntent(result) : back('saved')
+    }
+    case 'deleteItem':
+      await deleteProgrammeItem({ ...input, itemId: id('itemId') })
+      return back('deleted')
+  }
+})
+
+type Data = { locale: Locale; event: { titleSv: string; titleEn: string; id: string }; orgSlug: string }
+
+export const handle: ConsoleHandle = {
+  breadcrumb: (data, locale) => {
+    const d = data as Data | undefined
+    return d?.event ? { label: t(locale, 'organizer.programme.title', { title: pick(d.event, 'title', locale) }), to: '' } : null
+  },
+}
+
+export default function ProgrammeEditor() {
+  const { locale, orgSlug, canEdit, event, rooms, tracks, speakers, days, schedule, editing } = useLoaderData<typeof load>()
+  const actionData = useActionData<FormResult & { intent?: string }>()
+  const [search] = useSearchParams()
+  const base = `/organizer/${orgSlug}/events/${event.id}/programme`
+  const action = consolePath(locale, base)
+  const title = pick(event, 'title', locale)
+  const failed = (intent: string) => (actionData?.intent === intent ? actionData : undefined)
+  const itemFailure = failed('saveItem')
+  const done = search.get('done')
+  return (
+    <>
+      <h1>{t(locale, 'organizer.programme.title', { title })}</h1>
+      <p>
+        <Link to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}`)}>{t(locale, 'organizer.programme.backToEvent')}</Link>
+      </p>
+      {done === 'saved' && !actionData ? (
+        <p className="success" role="status">
+          {t(locale, 'organizer.programme.itemSaved')}
+        </p>
+      ) : null}
+      {done === 'deleted' && !actionData ? (
+        <p className="success" role="status">
+          {t(locale, 'organizer.programme.itemDeleted')}
+        </p>
+      ) : null}
+      {actionData?.formError && !actionData.intent ? (
+        <p className="form-error" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+
+      <div className="console-columns console-columns--even">
+        <section className="panel" aria-labelledby="rooms-heading">
+          <h2 id="rooms-heading">{t(locale, 'organizer.programme.rooms')}</h2>
+          {rooms.length === 0 ? <p>{t(locale, 'organizer.programme.noRooms')}</p> : null}
+          <ul className="console-list">
+            {rooms.map((room) => {
+              const failure = failed('renameRoom')?.values?.roomId === room.id ? failed('renameRoom') : undefined
+              return (
+                <li key={room.id}>
+                  {canEdit ? (
+                    <div className="console-inline">
+                      <Form method="post" action={action} className="console-inline">
+                        <input type="hidden" name="intent" value="renameRoom" />
+                        <input type="hidden" name="roomId" value={room.id} />
+                        <TextField
+                          id={`room-${room.id}`}
+                          name="name"
+                          label={t(locale, 'organizer.programme.renameRoom', { room: room.name })}
+                          value={failure?.values?.name ?? room.name}
+                          error={failure?.fieldErrors?.name}
+                        />
+                        <button type="submit" className="button--secondary button--small">
+                          {t(locale, 'organizer.programme.rename')}
+                        </button>
+                      </Form>
+                      <Form method="post" action={action}>
+                        <input type="hidden" name="intent" value="removeRoom" />
+                        <input type="hidden" name="roomId" value={room.id} />
+                        <button type="submit" className="button--secondary button--small" aria-label={t(locale, 'organizer.programme.removeRoom', { room: room.name })}>
+                          {t(locale, 'organizer.programme.remove')}
+                        </button>
+                      </Form>
+                    </div>
+                  ) : (
+                    room.name
+                  )}
+                </li>
+              )
+            })}
+          </ul>
+          {canEdit ? (
+            <Form method="post" action={action} noValidate>
+              <input type="hidden" name="intent" value="addRoom" />
+              <TextField
+                id="new-room"
+                name="name"
+                label={t(locale, 'organizer.programme.newRoom')}
+                value={failed('addRoom')?.values?.name}
+                error={failed('addRoom')?.fieldErrors?.name}
+                maxLength={120}
+              />
+              <button type="submit">{t(locale, 'organizer.programme.addRoom')}</button>
+            </Form>
+          ) : null}
+        </section>
+
+        <section className="panel" aria-labelledby="tracks-heading">
+          <h2 id="tracks-heading">{t(locale, 'organizer.programme.tracks')}</h2>
+          {tracks.length === 0 ? <p>{t(locale, 'organizer.programme.noTracks')}</p> : null}
+          <ul className="console-list">
+            {tracks.map((track) => {
+              const name = pick(track, 'name', locale)
+              return (
+                <li key={track.id} className="console-inline">
+                  <span>{name}</span>
+                  {canEdit ? (
+                    <Form method="post" action={action}>
+                      <input type="hidden" name="intent" value="removeTrack" />
+                      <input type="hidden" name="trackId" value={track.id} />
+                      <button type="submit" className="button--secondary button--small" aria-label={t(locale, 'organizer.programme.removeTrack', { track: name })}>
+                        {t(locale, 'organizer.programme.remove')}
+                      </button>
+                    </Form>
+                  ) : null}
+                </li>
+              )
+            })}
+          </ul>
+          {canEdit ? (
+            <Form method="post" action={action} noValidate>
+              <input type="hidden" name="intent" value="addTrack" />
+              <TextField id="new-track-sv" name="nameSv" label={t(locale, 'organizer.programme.newTrackSv')} value={failed('addTrack')?.values?.nameSv} error={failed('addTrack')?.fieldErrors?.nameSv} maxLength={120} />
+              <TextField id="new-track-en" name="nameEn" label={t(locale, 'organizer.programme.newTrackEn')} value={failed('addTrack')?.values?.nameEn} error={failed('addTrack')?.fieldErrors?.nameEn} maxLength={120} />
+              <button type="submit">{t(locale, 'organizer.programme.addTrack')}</button>
+            </Form>
+          ) : null}
+        </section>
+      </div>
+
+      <section aria-labelledby="items-heading">
+        <h2 id="items-heading">{t(locale, 'organizer.programme.items')}</h2>
+        <ProgrammeDays days={schedule} locale={locale} basePath={base} canEdit={canEdit} />
+      </section>
+
+      {canEdit ? (
+        <section className="panel">
+          <ItemForm
+            key={editing?.id ?? 'new'}
+            locale={locale}
+            action={action}
+            itemId={editing?.id ?? (itemFailure?.values?.itemId || undefined)}
+            heading={
+              editing ? t(locale, 'organizer.programme.editItemTitle', { title: editing.title }) : t(locale, 'organizer.programme.addItemTitle')
+            }
+            values={itemFailure?.values ?? editing?.values ?? {}}
+            fieldErrors={itemFailure?.fieldErrors}
+            formError={itemFailure?.formError}
+            days={days}
+            rooms={rooms}
+            tracks={tracks}
+            speakers={speakers}
+            cancelHref={editing ? consolePath(locale, base) : undefined}
+          />
+        </section>
+      ) : null}
+    </>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Samling – program' }]

@@ -1,0 +1,193 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { SelectField } from '~/components/console/fields.tsx'
+import { SeriesForm } from '~/components/console/series-form.tsx'
+import { asUuid, parseId, requireConsole } from '~/console/access.server.ts'
+import { readForm, submitForm, type FormResult } from '~/console/forms.server.ts'
+import { consolePath } from '~/console/paths.ts'
+import { DomainError, invalidForm, NotFoundError, withDomainErrors } from '~/errors.server.ts'
+import { pick, t, type Locale } from '~/i18n/index.ts'
+import { canManageEvents } from '~/organizations/access.server.ts'
+import {
+  addSeriesPart,
+  getSeriesForEditing,
+  moveSeriesPart,
+  removeSeriesPart,
+  SeriesSchema,
+  setSeriesPublished,
+  updateSeries,
+} from '~/series/editing.server.ts'
+import { formatDate, formatEventWhen } from '~/time.ts'
+import type { ConsoleHandle } from './organizer.tsx'
+
+const IntentSchema = z.enum(['save', 'addPart', 'removePart', 'moveUp', 'moveDown', 'publish', 'unpublish'])
+
+/** The series form, its parts in order (move up/down, remove) and the events that can be added. */
+async function load({ request, params }: LoaderFunctionArgs) {
+  const { access, locale } = await requireConsole(request, params, 'viewer')
+  const seriesId = parseId(params.id, 'error.seriesNotFound')
+  const { series, candidates } = await getSeriesForEditing({ access, seriesId })
+  return json({
+    locale,
+    orgSlug: access.organization.slug,
+    canEdit: canManageEvents(access.role),
+    series: { id: series.id, titleSv: series.titleSv, titleEn: series.titleEn, status: series.status, parts: series.parts },
+    values: {
+      titleSv: series.titleSv,
+      titleEn: series.titleEn,
+      summarySv: series.summarySv,
+      summaryEn: series.summaryEn,
+      descriptionSv: series.descriptionSv,
+      descriptionEn: series.descriptionEn,
+      slug: series.slug,
+    },
+    candidates,
+  })
+}
+export const loader = withDomainErrors(load)
+
+/** intent=save | addPart | removePart | moveUp | moveDown | publish | unpublish. Organizers and owners. */
+export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
+  const { access, locale } = await requireConsole(request, params, 'organizer')
+  const seriesId = parseId(params.id, 'error.seriesNotFound')
+  const values = await readForm(request)
+  const intent = IntentSchema.safeParse(values.intent)
+  if (!intent.success) return json({ formError: t(locale, 'error.badRequest'), fieldErrors: {}, values }, { status: 400 })
+  const back = redirect(consolePath(locale, `/organizer/${access.organization.slug}/series/${seriesId}`))
+  const input = { access, seriesId }
+  const eventId = () => {
+    const id = asUuid(values.eventId)
+    if (!id) throw intent.data === 'addPart' ? new DomainError('error.eventNotFound', 400, {}, 'eventId') : new NotFoundError('error.eventNotFound')
+    return id
+  }
+  switch (intent.data) {
+    case 'save': {
+      const parsed = SeriesSchema.safeParse(values)
+      if (!parsed.success) return invalidForm(parsed.error, locale, values)
+      const result = await submitForm(locale, values, () => updateSeries({ ...input, series: parsed.data }))
+      return result instanceof Response ? result : back
+    }
+    case 'addPart': {
+      const result = await submitForm(locale, values, () => addSeriesPart({ ...input, eventId: eventId() }))
+      return result instanceof Response ? json({ intent: 'addPart', ...(await result.json()) }, { status: result.status }) : back
+    }
+    case 'removePart':
+      await removeSeriesPart({ ...input, eventId: eventId() })
+      return back
+    case 'moveUp':
+    case 'moveDown':
+      await moveSeriesPart({ ...input, eventId: eventId(), direction: intent.data === 'moveUp' ? 'up' : 'down' })
+      return back
+    case 'publish':
+    case 'unpublish':
+      await setSeriesPublished({ ...input, published: intent.data === 'publish' })
+      return back
+  }
+})
+
+type Data = { series: { titleSv: string; titleEn: string } }
+export const handle: ConsoleHandle = {
+  breadcrumb: (data, locale) => {
+    const d = data as Data | undefined
+    return d?.series ? { label: pick(d.series, 'title', locale), to: '' } : null
+  },
+}
+
+function PartButton({ action, intent, eventId, label, text }: { action: string; intent: string; eventId: string; label: string; text: string }) {
+  return (
+    <Form method="post" action={action}>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="eventId" value={eventId} />
+      <button type="submit" className="button--secondary button--small" aria-label={label}>
+        {text}
+      </button>
+    </Form>
+  )
+}
+
+export default function EditSeries() {
+  const { locale, orgSlug, canEdit, series, values, candidates } = useLoaderData<typeof load>()
+  const actionData = useActionData<FormResult & { intent?: string }>()
+  const action = consolePath(locale, `/organizer/${orgSlug}/series/${series.id}`)
+  const L = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(locale as Locale, key, params)
+  const title = pick(series, 'title', locale)
+  const isPartError = actionData?.intent === 'addPart'
+  return (
+    <>
+      <h1>{L('organizer.series.editTitle', { title })}</h1>
+      <p>
+        {L('organizer.series.status', { status: L(series.status === 'published' ? 'status.published' : 'status.draft') })}
+      </p>
+      {canEdit ? (
+        <Form method="post" action={action}>
+          <input type="hidden" name="intent" value={series.status === 'published' ? 'unpublish' : 'publish'} />
+          <button type="submit" className={series.status === 'published' ? 'button--secondary' : undefined}>
+            {L(series.status === 'published' ? 'organizer.series.unpublish' : 'organizer.series.publish')}
+          </button>
+        </Form>
+      ) : null}
+      <section className="panel" aria-labelledby="parts-heading">
+        <h2 id="parts-heading">{L('organizer.series.parts')}</h2>
+        {series.parts.length === 0 ? (
+          <p>{L('organizer.series.noParts')}</p>
+        ) : (
+          <ol className="console-parts">
+            {series.parts.map((part, index) => {
+              const partTitle = pick(part, 'title', locale)
+              return (
+                <li key={part.id}>
+                  <span>
+                    <a href={consolePath(locale, `/organizer/${orgSlug}/events/${part.id}`)}>{partTitle}</a>{' '}
+                    <span className="console-muted">
+                      {formatEventWhen(new Date(part.startsAt), new Date(part.endsAt), locale)} · {L(`status.${part.status}`)}
+                    </span>
+                  </span>
+                  {canEdit ? (
+                    <span className="console-inline">
+                      {index > 0 ? <PartButton action={action} intent="moveUp" eventId={part.id} label={L('organizer.series.moveUpLabel', { title: partTitle })} text={L('organizer.series.moveUp')} /> : null}
+                      {index < series.parts.length - 1 ? (
+                        <PartButton action={action} intent="moveDown" eventId={part.id} label={L('organizer.series.moveDownLabel', { title: partTitle })} text={L('organizer.series.moveDown')} />
+                      ) : null}
+                      <PartButton action={action} intent="removePart" eventId={part.id} label={L('organizer.series.removePartLabel', { title: partTitle })} text={L('organizer.series.removePart')} />
+                    </span>
+                  ) : null}
+                </li>
+              )
+            })}
+          </ol>
+        )}
+        {canEdit ? (
+          candidates.length === 0 ? (
+            <p className="field__hint">{L('organizer.series.noCandidates')}</p>
+          ) : (
+            <Form method="post" action={action}>
+              <input type="hidden" name="intent" value="addPart" />
+              <fieldset>
+                <legend>{L('organizer.series.addPart')}</legend>
+                <SelectField
+                  name="eventId"
+                  label={L('organizer.series.eventToAdd')}
+                  options={candidates.map((c) => ({ value: c.id, label: `${pick(c, 'title', locale)} (${formatDate(new Date(c.startsAt), locale)})` }))}
+                  error={isPartError ? actionData?.fieldErrors?.eventId ?? actionData?.formError : undefined}
+                />
+                <button type="submit">{L('organizer.series.addPart')}</button>
+              </fieldset>
+            </Form>
+          )
+        ) : null}
+      </section>
+      <SeriesForm
+        locale={locale}
+        action={action}
+        values={!isPartError && actionData?.values ? actionData.values : values}
+        fieldErrors={!isPartError ? actionData?.fieldErrors : undefined}
+        formError={!isPartError ? actionData?.formError : undefined}
+        submitLabel={L('organizer.series.saveSubmit')}
+        readOnly={!canEdit}
+      />
+    </>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Samling – serie' }]

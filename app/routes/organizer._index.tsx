@@ -1,0 +1,41 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { requirePerson } from '~/accounts/session.server.ts'
+import { consolePath } from '~/console/paths.ts'
+import { getLocale, t } from '~/i18n/index.ts'
+import { listMemberships } from '~/organizations/access.server.ts'
+
+/** The organizations the signed-in person belongs to, each linking to its dashboard. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const person = await requirePerson(request)
+  const memberships = await listMemberships(person.id)
+  return json({
+    locale: getLocale(request),
+    organizations: memberships.map((m) => ({ slug: m.organization.slug, name: m.organization.name, role: m.role })),
+  })
+}
+
+export default function OrganizationList() {
+  const { locale, organizations } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>{t(locale, 'organizer.organizations.title')}</h1>
+      {organizations.length === 0 ? (
+        <p className="empty-state">{t(locale, 'organizer.organizations.none')}</p>
+      ) : (
+        <ul className="console-orgs">
+          {organizations.map((org) => (
+            <li key={org.slug} className="panel">
+              <h2>
+                <Link to={consolePath(locale, `/organizer/${org.slug}`)}>{org.name}</Link>
+              </h2>
+              <p>{t(locale, 'organizer.organizations.role', { role: t(locale, `organizer.role.${org.role}`) })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}
+
+export const meta: MetaFunction = () => [{ title: 'Samling – arrangör' }]

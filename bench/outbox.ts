@@ -1,0 +1,138 @@
+/**
+ * Outbox benchmark: queue N mails, let the mail worker deliver them over real SMTP to an in-process
+ * server, and report throughput, queue-to-delivery latency, lost and duplicate mails.
+ *
+ *   npm run bench:outbox                                                    embedded database (in memory)
+ *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npm run bench:outbox   a fresh PostgreSQL database, dropped afterwards
+ *
+ * Knobs: BENCH_MAILS (5000), BENCH_BATCH (100), BENCH_CONCURRENCY (2 on PostgreSQL, 1 embedded),
+ * BENCH_SMTP_CONNECTIONS (8).
+ */
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { db, disconnectDatabase, openDatabase, useDatabase } from '../app/db.server.ts'
+import { loadConfig, setConfig } from '../app/env.server.ts'
+import { enqueueMail } from '../app/mail/outbox.server.ts'
+import { createSmtpTransport } from '../app/mail/transport.server.ts'
+import { startMailWorker } from '../app/mail/worker.server.ts'
+import { startSmtpSink } from '../tests/support/smtp-sink.ts'
+
+const total = Number(process.env.BENCH_MAILS ?? 5000)
+const serverUrl = process.env.DATABASE_URL
+const batchSize = Number(process.env.BENCH_BATCH ?? 100)
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? (serverUrl ? 2 : 1))
+const connections = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 8)
+
+async function freshPostgres(url: string) {
+  const name = `samling_bench_${randomBytes(5).toString('hex')}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const target = new URL(url)
+  target.pathname = `/${name}`
+  const database = await openDatabase({ databaseUrl: target.toString(), poolSize: 10 })
+  return {
+    database,
+    async drop() {
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    },
+  }
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-bench-'))
+  setConfig({ ...loadConfig({ ...process.env, DATABASE_URL: undefined, SMTP_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'test' }), databaseUrl: serverUrl })
+  const opened = serverUrl ? await freshPostgres(serverUrl) : { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} }
+  useDatabase(opened.database)
+  const sink = await startSmtpSink()
+  const transport = createSmtpTransport(sink.url, { maxConnections: connections })
+  const quietLog = process.stdout.write.bind(process.stdout)
+
+  console.log(`outbox bench: ${total} mails, ${serverUrl ? 'PostgreSQL' : 'embedded PGlite'}, batch ${batchSize}, ${concurrency} worker loop(s), ${connections} SMTP connections`)
+  const worker = startMailWorker({ transport, batchSize, concurrency, intervalMs: 20 })
+
+  const started = performance.now()
+  const createdAt = new Map<string, number>()
+  const enqueueChunk = async (from: number, to: number) => {
+    const rows = await db.$transaction(async (tx) => {
+      const made = []
+      for (let i = from; i < to; i++) {
+        made.push(
+          await enqueueMail(tx, {
+            template: 'event-changed',
+            to: `deltagare${i}@kommun.example`,
+            locale: i % 3 === 0 ? 'en' : 'sv',
+            organizationId: '00000000-0000-4000-8000-000000000001',
+            payload: {
+              eventTitle: 'Välfärdens innovationsdag 2027',
+              eventUrl: 'https://samling.example/events/valfardens-innovationsdag-2027',
+              change: 'time',
+              startsAt: '2027-02-12T08:00:00.000Z',
+              endsAt: '2027-02-12T15:00:00.000Z',
+              place: 'Munktell Science Park, Eskilstuna',
+              replyTo: 'arrangor@motesplats.example',
+            },
+          }),
+        )
+      }
+      return made
+    })
+    // Queued as the caller sees it: after the commit.
+    const committed = Date.now()
+    for (const row of rows) createdAt.set(row.messageId, committed)
+  }
+  // Several producers at once, as several app requests would be (one on PGlite: one connection).
+  const chunks = Array.from({ length: Math.ceil(total / 100) }, (_, index) => index * 100)
+  const producers = serverUrl ? 4 : 1
+  await Promise.all(
+    Array.from({ length: producers }, async () => {
+      for (let start = chunks.shift(); start !== undefined; start = chunks.shift()) await enqueueChunk(start, Math.min(total, start + 100))
+    }),
+  )
+  const enqueued = performance.now()
+
+  const deadline = Date.now() + 10 * 60_000
+  while (sink.deliveriesByMessageId().size < total && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
+  const drained = performance.now()
+  await worker.stop()
+  await transport.close()
+  // Let late duplicates (if any) arrive before counting.
+  await new Promise((resolve) => setTimeout(resolve, 300))
+
+  const deliveries = sink.deliveriesByMessageId()
+  const lost = [...createdAt.keys()].filter((id) => !deliveries.has(id)).length
+  const duplicates = [...deliveries.values()].reduce((sum, count) => sum + count - 1, 0)
+  const firstArrival = new Map<string, number>()
+  for (const message of sink.messages) if (!firstArrival.has(message.messageId)) firstArrival.set(message.messageId, message.receivedAt)
+  const latencies = [...firstArrival.entries()].filter(([id]) => createdAt.has(id)).map(([id, at]) => at - createdAt.get(id)!).sort((a, b) => a - b)
+  const statuses = await db.outboxMessage.groupBy({ by: ['status'], _count: true })
+  const seconds = (drained - started) / 1000
+
+  quietLog(
+    [
+      `enqueue:      ${total} rows in ${((enqueued - started) / 1000).toFixed(2)} s (${Math.round(total / ((enqueued - started) / 1000))} rows/s, worker running meanwhile)`,
+      `delivered:    ${deliveries.size} of ${total} in ${seconds.toFixed(2)} s from the first enqueue → ${Math.round(deliveries.size / seconds)} mails/s`,
+      `latency:      queue→delivered p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)} ms`,
+      `lost:         ${lost}`,
+      `duplicates:   ${duplicates}`,
+      `outbox rows:  ${statuses.map((s) => `${s.status}=${s._count}`).join(', ')}`,
+    ].join('\n') + '\n',
+  )
+
+  await sink.close()
+  await disconnectDatabase()
+  await opened.drop()
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  process.exit(lost === 0 && duplicates === 0 ? 0 : 1)
+}
+
+await main()

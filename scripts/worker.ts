@@ -1,0 +1,66 @@
+/**
+ * The mail worker on its own (docs/decisions/0005-mail-pipeline.md):
+ *
+ *   npm run worker              needs DATABASE_URL; run the app with MAIL_WORKER=off, or not — SKIP LOCKED
+ *                               lets any number of workers share the queue without sending a mail twice
+ *   npm run worker -- --embedded  use the embedded database in DATA_DIR (only while the app is NOT running:
+ *                               an embedded database belongs to one process)
+ *
+ * SIGTERM/SIGINT: the round in progress finishes (sends already started complete and are recorded),
+ * then the database closes and the process exits 0.
+ */
+import { connectDatabase, disconnectDatabase } from '../app/db.server.ts'
+import { ConfigError, loadConfig, setConfig } from '../app/env.server.ts'
+import { startMailWorker } from '../app/mail/worker.server.ts'
+
+const log = (fields: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + '\n')
+
+async function main() {
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`The mail worker cannot start: ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+  if (!config.databaseUrl && !process.argv.includes('--embedded')) {
+    console.error(
+      'The mail worker cannot start: DATABASE_URL is not set. With the embedded database the app runs the mail worker itself; ' +
+        'use `npm run worker -- --embedded` only while the app is stopped.',
+    )
+    process.exit(1)
+  }
+  setConfig(config)
+  try {
+    await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: Math.min(config.databasePoolSize, 4) })
+  } catch (error) {
+    console.error(`The mail worker cannot start: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
+  const worker = startMailWorker({ intervalMs: 1000, batchSize: 50, concurrency: config.databaseUrl ? 2 : 1 })
+  log({ level: 'info', msg: 'mail worker ready', transport: config.smtpUrl ? 'smtp' : 'mailbox', db: config.databaseUrl ? 'postgres' : 'embedded' })
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    log({ level: 'info', msg: 'mail worker stopping', signal })
+    const force = setTimeout(() => {
+      log({ level: 'error', msg: 'forced exit after 30 s' })
+      process.exit(1)
+    }, 30_000)
+    force.unref()
+    await worker.stop()
+    await disconnectDatabase()
+    clearTimeout(force)
+    log({ level: 'info', msg: 'mail worker stopped' })
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+await main()

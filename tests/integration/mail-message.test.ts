@@ -1,0 +1,138 @@
+import { simpleParser, type ParsedMail } from 'mailparser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { db } from '../../app/db.server.ts'
+import { config, setConfig } from '../../app/env.server.ts'
+import { t } from '../../app/i18n/index.ts'
+import { enqueueMail, type EnqueueMailInput } from '../../app/mail/outbox.server.ts'
+import { createSmtpTransport, type MailTransport } from '../../app/mail/transport.server.ts'
+import { unsubscribeToken } from '../../app/mail/unsubscribe.server.ts'
+import { processOutboxOnce } from '../../app/mail/worker.server.ts'
+import { useTestDatabase } from '../support/database.ts'
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
+
+useTestDatabase()
+
+let sink: SmtpSink
+let transport: MailTransport
+const MAIL_FROM = 'Samling <no-reply@samling.test>'
+
+beforeAll(async () => {
+  setConfig({ ...config(), mailFrom: MAIL_FROM, appUrl: 'https://samling.test' })
+  sink = await startSmtpSink()
+  transport = createSmtpTransport(sink.url)
+})
+afterAll(async () => {
+  await transport?.close()
+  await sink?.close()
+})
+
+/** Queues one mail, lets the worker send it through real SMTP, and parses what the server got. */
+async function sendAndReceive(input: EnqueueMailInput): Promise<{ mail: ParsedMail; messageId: string }> {
+  const row = await db.$transaction((tx) => enqueueMail(tx, input))
+  expect(await processOutboxOnce({ transport })).toMatchObject({ sent: 1 })
+  const received = sink.messages.filter((message) => message.messageId === row.messageId)
+  expect(received.length).toBe(1)
+  return { mail: await simpleParser(received[0].raw), messageId: row.messageId }
+}
+
+const header = (mail: ParsedMail, name: string) =>
+  mail.headerLines
+    .filter((line) => line.key === name.toLowerCase())
+    .map((line) => line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim())
+
+const eventChange = (locale: 'sv' | 'en', change: 'time' | 'cancelled' = 'time') => ({
+  template: 'event-changed',
+  to: 'deltagare@kommun.se',
+  locale,
+  payload: {
+    eventTitle: 'Välfärdens innovationsdag <Eskilstuna>',
+    eventUrl: 'https://samling.test/events/valfardens-innovationsdag',
+    change,
+    // 08:00 UTC in February is 09.00 in Stockholm; 07:00 UTC in June is also 09.00 (summer time).
+    startsAt: '2027-02-12T08:00:00.000Z',
+    endsAt: new Date('2027-02-12T15:30:00.000Z'),
+    place: 'Munktell Science Park, Eskilstuna',
+    reason: 'Lokalen behövs på morgonen.',
+    replyTo: 'arrangor@motesplats.se',
+  },
+})
+
+describe('a mail as it reaches a relay', () => {
+  it('a sign-in link comes from Samling, with its Message-ID, both parts, in Swedish, and without unsubscribe headers', async () => {
+    const { mail, messageId } = await sendAndReceive({
+      template: 'sign-in-link',
+      to: 'Anna.Svensson@Kommun.se',
+      locale: 'sv',
+      payload: { url: 'https://samling.test/login/verify?token=abc123', expiresMinutes: 15 },
+    })
+    expect(mail.from?.value).toEqual([{ name: 'Samling', address: 'no-reply@samling.test' }])
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.text : '').toBe('anna.svensson@kommun.se')
+    expect(mail.replyTo).toBeUndefined()
+    expect(mail.messageId).toBe(messageId)
+    expect(Math.abs(mail.date!.getTime() - Date.now())).toBeLessThan(60_000)
+    expect(mail.subject).toBe('Din inloggningslänk till Samling')
+    expect(header(mail, 'Auto-Submitted')).toEqual(['auto-generated'])
+    expect(header(mail, 'Content-Language')).toEqual(['sv'])
+    expect(header(mail, 'List-Unsubscribe')).toEqual([])
+    expect(header(mail, 'List-Unsubscribe-Post')).toEqual([])
+    expect(header(mail, 'List-Id')).toEqual([])
+
+    expect(mail.html).toContain('<html dir="ltr" lang="sv">')
+    expect(mail.html).toContain('href="https://samling.test/login/verify?token=abc123"')
+    expect(mail.text).toContain(t('sv', 'mail.signIn.body', { minutes: 15 }))
+    expect(mail.text).toContain('\nhttps://samling.test/login/verify?token=abc123\n')
+  })
+
+  it('an invitation in English says who invited whom, in English, and replies go to the inviter', async () => {
+    const { mail } = await sendAndReceive({
+      template: 'member-invitation',
+      to: 'sam@region.se',
+      locale: 'en',
+      payload: { organizationName: 'Re-Act', inviterName: 'Amira Haddad', role: 'viewer', url: 'https://samling.test/invitations/xyz', replyTo: 'amira@react.se' },
+    })
+    expect(mail.subject).toBe('Amira Haddad invites you to Re-Act on Samling')
+    expect(mail.replyTo?.text).toBe('amira@react.se')
+    expect(header(mail, 'Content-Language')).toEqual(['en'])
+    expect(mail.html).toContain('lang="en"')
+    expect(mail.text).toContain('Amira Haddad has invited you to become a viewer of Re-Act on Samling.')
+    expect(mail.text).not.toContain('bjudit in')
+    expect(header(mail, 'List-Unsubscribe')).toEqual([])
+  })
+
+  it('a changed event is a notification: one-click unsubscribe headers, organizer in Reply-To, Stockholm time and the event link in the text', async () => {
+    const { mail, messageId } = await sendAndReceive(eventChange('sv'))
+    const token = unsubscribeToken('deltagare@kommun.se')
+    expect(mail.messageId).toBe(messageId)
+    expect(mail.from?.value).toEqual([{ name: 'Samling', address: 'no-reply@samling.test' }])
+    expect(mail.replyTo?.text).toBe('arrangor@motesplats.se')
+    expect(mail.subject).toBe('Ny tid: Välfärdens innovationsdag <Eskilstuna>')
+    expect(header(mail, 'Auto-Submitted')).toEqual(['auto-generated'])
+    expect(header(mail, 'List-Unsubscribe')).toEqual([
+      `<https://samling.test/unsubscribe/${token}>, <mailto:unsubscribe@samling.test?subject=unsubscribe%20${token}>`,
+    ])
+    expect(header(mail, 'List-Unsubscribe-Post')).toEqual(['List-Unsubscribe=One-Click'])
+    expect(header(mail, 'List-Id')).toEqual(['Samling <event-changed.samling.test>'])
+
+    // Outlook copies the text body into the calendar entry: every fact must be there.
+    expect(mail.text).toContain('Evenemang: Välfärdens innovationsdag <Eskilstuna>')
+    expect(mail.text).toContain('Ny tid: fre 12 feb 2027, kl. 09.00–16.30 (svensk tid)')
+    expect(mail.text).toContain('Plats: Munktell Science Park, Eskilstuna')
+    expect(mail.text).toContain('Mer information:\nhttps://samling.test/events/valfardens-innovationsdag\n')
+    expect(mail.text).toContain('Lokalen behövs på morgonen.')
+    expect(mail.text).toContain(`https://samling.test/unsubscribe/${token}`)
+    // The title is text in the HTML part, never markup.
+    expect(mail.html).toContain('Välfärdens innovationsdag &lt;Eskilstuna&gt;')
+    expect(mail.html).not.toContain('<Eskilstuna>')
+  })
+
+  it('the same change in English uses English words and the English time format', async () => {
+    const { mail } = await sendAndReceive(eventChange('en', 'cancelled'))
+    expect(mail.subject).toBe('Cancelled: Välfärdens innovationsdag <Eskilstuna>')
+    expect(header(mail, 'Content-Language')).toEqual(['en'])
+    expect(mail.text).toContain('Planned time: Fri 12 Feb 2027, 09:00–16:30 (Swedish time)')
+    expect(mail.text).toContain('More information:\nhttps://samling.test/events/valfardens-innovationsdag\n')
+    expect(mail.text).toContain('is cancelled and will not take place.')
+    expect(mail.text).not.toContain('svensk tid')
+    expect(header(mail, 'List-Unsubscribe-Post')).toEqual(['List-Unsubscribe=One-Click'])
+  })
+})
