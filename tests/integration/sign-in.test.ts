@@ -327,7 +327,7 @@ describe('signing out', () => {
 })
 
 describe('pages that need a signed-in person', () => {
-  it('send a stranger to sign in in the page's language, and back afterwards', async () => {
+  it("send a stranger to sign in in the page's language, and back afterwards", async () => {
     const thrown = await requirePerson(new Request(`${APP}/organizer/alfa?lang=en`)).catch((error: unknown) => error)
     expect(thrown).toBeInstanceOf(Response)
     expect((thrown as Response).headers.get('Location')).toBe('/login?redirectTo=%2Forganizer%2Falfa%3Flang%3Den&lang=en')
