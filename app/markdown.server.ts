@@ -9,9 +9,23 @@ import { micromark } from 'micromark'
  */
 export function renderMarkdown(source: string, opts: { topHeadingLevel?: 2 | 3 | 4 | 5 } = {}): string {
   if (!source.trim()) return ''
+  // The same descriptions are rendered on every view of a busy event page: remember them.
+  const key = `${opts.topHeadingLevel ?? 3}\u0000${source}`
+  const cached = rendered.get(key)
+  if (cached !== undefined) return cached
+  const html = render(source, opts.topHeadingLevel ?? 3)
+  if (rendered.size >= MAX_CACHED) rendered.clear()
+  rendered.set(key, html)
+  return html
+}
+
+const MAX_CACHED = 2_000
+const rendered = new Map<string, string>()
+
+function render(source: string, topHeadingLevel: number): string {
   const html = micromark(source, { allowDangerousHtml: false, allowDangerousProtocol: false })
   const used = [...html.matchAll(/<h([1-6])>/g)].map((match) => Number(match[1]))
-  const shift = used.length ? (opts.topHeadingLevel ?? 3) - Math.min(...used) : 0
+  const shift = used.length ? topHeadingLevel - Math.min(...used) : 0
   return (
     html
       // micromark writes href="" for a dangerous protocol: keep the text, drop the link.

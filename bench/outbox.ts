@@ -13,12 +13,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { db, disconnectDatabase, openDatabase, useDatabase } from '../app/db.server.ts'
-import { loadConfig, setConfig } from '../app/env.server.ts'
-import { enqueueMail } from '../app/mail/outbox.server.ts'
-import { createSmtpTransport } from '../app/mail/transport.server.ts'
-import { startMailWorker } from '../app/mail/worker.server.ts'
-import { startSmtpSink } from '../tests/support/smtp-sink.ts'
+
+// Measure what production runs: React's production build (chosen when react is first loaded).
+process.env.NODE_ENV ??= 'production'
+const { db, disconnectDatabase, openDatabase, useDatabase } = await import('../app/db.server.ts')
+const { loadConfig, setConfig } = await import('../app/env.server.ts')
+const { enqueueMail } = await import('../app/mail/outbox.server.ts')
+const { createSmtpTransport } = await import('../app/mail/transport.server.ts')
+const { startMailWorker } = await import('../app/mail/worker.server.ts')
+const { startSmtpSink } = await import('../tests/support/smtp-sink.ts')
 
 const total = Number(process.env.BENCH_MAILS ?? 5000)
 const serverUrl = process.env.DATABASE_URL
@@ -50,7 +53,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-bench-'))
-  setConfig({ ...loadConfig({ ...process.env, DATABASE_URL: undefined, SMTP_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'test' }), databaseUrl: serverUrl })
+  setConfig({ ...loadConfig({ ...process.env, DATABASE_URL: undefined, SMTP_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'production' }), databaseUrl: serverUrl })
   const opened = serverUrl ? await freshPostgres(serverUrl) : { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} }
   useDatabase(opened.database)
   const sink = await startSmtpSink()

@@ -1,7 +1,7 @@
 import { db } from '../db.server.ts'
 import { config } from '../env.server.ts'
 import type { Locale } from '../i18n/index.ts'
-import { renderMail } from './templates.server.ts'
+import { renderMail, type RenderedMail } from './templates.server.ts'
 import { createTransportFromConfig, isPermanentFailure, type MailTransport, type OutgoingMail } from './transport.server.ts'
 import { unsubscribeMailto, unsubscribeUrl } from './unsubscribe.server.ts'
 
@@ -75,10 +75,32 @@ type Outcome = { mail: ClaimedMail; error?: unknown }
 
 const log = (fields: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + '\n')
 
+/**
+ * Rendering cache for one round. A change to an event mails every registered person the same payload,
+ * so the template is rendered once per (template, locale, payload) with a placeholder where each
+ * recipient's own unsubscribe link goes, and the link is put in per message.
+ */
+type RenderCache = Map<string, Promise<RenderedMail>>
+const UNSUBSCRIBE_PLACEHOLDER = 'https://unsubscribe.invalid/samling-recipient-link'
+
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+async function renderFor(mail: ClaimedMail, cache?: RenderCache): Promise<RenderedMail> {
+  const key = `${mail.template}\u0000${mail.locale}\u0000${JSON.stringify(mail.payload)}`
+  let rendered = cache?.get(key)
+  if (!rendered) {
+    rendered = renderMail({ template: mail.template, locale: mail.locale, payload: mail.payload, unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER })
+    cache?.set(key, rendered)
+  }
+  const shared = await rendered
+  const url = unsubscribeUrl(mail.recipient)
+  return { ...shared, html: shared.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, escapeHtml(url)), text: shared.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, url) }
+}
+
 /** The message for a claimed row: rendered from its template, with Samling's headers. */
-export async function composeMail(mail: ClaimedMail): Promise<OutgoingMail> {
+export async function composeMail(mail: ClaimedMail, cache?: RenderCache): Promise<OutgoingMail> {
   const { appUrl, mailFrom } = config()
-  const rendered = await renderMail({ template: mail.template, locale: mail.locale, payload: mail.payload, unsubscribeUrl: unsubscribeUrl(mail.recipient) })
+  const rendered = await renderFor(mail, cache)
   const host = new URL(appUrl).hostname
   return {
     messageId: mail.messageId,
@@ -101,9 +123,9 @@ export async function composeMail(mail: ClaimedMail): Promise<OutgoingMail> {
   }
 }
 
-async function deliver(mail: ClaimedMail, transport: MailTransport): Promise<Outcome> {
+async function deliver(mail: ClaimedMail, transport: MailTransport, cache: RenderCache): Promise<Outcome> {
   try {
-    await transport.send(await composeMail(mail))
+    await transport.send(await composeMail(mail, cache))
     return { mail }
   } catch (error) {
     return { mail, error }
@@ -127,7 +149,8 @@ export async function processOutboxOnce(options: ProcessOptions): Promise<Proces
   const result: ProcessResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 }
   if (claimed.length === 0) return result
 
-  const outcomes = await Promise.all(claimed.map((mail) => deliver(mail, options.transport)))
+  const cache: RenderCache = new Map()
+  const outcomes = await Promise.all(claimed.map((mail) => deliver(mail, options.transport, cache)))
   const now = options.now ?? new Date()
 
   const sentIds = outcomes.filter((outcome) => outcome.error === undefined).map((outcome) => outcome.mail.id)

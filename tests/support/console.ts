@@ -10,7 +10,7 @@ export async function createOrganization(slug: string, name = slug) {
   return db.organization.create({ data: { slug, name } })
 }
 
-export async function createMember(organizationId: string | null, role: MemberRole, label = role) {
+export async function createMember(organizationId: string | null, role: MemberRole, label: string = role) {
   counter += 1
   const person = await db.person.create({ data: { email: `${label}-${counter}-${Date.now()}@example.se`, name: `${label} ${counter}` } })
   if (organizationId) await db.membership.create({ data: { organizationId, personId: person.id, role } })

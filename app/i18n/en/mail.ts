@@ -59,7 +59,7 @@ export const mailMessages = {
   'mail.mailbox.title': 'Developer mailbox',
   'mail.mailbox.intro': 'Every email Samling sends while no SMTP server is configured (SMTP_URL) lands here. Newest first.',
   'mail.mailbox.empty': 'No messages yet.',
-  'mail.mailbox.count': '{count} messages',
+  'mail.mailbox.count': 'Number of messages: {count}',
   'mail.mailbox.time': 'Time',
   'mail.mailbox.to': 'To',
   'mail.mailbox.from': 'From',

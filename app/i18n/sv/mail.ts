@@ -58,7 +58,7 @@ export const mailMessages = {
   'mail.mailbox.title': 'Utvecklarbrevlåda',
   'mail.mailbox.intro': 'Här hamnar all e-post som Samling skickar när ingen SMTP-server är inställd (SMTP_URL). Nyaste först.',
   'mail.mailbox.empty': 'Inga meddelanden ännu.',
-  'mail.mailbox.count': '{count} meddelanden',
+  'mail.mailbox.count': 'Antal meddelanden: {count}',
   'mail.mailbox.time': 'Tid',
   'mail.mailbox.to': 'Till',
   'mail.mailbox.from': 'Från',
