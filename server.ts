@@ -50,6 +50,30 @@ function securityHeaders(config: Config): express.RequestHandler {
   }
 }
 
+/**
+ * A state-changing request from another site is refused here with a readable 403. (Remix's own
+ * CSRF check would answer an empty 500; our actions also call assertSameOrigin.)
+ */
+function sameOriginWrites(config: Config): express.RequestHandler {
+  const appHost = new URL(config.appUrl).host
+  return (req, res, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
+    const origin = req.get('origin')
+    if (!origin) return next()
+    let host = ''
+    try {
+      host = new URL(origin).host
+    } catch {
+      host = ''
+    }
+    if (host && (host === req.get('host') || host === appHost)) return next()
+    res
+      .status(403)
+      .type('text/plain; charset=utf-8')
+      .send('Förfrågan kom från en annan webbplats och stoppades.\nThe request came from another website and was stopped.\n')
+  }
+}
+
 function requestLog(): express.RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint()
@@ -95,12 +119,13 @@ async function main() {
   app.use(requestLog())
   app.use(compression())
   app.use(securityHeaders(config))
+  app.use(sameOriginWrites(config))
   // Remix's fingerprinted assets never change: cache them for a year.
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
   app.use(express.static('public', { maxAge: '1h' }))
   app.all(
     '*',
-    createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }),
+    createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }) }),
   )
 
   const server: Server = await new Promise<Server>((resolve, reject) => {

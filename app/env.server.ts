@@ -95,7 +95,7 @@ function loadOrCreateSecrets(dataDir: string): Secrets {
 }
 
 /** Reads and checks the environment. Throws ConfigError naming the first bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
   const parsed = EnvSchema.safeParse(cleaned)
   if (!parsed.success) {

@@ -12,7 +12,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import { useNonce } from './components/nonce.tsx'
-import { alternatePath, localeFromPath, localePath, t, type Locale } from './i18n/index.ts'
+import { alternatePath, isPublicPath, languageSwitchHref, localeFromUrl, localePath, t, type Locale } from './i18n/index.ts'
 import stylesheet from './styles/app.css'
 
 export const links: LinksFunction = () => [
@@ -23,10 +23,10 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const { config } = await import('./env.server.ts')
   const url = new URL(request.url)
-  return json({ locale: localeFromPath(url.pathname), appUrl: config().appUrl })
+  return json({ locale: localeFromUrl(url.pathname, url.search), appUrl: config().appUrl })
 }
 
-function SiteHeader({ locale, pathname }: { locale: Locale; pathname: string }) {
+function SiteHeader({ locale, pathname, search }: { locale: Locale; pathname: string; search: string }) {
   const other: Locale = locale === 'sv' ? 'en' : 'sv'
   return (
     <header className="site-header">
@@ -34,7 +34,7 @@ function SiteHeader({ locale, pathname }: { locale: Locale; pathname: string }) 
         {t(locale, 'nav.skipToContent')}
       </a>
       <div className="container site-header__inner">
-        <Link to={localePath(locale, '/')} className="brand" aria-label={`${t(locale, 'app.name')} – ${t(locale, 'nav.events')}`}>
+        <Link to={localePath(locale, '/')} className="brand">
           <span className="brand__mark" aria-hidden="true">
             S
           </span>
@@ -49,11 +49,11 @@ function SiteHeader({ locale, pathname }: { locale: Locale; pathname: string }) 
               <Link to={localePath(locale, '/archive')}>{t(locale, 'nav.archive')}</Link>
             </li>
             <li>
-              <Link to="/organizer">{t(locale, 'nav.organizer')}</Link>
+              <Link to={locale === 'en' ? '/organizer?lang=en' : '/organizer'}>{t(locale, 'nav.organizer')}</Link>
             </li>
             <li>
               <a
-                href={alternatePath(pathname, other)}
+                href={languageSwitchHref(pathname, search, other)}
                 hrefLang={other}
                 lang={other}
                 className="lang-switch"
@@ -90,7 +90,7 @@ function SiteFooter({ locale }: { locale: Locale }) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const location = useLocation()
-  const locale = data?.locale ?? localeFromPath(location.pathname)
+  const locale = data?.locale ?? localeFromUrl(location.pathname, location.search)
   const appUrl = data?.appUrl ?? ''
   const nonce = useNonce()
   const svPath = alternatePath(location.pathname, 'sv')
@@ -101,14 +101,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#12355b" />
-        <link rel="alternate" hrefLang="sv" href={`${appUrl}${svPath}`} />
-        <link rel="alternate" hrefLang="en" href={`${appUrl}${enPath}`} />
-        <link rel="alternate" hrefLang="x-default" href={`${appUrl}${svPath}`} />
+        {isPublicPath(location.pathname) ? (
+          <>
+            <link rel="alternate" hrefLang="sv" href={`${appUrl}${svPath}`} />
+            <link rel="alternate" hrefLang="en" href={`${appUrl}${enPath}`} />
+            <link rel="alternate" hrefLang="x-default" href={`${appUrl}${svPath}`} />
+          </>
+        ) : null}
         <Meta />
         <Links />
       </head>
       <body>
-        <SiteHeader locale={locale} pathname={location.pathname} />
+        <SiteHeader locale={locale} pathname={location.pathname} search={location.search} />
         {children}
         <SiteFooter locale={locale} />
         <ScrollRestoration nonce={nonce} />
@@ -125,7 +129,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError()
   const location = useLocation()
-  const locale = localeFromPath(location.pathname)
+  const locale = localeFromUrl(location.pathname, location.search)
   const isNotFound = isRouteErrorResponse(error) && error.status === 404
   const isClientError = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500
   const detail = isRouteErrorResponse(error) && typeof error.data?.message === 'string' ? error.data.message : undefined

@@ -49,3 +49,29 @@ export function pick<T extends Record<string, unknown>>(record: T, field: string
   const fallback = record[`${field}Sv`]
   return (typeof value === 'string' && value.trim() ? value : typeof fallback === 'string' ? fallback : '') as string
 }
+
+/** Pages outside the public site (console, sign-in, dev tools) switch language with ?lang=en. */
+export function isPublicPath(pathname: string): boolean {
+  return !/^\/(organizer|login|logout|dev|api)(\/|$)/.test(pathname)
+}
+
+/** The locale of a page from its URL: /en/… for public pages, ?lang=en elsewhere. */
+export function localeFromUrl(pathname: string, search: string): Locale {
+  if (localeFromPath(pathname) === 'en') return 'en'
+  return new URLSearchParams(search).get('lang') === 'en' ? 'en' : 'sv'
+}
+
+/** The link of the language switch: the same page in the other language. */
+export function languageSwitchHref(pathname: string, search: string, target: Locale): string {
+  if (isPublicPath(pathname)) {
+    const params = new URLSearchParams(search)
+    params.delete('lang')
+    const query = params.toString()
+    return alternatePath(pathname, target) + (query ? `?${query}` : '')
+  }
+  const params = new URLSearchParams(search)
+  if (target === 'en') params.set('lang', 'en')
+  else params.delete('lang')
+  const query = params.toString()
+  return pathname + (query ? `?${query}` : '')
+}

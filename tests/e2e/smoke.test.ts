@@ -20,6 +20,10 @@ describe('the real server', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff')
     expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
 
+    const foreign = await fetch(`${server.url}/logout`, { method: 'POST', headers: { Origin: 'https://evil.example' } })
+    expect(foreign.status).toBe(403)
+    expect(await foreign.text()).toContain('Förfrågan kom från en annan webbplats och stoppades.')
+
     const { code, ms } = await server.stop()
     expect(code).toBe(0)
     expect(ms).toBeLessThan(10_000)

@@ -135,4 +135,23 @@ describe('a mail as it reaches a relay', () => {
     expect(mail.text).not.toContain('svensk tid')
     expect(header(mail, 'List-Unsubscribe-Post')).toEqual(['List-Unsubscribe=One-Click'])
   })
+
+  it('everyone told about the same change gets their own unsubscribe link, in the headers and in both parts', async () => {
+    const before = sink.messages.length
+    const recipients = ['first@kommun.se', 'second@kommun.se', 'third@kommun.se']
+    await db.$transaction(async (tx) => {
+      for (const to of recipients) await enqueueMail(tx, { ...eventChange('sv'), to })
+    })
+    expect(await processOutboxOnce({ transport })).toMatchObject({ sent: 3 })
+    const mails = await Promise.all(sink.messages.slice(before).map((message) => simpleParser(message.raw)))
+    for (const to of recipients) {
+      const mail = mails.find((m) => m.to && !Array.isArray(m.to) && m.to.text === to)!
+      const own = `https://samling.test/unsubscribe/${unsubscribeToken(to)}`
+      expect(header(mail, 'List-Unsubscribe')[0]).toContain(`<${own}>`)
+      expect(mail.text).toContain(own)
+      expect(mail.html).toContain(`href="${own}"`)
+      for (const other of recipients.filter((r) => r !== to)) expect(mail.text).not.toContain(unsubscribeToken(other))
+      expect(mail.text).not.toContain('unsubscribe.invalid')
+    }
+  })
 })
