@@ -23,6 +23,7 @@ export async function boot(config: Config, opts: { loadDemo?: boolean } = {}): P
     poolSize: config.databasePoolSize,
   })
   const demoLoaded = opts.loadDemo === false ? false : await loadDemoIfEmpty()
+  if (demoLoaded) await database.prisma.$executeRawUnsafe('ANALYZE')
   const { startBackgroundWork } = await import('./background.server.ts')
   await startBackgroundWork(config)
   return { mode: database.mode, appliedMigrations: database.appliedMigrations, demoLoaded }

@@ -80,6 +80,9 @@ async function openEmbedded(options: OpenDatabaseOptions): Promise<Database> {
       { useAdvisoryLock: false },
     )
   }
+  // PGlite has no autovacuum: without fresh statistics the planner believes every table is tiny
+  // and sorts whole tables instead of using the listing indexes (44 ms → 0.4 ms per listing).
+  await embedded.exec('ANALYZE')
   // PGlite is one connection; the socket server queues whole transactions from our single pooled client.
   const server = new PGLiteSocketServer({ db: embedded, host: '127.0.0.1', port: 0, maxConnections: 1 })
   await server.start()

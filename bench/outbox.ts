@@ -6,7 +6,7 @@
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/test npm run bench:outbox   a fresh PostgreSQL database, dropped afterwards
  *
  * Knobs: BENCH_MAILS (5000), BENCH_BATCH (50), BENCH_CONCURRENCY (3 on PostgreSQL, 1 embedded), BENCH_MODE=drain,
- * BENCH_SMTP_CONNECTIONS (8).
+ * BENCH_SMTP_CONNECTIONS (8), BENCH_DISTINCT=1 (a different payload per mail: one render each).
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -28,6 +28,8 @@ const serverUrl = process.env.DATABASE_URL
 const batchSize = Number(process.env.BENCH_BATCH ?? 50)
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? (serverUrl ? 3 : 1))
 const connections = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 8)
+/** BENCH_DISTINCT=1: every mail a different payload (no shared rendering), the worst case. */
+const distinct = process.env.BENCH_DISTINCT === '1'
 
 async function freshPostgres(url: string) {
   const name = `samling_bench_${randomBytes(5).toString('hex')}`
@@ -60,7 +62,7 @@ async function main() {
   const transport = createSmtpTransport(sink.url, { maxConnections: connections })
   const quietLog = process.stdout.write.bind(process.stdout)
 
-  console.log(`outbox bench: ${total} mails, ${serverUrl ? 'PostgreSQL' : 'embedded PGlite'}, batch ${batchSize}, ${concurrency} worker loop(s), ${connections} SMTP connections`)
+  console.log(`outbox bench: ${total} mails, ${serverUrl ? 'PostgreSQL' : 'embedded PGlite'}, batch ${batchSize}, ${concurrency} worker loop(s), ${connections} SMTP connections${distinct ? ', distinct payloads' : ', one event change to many'}`)
   // BENCH_MODE=drain: queue everything first, then time the worker alone on a full queue.
   const drainOnly = process.env.BENCH_MODE === 'drain'
   let worker = drainOnly ? undefined : startMailWorker({ transport, batchSize, concurrency, intervalMs: 20 })
@@ -79,7 +81,7 @@ async function main() {
             locale: i % 3 === 0 ? 'en' : 'sv',
             organizationId: '00000000-0000-4000-8000-000000000001',
             payload: {
-              eventTitle: 'Välfärdens innovationsdag 2027',
+              eventTitle: distinct ? `Välfärdens innovationsdag 2027 (${i})` : 'Välfärdens innovationsdag 2027',
               eventUrl: 'https://samling.example/events/valfardens-innovationsdag-2027',
               change: 'time',
               startsAt: '2027-02-12T08:00:00.000Z',

@@ -11,7 +11,7 @@ let page: Page
 beforeAll(async () => {
   server = await startServer()
   browser = await launchBrowser()
-  page = await browser.newPage()
+  page = await (await browser.newContext()).newPage()
 }, 120_000)
 
 afterAll(async () => {
