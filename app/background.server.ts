@@ -8,6 +8,7 @@ import { startMailWorker } from './mail/worker.server.ts'
  */
 export async function startBackgroundWork(config: Config): Promise<void> {
   if (!config.runMailWorker) return
-  const worker = startMailWorker({ intervalMs: 1000, batchSize: 50 })
+  // Two rounds side by side on PostgreSQL (SKIP LOCKED keeps them apart); PGlite has one connection.
+  const worker = startMailWorker({ intervalMs: 1000, batchSize: 50, concurrency: config.databaseUrl ? 2 : 1 })
   onShutdown(() => worker.stop())
 }
