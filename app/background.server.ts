@@ -1,5 +1,6 @@
 import { onShutdown } from './boot.server.ts'
 import type { Config } from './env.server.ts'
+import { pruneExpiredSignIns } from './accounts/session.server.ts'
 import { startMailWorker } from './mail/worker.server.ts'
 
 /**
@@ -7,6 +8,12 @@ import { startMailWorker } from './mail/worker.server.ts'
  * `npm run worker` separately). Stopped on shutdown before the database closes.
  */
 export async function startBackgroundWork(config: Config): Promise<void> {
+  // Expired sessions and used sign-in links are deleted hourly (they hold personal data).
+  const prune = setInterval(() => {
+    pruneExpiredSignIns().catch((error) => console.error(JSON.stringify({ level: 'error', msg: 'pruning sign-ins failed', error: String(error) })))
+  }, 3_600_000)
+  prune.unref()
+  onShutdown(async () => clearInterval(prune))
   if (!config.runMailWorker) return
   // Two rounds side by side on PostgreSQL (SKIP LOCKED keeps them apart); PGlite has one connection.
   const worker = startMailWorker({ intervalMs: 1000, batchSize: 50, concurrency: config.databaseUrl ? 2 : 1 })

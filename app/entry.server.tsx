@@ -30,6 +30,7 @@ export default function handleRequest(
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
           const body = new PassThrough()
+          body.once('close', () => clearTimeout(timer))
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
           pipe(body)
@@ -43,6 +44,7 @@ export default function handleRequest(
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
+    // Cleared once the body is done: a pending timer would keep each finished render alive for 5 s.
+    const timer = setTimeout(abort, ABORT_DELAY)
   })
 }

@@ -19,6 +19,7 @@ export function EmailLayout(props: { context: MailContext; preview: string; head
   return (
     <Html lang={locale} dir="ltr">
       <Head>
+        <title>{props.heading}</title>
         <meta name="color-scheme" content="light" />
         <meta name="supported-color-schemes" content="light" />
       </Head>

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import { db } from '../db.server.ts'
-import { EventFiltersShape, eventCardSelect, eventFilterWhere, PUBLIC_STATUSES, type EventCardRow } from '../events/listing.server.ts'
+import { Prisma } from '../generated/prisma/client.ts'
+import { EventFiltersShape, eventFilterSql, eventRows, PUBLIC_STATUSES, type EventCardRow } from '../events/listing.server.ts'
+import { PublicCache } from '../public/cache.server.ts'
 import type { PublicEvent } from '../events/event-page.server.ts'
 import { isoWithOffset } from '../events/json-ld.ts'
 import { parseStockholmLocal, startOfStockholmDay } from '../time.ts'
@@ -143,20 +144,15 @@ export function serializeEventSummary(row: EventCardRow, appUrl: string): ApiEve
  * already ended are left out. `nextCursor` is null on the last page.
  */
 export async function listApiEvents(query: ApiEventsQuery, opts: { appUrl: string; now?: Date }) {
-  const where = eventFilterWhere(query)
-  if (query.status) where.status = query.status
-  where.endsAt = { gte: query.from ?? opts.now ?? new Date() }
-  if (query.to) where.startsAt = { lt: query.to }
+  const conditions = eventFilterSql(query)
+  if (query.status) conditions.push(Prisma.sql`e.status = CAST(${query.status} AS "EventStatus")`)
+  conditions.push(Prisma.sql`e.ends_at >= ${query.from ?? opts.now ?? new Date()}`)
+  if (query.to) conditions.push(Prisma.sql`e.starts_at < ${query.to}`)
   if (query.cursor) {
     const { startsAt, id } = query.cursor
-    where.AND = [{ OR: [{ startsAt: { gt: startsAt } }, { startsAt, id: { gt: id } }] }]
+    conditions.push(Prisma.sql`(e.starts_at > ${startsAt} OR (e.starts_at = ${startsAt} AND e.id > CAST(${id} AS uuid)))`)
   }
-  const rows = await db.event.findMany({
-    where,
-    select: eventCardSelect,
-    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-    take: query.limit + 1,
-  })
+  const rows = await eventRows({ conditions, direction: 'asc', limit: query.limit + 1 })
   const page = rows.slice(0, query.limit)
   const last = page[page.length - 1]
   return {
@@ -265,35 +261,15 @@ export function apiError(error: ApiError, status = 400): Response {
   return new Response(JSON.stringify(error), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } })
 }
 
-/** A tiny in-process cache for listing bodies: the same query within `ttlMs` is answered from memory. */
-export class ShortCache {
-  private entries = new Map<string, { expires: number; body: string; etag: string }>()
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries = 500,
-  ) {}
+/** A listing body and its ETag, built once per distinct query while cached. */
+export type CachedBody = { body: string; etag: string }
 
-  get(key: string, now = Date.now()) {
-    const entry = this.entries.get(key)
-    if (!entry) return undefined
-    if (entry.expires <= now) {
-      this.entries.delete(key)
-      return undefined
-    }
-    return entry
-  }
-
-  set(key: string, body: string, now = Date.now()) {
-    if (this.entries.size >= this.maxEntries) this.entries.clear()
-    const entry = { expires: now + this.ttlMs, body, etag: weakEtag(body) }
-    this.entries.set(key, entry)
-    return entry
-  }
-
-  clear() {
-    this.entries.clear()
-  }
+export function cachedBody(body: string): CachedBody {
+  return { body, etag: weakEtag(body) }
 }
 
-/** Listing bodies live 3 s: new events show up within seconds, and a burst of requests costs one query. */
-export const apiListingCache = new ShortCache(3_000)
+/**
+ * Listing bodies live 3 s (and until the next write, see PublicCache): new events show up within
+ * seconds, and a burst of requests costs one query and one JSON.stringify.
+ */
+export const apiListingCache = new PublicCache<CachedBody>(3_000, 500)

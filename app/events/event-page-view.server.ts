@@ -2,7 +2,8 @@ import { renderMarkdown } from '../markdown.server.ts'
 import { pick, t, type Locale } from '../i18n/index.ts'
 import type { EventFormat, ProgrammeItemType, RegistrationMode } from '../generated/prisma/enums.ts'
 import { formatDate, formatEventWhen, formatLongDate, formatTime, formatTimeRange, stockholmDay } from '../time.ts'
-import { eventSpeakers, registrationState, safeHttpUrl, type PublicEvent } from './event-page.server.ts'
+import { PublicCache } from '../public/cache.server.ts'
+import { eventSpeakers, getPublicEvent, registrationState, safeHttpUrl, type PublicEvent } from './event-page.server.ts'
 import { buildEventJsonLd, type EventJsonLd } from './json-ld.ts'
 import type { PublicStatus } from './listing.server.ts'
 
@@ -150,4 +151,15 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
     })),
     jsonLd: buildEventJsonLd(event, { appUrl: opts.appUrl, locale }),
   }
+}
+
+/** Built event pages per slug + language for a few seconds (and until the next write, see PublicCache). */
+const viewCache = new PublicCache<EventPageView>(5_000, 2_000)
+
+/**
+ * The event page's view for a public event, or NotFoundError ('error.eventNotFound'). Shared between
+ * requests for a few seconds: registration opening/closing shows within that time.
+ */
+export function getEventPageView(slug: string, opts: { locale: Locale; appUrl: string }): Promise<EventPageView> {
+  return viewCache.get(`${opts.locale} ${opts.appUrl} ${slug}`, async () => buildEventPageView(await getPublicEvent(slug), opts))
 }

@@ -2,6 +2,7 @@ import { Prisma } from '../generated/prisma/client.ts'
 import type { County, EventFormat, ProgrammeItemType, RegistrationMode, SpeakerRole } from '../generated/prisma/enums.ts'
 import { db } from '../db.server.ts'
 import { NotFoundError } from '../errors.server.ts'
+import { PublicCache } from '../public/cache.server.ts'
 import type { PublicStatus } from './listing.server.ts'
 
 /**
@@ -142,8 +143,18 @@ function reviveEvent(doc: RawDocument): PublicEvent {
   return event
 }
 
-/** A published, cancelled or postponed event by slug, or null (missing, or still a draft). */
-export async function findPublicEvent(slug: string): Promise<PublicEvent | null> {
+/** Event documents by slug for a few seconds (and until the next write, see PublicCache); misses too. */
+const documentCache = new PublicCache<PublicEvent | null>(5_000, 2_000)
+
+/**
+ * A published, cancelled or postponed event by slug, or null (missing, or still a draft).
+ * The result is shared between requests: treat it as read-only.
+ */
+export function findPublicEvent(slug: string): Promise<PublicEvent | null> {
+  return documentCache.get(slug, () => loadPublicEvent(slug))
+}
+
+async function loadPublicEvent(slug: string): Promise<PublicEvent | null> {
   const rows = await db.$queryRaw<{ doc: RawDocument | string }[]>`${EVENT_DOCUMENT} WHERE e.slug = ${slug} AND e.status <> 'draft'`
   const doc = rows[0]?.doc
   if (!doc) return null

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { db } from '../db.server.ts'
-import type { Prisma } from '../generated/prisma/client.ts'
+import { Prisma } from '../generated/prisma/client.ts'
+import { PublicCache } from '../public/cache.server.ts'
 import { County, EventFormat, EventStatus } from '../generated/prisma/enums.ts'
 import { pick, t, type Locale } from '../i18n/index.ts'
 import { SLUG_PATTERN } from '../slug.ts'
@@ -136,11 +137,71 @@ export function toEventCard(row: EventCardRow, locale: Locale): EventCardView {
 
 export type EventPage = { cards: EventCardView[]; page: number; hasNext: boolean }
 
+/** `e.status IN (…)` spelled out (not a parameter), so the planner can use the partial index events_published_starts_at_idx. */
+const PUBLIC_STATUS_SQL = Prisma.raw(`e.status IN (${PUBLIC_STATUSES.map((status) => `'${status}'`).join(', ')})`)
+
+/** `%`, `_` and `\` in a search are literal characters, as in Prisma's `contains`. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+
+/** The SQL conditions for the shared filters (public statuses only), for `eventRows`. */
+export function eventFilterSql(filters: EventFilters): Prisma.Sql[] {
+  const conditions = [PUBLIC_STATUS_SQL]
+  if (filters.county) conditions.push(Prisma.sql`e.county = CAST(${filters.county} AS "County")`)
+  if (filters.format) conditions.push(Prisma.sql`e.format = CAST(${filters.format} AS "EventFormat")`)
+  if (filters.organization) conditions.push(Prisma.sql`o.slug = ${filters.organization}`)
+  if (filters.series) conditions.push(Prisma.sql`s.slug = ${filters.series}`)
+  if (filters.q) {
+    const pattern = likePattern(filters.q)
+    conditions.push(
+      Prisma.sql`(e.title_sv ILIKE ${pattern} OR e.title_en ILIKE ${pattern} OR e.summary_sv ILIKE ${pattern} OR e.summary_en ILIKE ${pattern} OR e.city ILIKE ${pattern})`,
+    )
+  }
+  return conditions
+}
+
+type FlatCardRow = Omit<EventCardRow, 'organization' | 'series'> & {
+  organizationSlug: string
+  organizationName: string
+  seriesSlug: string | null
+  seriesTitleSv: string | null
+  seriesTitleEn: string | null
+}
+
+/**
+ * Event cards matching `conditions` (from `eventFilterSql` plus time bounds), in start order, with
+ * their organization and series: ONE statement with joins, where Prisma would send three.
+ */
+export async function eventRows(input: { conditions: Prisma.Sql[]; direction: 'asc' | 'desc'; limit: number; offset?: number }): Promise<EventCardRow[]> {
+  const order = input.direction === 'asc' ? Prisma.sql`e.starts_at ASC, e.id ASC` : Prisma.sql`e.starts_at DESC, e.id DESC`
+  const rows = await db.$queryRaw<FlatCardRow[]>`
+    SELECT e.id, e.slug, e.title_sv AS "titleSv", e.title_en AS "titleEn", e.summary_sv AS "summarySv", e.summary_en AS "summaryEn",
+      e.status::text AS status, e.format::text AS format, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.city, e.county::text AS county,
+      e.series_position AS "seriesPosition", o.slug AS "organizationSlug", o.name AS "organizationName",
+      s.slug AS "seriesSlug", s.title_sv AS "seriesTitleSv", s.title_en AS "seriesTitleEn"
+    FROM events e
+    JOIN organizations o ON o.id = e.organization_id
+    LEFT JOIN series s ON s.id = e.series_id
+    WHERE ${Prisma.join(input.conditions, ' AND ')}
+    ORDER BY ${order}
+    LIMIT ${input.limit} OFFSET ${input.offset ?? 0}`
+  return rows.map(({ organizationSlug, organizationName, seriesSlug, seriesTitleSv, seriesTitleEn, ...row }) => ({
+    ...row,
+    startsAt: new Date(row.startsAt),
+    endsAt: new Date(row.endsAt),
+    organization: { slug: organizationSlug, name: organizationName },
+    series: seriesSlug === null ? null : { slug: seriesSlug, titleSv: seriesTitleSv ?? '', titleEn: seriesTitleEn ?? '' },
+  }))
+}
+
+/** Listing pages for a few seconds, per filter + page + language (see PublicCache). */
+const listingCache = new PublicCache<EventPage>(5_000)
+
 /**
  * One page of upcoming events (not yet ended, soonest first) or past events (ended, newest first).
  * Cancelled and postponed events stay listed so nobody travels to a cancelled conference.
+ * Without an explicit `now`, pages are served from a short in-memory cache.
  */
-export async function listPublicEvents(input: {
+export function listPublicEvents(input: {
   filters: EventFilters
   page: number
   when: 'upcoming' | 'past'
@@ -148,18 +209,18 @@ export async function listPublicEvents(input: {
   now?: Date
   pageSize?: number
 }): Promise<EventPage> {
+  if (input.now) return loadPublicEvents(input)
+  const { filters } = input
+  const key = JSON.stringify([input.when, input.page, input.pageSize ?? LISTING_PAGE_SIZE, input.locale, filters.county, filters.format, filters.organization, filters.series, filters.q])
+  return listingCache.get(key, () => loadPublicEvents(input))
+}
+
+async function loadPublicEvents(input: { filters: EventFilters; page: number; when: 'upcoming' | 'past'; locale: Locale; now?: Date; pageSize?: number }): Promise<EventPage> {
   const now = input.now ?? new Date()
   const pageSize = input.pageSize ?? LISTING_PAGE_SIZE
-  const where = eventFilterWhere(input.filters)
-  where.endsAt = input.when === 'upcoming' ? { gte: now } : { lt: now }
-  const direction = input.when === 'upcoming' ? 'asc' : 'desc'
-  const rows = await db.event.findMany({
-    where,
-    select: eventCardSelect,
-    orderBy: [{ startsAt: direction }, { id: direction }],
-    skip: (input.page - 1) * pageSize,
-    take: pageSize + 1,
-  })
+  const conditions = eventFilterSql(input.filters)
+  conditions.push(input.when === 'upcoming' ? Prisma.sql`e.ends_at >= ${now}` : Prisma.sql`e.ends_at < ${now}`)
+  const rows = await eventRows({ conditions, direction: input.when === 'upcoming' ? 'asc' : 'desc', limit: pageSize + 1, offset: (input.page - 1) * pageSize })
   return {
     cards: rows.slice(0, pageSize).map((row) => toEventCard(row, input.locale)),
     page: input.page,
@@ -172,27 +233,20 @@ export type FilterOptions = {
   series: { slug: string; titleSv: string; titleEn: string }[]
 }
 
-const OPTIONS_TTL_MS = 5_000
-let optionsCache: { expires: number; value: Promise<FilterOptions> } | undefined
+const optionsCache = new PublicCache<FilterOptions>(5_000, 1)
 
 /**
  * Organizations and series that have public events, for the filter form. Cached in memory for a
- * few seconds: the lists change rarely, and `/` is the busiest page.
+ * few seconds (and until the next write): the lists change rarely, and `/` is the busiest page.
  */
 export function getFilterOptions(): Promise<FilterOptions> {
-  const now = Date.now()
-  if (optionsCache && optionsCache.expires > now) return optionsCache.value
-  const value = loadFilterOptions()
-  optionsCache = { expires: now + OPTIONS_TTL_MS, value }
-  value.catch(() => {
-    if (optionsCache?.value === value) optionsCache = undefined
-  })
-  return value
+  return optionsCache.get('options', loadFilterOptions)
 }
 
-/** Forgets the cached filter options (tests, or after publishing). */
+/** Forgets the cached filter options and listing pages (tests, or after publishing). */
 export function forgetFilterOptions() {
-  optionsCache = undefined
+  optionsCache.clear()
+  listingCache.clear()
 }
 
 async function loadFilterOptions(): Promise<FilterOptions> {

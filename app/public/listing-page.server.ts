@@ -4,10 +4,19 @@ import { getFilterOptions, listingSearch, listPublicEvents, parseListingQuery } 
 import type { FilterChoices } from '../components/filters-form.tsx'
 import { localePath, pick, t, type Locale } from '../i18n/index.ts'
 
-const countyChoices = (locale: Locale) =>
-  Object.values(County)
-    .map((value) => ({ value, label: t(locale, `county.${value}`) }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'sv'))
+const countyChoiceLists = new Map<Locale, { value: string; label: string }[]>()
+
+/** The counties in alphabetical order of their names (sorted once per language). */
+function countyChoices(locale: Locale) {
+  let choices = countyChoiceLists.get(locale)
+  if (!choices) {
+    choices = Object.values(County)
+      .map((value) => ({ value, label: t(locale, `county.${value}`) }))
+      .sort((a, b) => a.label.localeCompare(b.label, 'sv'))
+    countyChoiceLists.set(locale, choices)
+  }
+  return choices
+}
 
 /**
  * The loader behind `/` (upcoming) and `/archive` (past): parses the filters (invalid values are

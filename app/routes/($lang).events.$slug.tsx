@@ -5,8 +5,7 @@ import { useNonce } from '../components/nonce.tsx'
 import { Programme } from '../components/programme.tsx'
 import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
 import { notFound } from '../errors.server.ts'
-import { buildEventPageView } from '../events/event-page-view.server.ts'
-import { getPublicEvent } from '../events/event-page.server.ts'
+import { getEventPageView } from '../events/event-page-view.server.ts'
 import { jsonLdScriptContent } from '../events/json-ld.ts'
 import { localePath, t, type Locale } from '../i18n/index.ts'
 import { orNotFound, publicLocale, siteUrl } from '../public/route.server.ts'
@@ -16,9 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = publicLocale(request, params)
   const slug = params.slug ?? ''
   if (!isSlug(slug)) throw notFound(locale, 'error.eventNotFound')
-  const event = await orNotFound(locale, () => getPublicEvent(slug))
   const appUrl = siteUrl()
-  const view = buildEventPageView(event, { locale, appUrl })
+  const view = await orNotFound(locale, () => getEventPageView(slug, { locale, appUrl }))
   const description = view.summary || [view.when, view.placeText ?? t(locale, 'format.online')].join('. ')
   return json({ locale, view, description, url: `${appUrl}${localePath(locale, `/events/${slug}`)}` })
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { apiError, apiListingCache, cachedJson, listApiEvents, parseApiEventsQuery } from '../api/events.server.ts'
+import { apiError, apiListingCache, cachedBody, cachedJson, listApiEvents, parseApiEventsQuery } from '../api/events.server.ts'
 import { siteUrl } from '../public/route.server.ts'
 
 /** GET /api/events: public events as JSON with filters and cursor pagination (docs/api.md). */
@@ -9,10 +9,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.ok) return apiError(parsed.error)
   // Same query (whatever the parameter order) → same cache entry for a few seconds.
   const key = [...url.searchParams].filter(([name]) => name in parsed.query || name === 'cursor').sort().join('&')
-  let entry = apiListingCache.get(key)
-  if (!entry) {
-    const page = await listApiEvents(parsed.query, { appUrl: siteUrl() })
-    entry = apiListingCache.set(key, JSON.stringify(page))
-  }
+  const entry = await apiListingCache.get(key, async () => cachedBody(JSON.stringify(await listApiEvents(parsed.query, { appUrl: siteUrl() }))))
   return cachedJson(request, entry.body, entry.etag)
 }

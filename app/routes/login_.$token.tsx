@@ -99,5 +99,7 @@ export default function SignInLink() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${t(data?.locale ?? 'sv', 'accounts.link.title')} – Samling` },
   { name: 'robots', content: 'noindex' },
-  { name: 'referrer', content: 'no-referrer' },
+  // same-origin, not no-referrer: the token must not leak to other sites, but Chromium sends
+  // `Origin: null` on our own POST under no-referrer, which the same-origin check rightly refuses.
+  { name: 'referrer', content: 'same-origin' },
 ]

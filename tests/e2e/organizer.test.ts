@@ -31,23 +31,24 @@ async function openNewestMail(subjectPattern: RegExp): Promise<string> {
     const link = page.locator('main table a', { hasText: subjectPattern }).first()
     if (await link.count()) {
       await link.click()
-      return (await page.locator('main').textContent()) ?? ''
+      await page.waitForURL(/\/dev\/mailbox\/[^/?]+/)
+      return (await page.locator('main a[href*="/login/"]').first().getAttribute('href')) ?? ''
     }
     await page.waitForTimeout(500)
   }
   throw new Error('no sign-in mail arrived in the dev mailbox')
 }
 
-describe('an organizer', () => {
+describe('an organizer', { timeout: 90_000 }, () => {
   it('signs in with a link from the dev mailbox, and opening the link alone does not sign in', async () => {
     await page.goto(`${server.url}/login`)
     await page.getByLabel('E-postadress').fill('arrangor@example.org')
     await page.locator('main form button[type=submit]').click()
     await expect(page.locator('main').textContent()).resolves.toMatch(/länk/i)
 
-    const mail = await openNewestMail(/logga in|inloggning/i)
-    const link = /https?:\/\/[^\s"<>]+\/login\/[A-Za-z0-9_-]{40,}/.exec(mail)?.[0]
-    expect(link).toBeTruthy()
+    const link = await openNewestMail(/logga in|inloggning/i)
+    expect(link).toMatch(/^http:\/\/localhost:\d+\/login\/[A-Za-z0-9_-]{43}$/)
+    expect(link!.startsWith(server.url.replace('127.0.0.1', 'localhost'))).toBe(true)
     await page.goto(link!.replace(/^https?:\/\/[^/]+/, server.url))
     expect(await page.context().cookies()).not.toContainEqual(expect.objectContaining({ name: 'samling_session' }))
     await page.getByRole('button', { name: 'Logga in' }).click()
@@ -89,28 +90,47 @@ describe('an organizer', () => {
     await page.getByRole('button', { name: 'Publicera', exact: true }).click()
     await page.waitForLoadState('load')
 
-    await page.goto(`${server.url}/?q=${encodeURIComponent('Samskapande')}`)
+    // Public listings may be cached for a few seconds; the event must appear within that time.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await page.goto(`${server.url}/?q=${encodeURIComponent('Samskapande')}`)
+      if ((await page.locator('main').textContent())?.includes(TITLE)) break
+      await page.waitForTimeout(500)
+    }
     expect(await page.locator('main').textContent()).toContain(TITLE)
     await page.locator('main a', { hasText: TITLE }).first().click()
+    await page.waitForURL(/\/events\/samskapande/)
     const eventPage = (await page.locator('main').textContent()) ?? ''
     expect(eventPage).toContain('Dag 2: erfarenheter från kommunerna')
     expect(eventPage).not.toContain('https://example.org/stream/samskapande')
   })
 
-  it('meets WCAG 2.1 AA on the console pages (axe)', async () => {
-    const paths = ['/organizer', `/organizer/${ORG}`, `/organizer/${ORG}/events/new`, `/organizer/${ORG}/members`, `/organizer/${ORG}/series`, '/organizer/mail-preview', '/login']
-    const programmeLink = `/organizer/innovation-park`
-    for (const p of [...paths, programmeLink]) {
+  for (const p of ['/organizer', `/organizer/${ORG}`, `/organizer/${ORG}/events/new`, `/organizer/${ORG}/members`, `/organizer/${ORG}/series`, '/login', '/organizer?lang=en']) {
+    it(`meets WCAG 2.1 AA on ${p} (axe)`, async () => {
       await page.goto(`${server.url}${p}`)
-      expect({ page: p, violations: await wcagViolations(page) }).toEqual({ page: p, violations: [] })
+      expect(await wcagViolations(page)).toEqual([])
+    })
+  }
+
+  it('meets WCAG 2.1 AA on the mail preview, and every previewed mail does too', async () => {
+    await page.goto(`${server.url}/organizer/mail-preview`)
+    expect(await wcagViolations(page, { iframes: false })).toEqual([])
+    const mails = await page.locator('iframe[srcdoc]').evaluateAll((frames) => frames.map((f) => f.getAttribute('srcdoc') ?? ''))
+    expect(mails.length).toBeGreaterThan(0)
+    for (const html of mails) {
+      await page.setContent(html)
+      // Landmarks do not exist in mail clients (they strip <main>); everything else applies.
+      expect(await wcagViolations(page, { iframes: false, disableRules: ['region', 'landmark-one-main'] })).toEqual([])
     }
-    // the biggest form: Co-Days' programme editor with 30+ items
+  })
+
+  it("meets WCAG 2.1 AA on Co-Days' programme editor with 30+ items, and on the event form", async () => {
     await page.goto(`${server.url}/organizer/innovation-park`)
-    const coDays = page.locator('main a', { hasText: 'Co-Days' }).first()
-    await coDays.click()
+    await page.locator('main a', { hasText: 'Co-Days' }).first().click()
+    await page.waitForURL(/\/events\/[0-9a-f-]{36}/)
     const url = page.url().replace(/\?.*$/, '')
+    expect(await wcagViolations(page)).toEqual([])
     await page.goto(`${url}/programme`)
-    expect(await page.locator('main tr, main li').count()).toBeGreaterThan(30)
+    expect(await page.getByRole('link', { name: /Redigera/ }).count()).toBeGreaterThanOrEqual(30)
     expect(await wcagViolations(page)).toEqual([])
   })
 })

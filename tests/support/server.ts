@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
+import net from 'node:net'
 import path from 'node:path'
 
 export type RunningServer = {
@@ -15,6 +16,17 @@ export type RunningServer = {
  * Starts the real production server (server.ts + the Remix build; `npm test` builds first) on a
  * random port with a fresh DATA_DIR, and waits for its "ready" line.
  */
+/** A free TCP port on 127.0.0.1 (so APP_URL's default, http://localhost:PORT, is right in mail links). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+    probe.on('error', reject)
+  })
+}
+
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samling-server-'))
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
@@ -23,7 +35,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       ...process.env,
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
-      PORT: '0',
+      PORT: String(await freePort()),
       DATA_DIR: dataDir,
       SAMLING_QUIET_LOG: '1',
       ...env,
