@@ -122,7 +122,10 @@ async function main() {
   app.use(sameOriginWrites(config))
   // Remix's fingerprinted assets never change: cache them for a year.
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('public', { maxAge: '1h' }))
+  // The other public files (favicon.svg, …) all have an extension; pages never do, so they skip the
+  // file-system lookup (a thread-pool stat per page view, queued behind compression under load).
+  const publicFiles = express.static('public', { maxAge: '1h' })
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
   app.all(
     '*',
     createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }) }),

@@ -177,8 +177,11 @@ const ops = {
   exec: async ({ sql }) => void (await db.exec(sql)),
   query: async ({ sql, params }) => (await db.query(sql, params)).rows,
   listen: async (_, { PGLiteSocketServer }) => {
-    // PGlite is one connection; the socket server queues whole transactions from our single pooled client.
-    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 })
+    // PGlite is one connection; the socket server queues whole transactions from our single pooled
+    // client. It accepts a few sockets although the pool keeps one: after a query error Prisma's pg
+    // adapter discards its connection and opens a new one at once, and with a limit of 1 that new
+    // socket raced the teardown of the old and was refused ("Connection terminated unexpectedly").
+    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 })
     await server.start()
     return server.getServerConn()
   },

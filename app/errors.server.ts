@@ -45,8 +45,10 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
     if (/slug/.test(text)) return new DomainError('error.duplicateSlug', 409, {}, 'slug')
     return new DomainError('error.conflict', 409)
   }
-  const check = /violates check constraint "?([a-z_]+)"?|23514/i.exec(text)
-  if (check) return new DomainError('error.constraint', 400, { rule: check[1] ?? 'check' })
+  if (/23514|violates check constraint/i.test(text)) {
+    const rule = /violates check constraint \\?"?([a-z0-9_]+)/i.exec(text)?.[1] ?? 'check'
+    return new DomainError('error.constraint', 400, { rule })
+  }
   if (e?.code === 'P2003' || /23503|foreign key/i.test(text)) return new DomainError('error.conflict', 409)
   if (e?.code === 'P2025') return new NotFoundError()
   return undefined

@@ -1,7 +1,0 @@
-const mb = () => Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, (v / 1048576) | 0]))
-console.log('start', mb())
-const { PGlite } = await import('@electric-sql/pglite')
-const db = await PGlite.create('/tmp/perf/data/pglite', { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=' + (process.argv[2] ?? '16MB')] })
-console.log('pglite', mb())
-globalThis.gc?.()
-const { PrismaClient } = await import('./app/generated/prisma/client.ts').catch(() => ({}))
