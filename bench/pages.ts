@@ -130,7 +130,9 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-bench-'))
   const databaseUrl = process.env.DATABASE_URL
   const slug = await generate(dataDir, databaseUrl)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  // The same V8 flags as `npm start` (package.json), unless BENCH_NODE_ARGS says otherwise.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '--max-old-space-size=192').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, 'build/server.js'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, MAIL_WORKER: 'off', SAMLING_QUIET_LOG: '1', SESSION_SECRET: 'b'.repeat(64) },
     stdio: ['ignore', 'pipe', 'inherit'],
   })

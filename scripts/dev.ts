@@ -7,14 +7,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development' }
-const build = spawnSync('npx', ['remix', 'build'], { stdio: 'inherit', env })
+const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
 let server = undefined as ChildProcess | undefined
 let restarting = false
 
 function startServer() {
-  server = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], { stdio: 'inherit', env })
+  server = spawn(process.execPath, ['build/server.js'], { stdio: 'inherit', env })
 }
 
 async function restart() {

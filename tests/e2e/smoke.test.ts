@@ -36,7 +36,7 @@ describe('the real server', () => {
     [{ APP_URL: 'localhost' }, /^Samling cannot start: APP_URL: /m],
     [{ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test' }, /^Samling cannot start: SESSION_SECRET: required/m],
   ])('refuses bad configuration %j with one clear line and exit code 1', (env, message) => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server.ts'], {
+    const result = spawnSync(process.execPath, ['build/server.js'], {
       env: { ...process.env, DATA_DIR: '/tmp/samling-badconfig', NODE_ENV: 'production', ...env },
       encoding: 'utf8',
       timeout: 30_000,

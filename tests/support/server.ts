@@ -29,7 +29,7 @@ export async function freePort(): Promise<number> {
 
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samling-server-'))
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['build/server.js'], {
     cwd: process.cwd(),
     env: {
       ...process.env,
