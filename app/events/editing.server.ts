@@ -7,7 +7,7 @@ import { db, type Tx } from '../db.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
-import { isSlug, slugify } from '../slug.ts'
+import { chooseUniqueSlug, isSlug } from '../slug.ts'
 import { parseStockholmLocal, toLocalInputValue } from '../time.ts'
 
 /**
@@ -461,18 +461,15 @@ async function resolveSeries(tx: Tx, organizationId: string, input: EventInput, 
 }
 
 async function chooseSlug(tx: Tx, input: EventInput, exceptId?: string): Promise<string> {
-  const taken = async (slug: string) => Boolean(await tx.event.findFirst({ where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } }))
-  if (input.slug) {
-    if (await taken(input.slug)) throw new DomainError('error.duplicateSlug', 400, {}, 'slug')
-    return input.slug
-  }
-  // A slug made from the title is ours to choose, so a clash gets a number instead of an error.
-  const base = slugify(input.titleSv, LIMITS.slug - 4)
-  for (let n = 1; n < 100; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`
-    if (!(await taken(candidate))) return candidate
-  }
-  throw new DomainError('error.duplicateSlug', 400, {}, 'slug')
+  const slug = await chooseUniqueSlug({
+    requested: input.slug,
+    title: input.titleSv,
+    maxLength: LIMITS.slug,
+    isTaken: async (candidate) =>
+      Boolean(await tx.event.findFirst({ where: { slug: candidate, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } })),
+  })
+  if (!slug) throw new DomainError('error.duplicateSlug', 400, {}, 'slug')
+  return slug
 }
 
 function eventData(input: EventInput) {

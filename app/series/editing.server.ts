@@ -5,7 +5,7 @@ import { DomainError, NotFoundError } from '../errors.server.ts'
 import { assertCanManageEvents, LIMITS } from '../events/editing.server.ts'
 import type { Series } from '../generated/prisma/client.ts'
 import type { Access } from '../organizations/access.server.ts'
-import { isSlug, slugify } from '../slug.ts'
+import { chooseUniqueSlug, isSlug } from '../slug.ts'
 
 /**
  * Series in the organizer console: texts, and the organization's events as ordered parts
@@ -51,18 +51,16 @@ export async function getSeriesForEditing(input: { access: Access; seriesId: str
   return { series, candidates }
 }
 
-async function chooseSlug(tx: Tx, input: SeriesInput, exceptId?: string) {
-  const taken = async (slug: string) => Boolean(await tx.series.findFirst({ where: { slug, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } }))
-  if (input.slug) {
-    if (await taken(input.slug)) throw new DomainError('error.duplicateSlug', 400, {}, 'slug')
-    return input.slug
-  }
-  const base = slugify(input.titleSv, LIMITS.slug - 4)
-  for (let n = 1; n < 100; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`
-    if (!(await taken(candidate))) return candidate
-  }
-  throw new DomainError('error.duplicateSlug', 400, {}, 'slug')
+async function chooseSlug(tx: Tx, input: SeriesInput, exceptId?: string): Promise<string> {
+  const slug = await chooseUniqueSlug({
+    requested: input.slug,
+    title: input.titleSv,
+    maxLength: LIMITS.slug,
+    isTaken: async (candidate) =>
+      Boolean(await tx.series.findFirst({ where: { slug: candidate, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } })),
+  })
+  if (!slug) throw new DomainError('error.duplicateSlug', 400, {}, 'slug')
+  return slug
 }
 
 function texts(input: SeriesInput) {

@@ -2,7 +2,7 @@ import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { isSlug, slugify } from '../../app/slug.ts'
+import { chooseUniqueSlug, isSlug, slugify } from '../../app/slug.ts'
 import { ConfigError, loadConfig } from '../../app/env.server.ts'
 
 describe('slugs', () => {
@@ -45,5 +45,20 @@ describe('configuration', () => {
   ])('refuses %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError)
     expect(() => loadConfig({ ...base, ...env })).toThrow(message)
+  })
+})
+
+describe('choosing a free slug', () => {
+  const taken = new Set(['re-act', 're-act-2'])
+  const isTaken = async (slug: string) => taken.has(slug)
+
+  it('numbers a slug made from the title until it is free', async () => {
+    expect(await chooseUniqueSlug({ title: 'Re-Act', maxLength: 80, isTaken })).toBe('re-act-3')
+    expect(await chooseUniqueSlug({ title: 'Barnets rätt', maxLength: 80, isTaken })).toBe('barnets-ratt')
+  })
+
+  it('never renames a slug the organizer typed: a taken one is refused', async () => {
+    expect(await chooseUniqueSlug({ requested: 're-act', title: 'x', maxLength: 80, isTaken })).toBeNull()
+    expect(await chooseUniqueSlug({ requested: 'egen', title: 'x', maxLength: 80, isTaken })).toBe('egen')
   })
 })
