@@ -6,11 +6,10 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
+import { PublicErrorBoundary } from './components/error-page.tsx'
 import { useNonce } from './components/nonce.tsx'
 import { alternatePath, isPublicPath, languageSwitchHref, localeFromUrl, localePath, t, type Locale } from './i18n/index.ts'
 import stylesheet from './styles/app.css'
@@ -126,22 +125,5 @@ export default function App() {
   return <Outlet />
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError()
-  const location = useLocation()
-  const locale = localeFromUrl(location.pathname, location.search)
-  const isNotFound = isRouteErrorResponse(error) && error.status === 404
-  const isClientError = isRouteErrorResponse(error) && error.status >= 400 && error.status < 500
-  const detail = isRouteErrorResponse(error) && typeof error.data?.message === 'string' ? error.data.message : undefined
-  return (
-    <main id="main" className="container page error-page" tabIndex={-1}>
-      <h1>{t(locale, isNotFound ? 'error.notFound.title' : isClientError ? 'error.badRequest' : 'error.generic.title')}</h1>
-      <p>{isNotFound ? t(locale, 'error.notFound.body') : (detail ?? t(locale, 'error.generic.body'))}</p>
-      <p>
-        <Link to={localePath(locale, '/')} className="button">
-          {t(locale, 'error.notFound.home')}
-        </Link>
-      </p>
-    </main>
-  )
-}
+/** Errors outside the public routes (console, sign-in) get the same page, in the visitor's language. */
+export const ErrorBoundary = PublicErrorBoundary

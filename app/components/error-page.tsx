@@ -1,13 +1,14 @@
 import { Link, isRouteErrorResponse, useLocation, useRouteError } from '@remix-run/react'
-import { localeFromPath, localePath, t } from '../i18n/index.ts'
+import { localeFromPath, localeFromUrl, localePath, t } from '../i18n/index.ts'
 
 /**
- * The error page of the public routes (same look as the root's): a 404 or 400 in the visitor's
- * language. Having it on the route lets the route's `meta` give the page a title too.
+ * The error page: a 404 or 400 in the visitor's language (also the root's ErrorBoundary). Having
+ * it on a public route as well lets that route's `meta` give the page a title.
  */
 export function PublicErrorBoundary() {
   const error = useRouteError()
-  const locale = localeFromPath(useLocation().pathname)
+  const location = useLocation()
+  const locale = localeFromUrl(location.pathname, location.search)
   const status = isRouteErrorResponse(error) ? error.status : 500
   const detail = isRouteErrorResponse(error) && typeof error.data?.message === 'string' ? error.data.message : undefined
   const titleKey = status === 404 ? 'error.notFound.title' : status >= 400 && status < 500 ? 'error.badRequest' : 'error.generic.title'
