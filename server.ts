@@ -8,14 +8,16 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Server } from 'node:http'
 import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
+import { createRequestHandler as createRemixHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { ConfigError, loadConfig, type Config } from './app/env.server.ts'
+import { isCacheablePageRequest, PageCache } from './app/public/page-cache.server.ts'
 
 type AppEntry = {
   boot: (config: Config) => Promise<{ mode: string; appliedMigrations: string[]; demoLoaded: boolean }>
   shutdown: () => Promise<void>
+  dataGeneration: () => number
 }
 
 const log = (fields: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + '\n')
@@ -86,6 +88,47 @@ function requestLog(): express.RequestHandler {
   }
 }
 
+/** The web Request Remix sees for an anonymous GET (as @remix-run/express builds it, minus the body). */
+function pageRequest(req: express.Request): Request {
+  const headers = new Headers()
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(key, item)
+    else if (value) headers.set(key, value)
+  }
+  return new Request(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`, { method: 'GET', headers })
+}
+
+/**
+ * Anonymous GETs of public pages are answered from a copy of the rendered HTML for up to 2 s, with
+ * this request's CSP nonce put in (app/public/page-cache.server.ts says when a page is kept and when
+ * it is dropped). Anything else goes on to Remix as usual.
+ */
+function publicPages(build: ServerBuild, generation: () => number): express.RequestHandler {
+  const render = createRemixHandler(build, process.env.NODE_ENV)
+  const pages = new PageCache(generation)
+  return (req, res, next) => {
+    if (!isCacheablePageRequest(req.method, req.path, req.headers)) return next()
+    const nonce = res.locals.cspNonce as string
+    const key = `${req.protocol}://${req.get('host')}${req.originalUrl}`
+    pages
+      .get(key, nonce, () => render(pageRequest(req), { cspNonce: nonce, clientIp: req.ip }))
+      .then(async ({ page, response }) => {
+        if (page) {
+          res.status(page.status)
+          for (const [name, value] of page.headers) if (name !== 'content-length') res.setHeader(name, value)
+          res.end(page.parts.join(nonce))
+        } else if (response) {
+          res.status(response.status)
+          for (const [name, value] of response.headers) if (name !== 'set-cookie') res.append(name, value)
+          const cookies = response.headers.getSetCookie()
+          if (cookies.length) res.setHeader('Set-Cookie', cookies)
+          res.end(Buffer.from(await response.arrayBuffer()))
+        } else next() // another request's render turned out not to be cacheable: render this one
+      })
+      .catch(next)
+  }
+}
+
 async function main() {
   let config: Config
   try {
@@ -126,6 +169,7 @@ async function main() {
   // file-system lookup (a thread-pool stat per page view, queued behind compression under load).
   const publicFiles = express.static('public', { maxAge: '1h' })
   app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
+  app.use(publicPages(build, entry.dataGeneration))
   app.all(
     '*',
     createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }) }),

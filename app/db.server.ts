@@ -152,7 +152,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
  * 128 MB), and every touched buffer stays in the process's RSS; a Samling data directory is a few
  * megabytes, and the operating system caches the files anyway (docs/decisions/0008-embedded-performance.md).
  */
-const EMBEDDED_SETTINGS = ['shared_buffers=16MB', 'temp_buffers=2MB', 'wal_buffers=1MB']
+const EMBEDDED_SETTINGS = ['shared_buffers=8MB', 'temp_buffers=1MB', 'wal_buffers=512kB', 'work_mem=2MB', 'maintenance_work_mem=8MB']
 
 /**
  * The embedded database lives in a worker thread, so PostgreSQL's work (WASM) runs on another core

@@ -127,11 +127,16 @@ async function generate(dataDir: string, databaseUrl?: string) {
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-bench-'))
+  // BENCH_DATA_DIR (measurement aid): generate into that directory once, keep it, and reuse it on
+  // later runs (the upcoming slug is remembered next to it), e.g. to profile the server by hand.
+  const kept = process.env.BENCH_DATA_DIR
+  const dataDir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samling-bench-'))
   const databaseUrl = process.env.DATABASE_URL
-  const slug = await generate(dataDir, databaseUrl)
+  const slugFile = `${dataDir}.slug`
+  const slug = kept && fs.existsSync(slugFile) ? fs.readFileSync(slugFile, 'utf8') : await generate(dataDir, databaseUrl)
+  if (kept) fs.writeFileSync(slugFile, slug)
   // The same V8 flags as `npm start` (package.json), unless BENCH_NODE_ARGS says otherwise.
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '--max-old-space-size=192').split(' ').filter(Boolean)
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '--max-old-space-size=192 --max-semi-space-size=1 --liftoff-only').split(' ').filter(Boolean)
   const child = spawn(process.execPath, [...nodeArgs, 'build/server.js'], {
     env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, MAIL_WORKER: 'off', SAMLING_QUIET_LOG: '1', SESSION_SECRET: 'b'.repeat(64) },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -179,7 +184,7 @@ async function main() {
   console.log(`\nSamling pages benchmark — ${EVENTS} events, ${CONNECTIONS} connections, ${DURATION} s each, ${databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}, ${os.cpus().length} cores`)
   console.table(rows)
   console.log(`server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`)
-  fs.rmSync(dataDir, { recursive: true, force: true })
+  if (!kept) fs.rmSync(dataDir, { recursive: true, force: true })
 }
 
 await main()

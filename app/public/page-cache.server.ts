@@ -1,0 +1,82 @@
+/**
+ * Rendered public pages, kept for a moment (docs/decisions/0008-embedded-performance.md, round 2).
+ *
+ * The public pages (`/`, `/archive`, event, organization, series, speaker and accessibility pages,
+ * each also under `/en`) and the `/api/events` listing are a pure function of their URL and the
+ * public data: nothing in them depends on who asks. Rendering one costs Remix route matching (four times per request), loaders
+ * and React; serving a copy costs a string join. So server.ts keeps the HTML of such a page when ALL
+ * of these hold:
+ *  - the request is a GET without Cookie or Authorization header (a signed-in visitor always gets a
+ *    fresh render, so nothing per person can ever be stored) and without If-None-Match /
+ *    If-Modified-Since (conditional requests go to the route, which answers 304), for one of the
+ *    public paths above;
+ *  - the answer is a 200 `text/html` or `application/json` without Set-Cookie.
+ * A copy is used only while it is younger than `ttlMs` AND `generation()` (db.server.ts's
+ * `dataGeneration`, bumped by every write that may change public data) is unchanged, like the data
+ * caches in cache.server.ts. Concurrent misses for one URL share one render.
+ *
+ * The per-request CSP nonce is not cached: the stored HTML is split at the nonce it was rendered
+ * with, and every visitor's own nonce is joined back in.
+ */
+export type CachedPage = { status: number; headers: [string, string][]; parts: string[] }
+
+const PUBLIC_PAGE = /^\/(?:(?:en\/|en$)?(?:archive|accessibility|(?:events|organizations|series|speakers)\/[a-z0-9][a-z0-9-]{0,99})?|api\/events)$/
+
+type RequestHeaders = { cookie?: string; authorization?: string; 'if-none-match'?: string; 'if-modified-since'?: string }
+
+/** True for a request whose page may come from (and go into) the page cache. */
+export function isCacheablePageRequest(method: string, path: string, headers: RequestHeaders): boolean {
+  return (
+    method === 'GET' &&
+    !headers.cookie &&
+    !headers.authorization &&
+    !headers['if-none-match'] &&
+    !headers['if-modified-since'] &&
+    PUBLIC_PAGE.test(path)
+  )
+}
+
+export class PageCache {
+  private entries = new Map<string, { generation: number; expires: number; page: Promise<CachedPage | null> }>()
+  constructor(
+    private readonly generation: () => number,
+    private readonly ttlMs = 2_000,
+    private readonly maxEntries = 500,
+  ) {}
+
+  /**
+   * The page for `key`; on a miss `render(nonce)` produces a Response (rendered with `nonce`), which
+   * is stored if it qualifies. Resolves to null when the response is not cacheable – the caller then
+   * renders the request itself (`response` is handed back so it is not rendered twice).
+   */
+  async get(key: string, nonce: string, render: () => Promise<Response>): Promise<{ page: CachedPage | null; response?: Response }> {
+    const now = Date.now()
+    const generation = this.generation()
+    const entry = this.entries.get(key)
+    if (entry && entry.generation === generation && entry.expires > now) return { page: await entry.page }
+    if (this.entries.size >= this.maxEntries) this.entries.clear()
+    let own: Response | undefined
+    const page = render().then(async (response): Promise<CachedPage | null> => {
+      const type = response.headers.get('content-type') ?? ''
+      const kept = type.startsWith('text/html') || type.startsWith('application/json')
+      if (response.status !== 200 || !kept || response.headers.has('set-cookie')) {
+        own = response
+        return null
+      }
+      const html = await response.text()
+      return { status: response.status, headers: [...response.headers], parts: html.split(nonce) }
+    })
+    const stored = { generation, expires: now + this.ttlMs, page }
+    this.entries.set(key, stored)
+    const forget = () => {
+      if (this.entries.get(key) === stored) this.entries.delete(key)
+    }
+    page.then((value) => value ?? forget(), forget)
+    const value = await page
+    return own ? { page: null, response: own } : { page: value }
+  }
+
+  clear() {
+    this.entries.clear()
+  }
+}
