@@ -32,7 +32,8 @@ async function restart() {
 }
 
 startServer()
-const watcher = spawn('npx', ['remix', 'watch'], { stdio: 'inherit', env })
+// Own process group, so stopping dev stops esbuild's watcher too.
+const watcher = spawn('node_modules/.bin/remix', ['watch'], { stdio: 'inherit', env, detached: true })
 let timer: NodeJS.Timeout | undefined
 fs.watch('build', () => {
   clearTimeout(timer)
@@ -40,7 +41,11 @@ fs.watch('build', () => {
 })
 
 const stopAll = () => {
-  watcher.kill('SIGTERM')
+  try {
+    process.kill(-watcher.pid!, 'SIGTERM')
+  } catch {
+    watcher.kill('SIGTERM')
+  }
   server?.kill('SIGTERM')
   server?.once('exit', () => process.exit(0))
   if (!server || server.exitCode !== null) process.exit(0)
