@@ -1,3 +1,4 @@
+import libmime from 'libmime'
 import { timingSafeEqual } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
@@ -132,7 +133,8 @@ export async function readMailboxMessage(dir: string, id: string): Promise<Mailb
     replyTo: addresses(parsed.replyTo),
     date: parsed.date ? parsed.date.toISOString() : null,
     language: String(parsed.headers.get('content-language') ?? ''),
-    headers: parsed.headerLines.map((line) => ({ name: line.key, value: line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim() })),
+    // Header lines as sent, with RFC 2047 encoded words (=?UTF-8?Q?…?=) decoded so å, ä and ö read normally.
+    headers: parsed.headerLines.map((line) => ({ name: line.key, value: decodeWords(line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()) })),
     html,
     text,
     links: findLinks(html, text),
@@ -156,4 +158,12 @@ export async function readMailboxAttachment(dir: string, id: string, index: numb
   const attachment = (await simpleParser(raw)).attachments[index]
   if (!attachment) return null
   return { filename: attachment.filename ?? `attachment-${index + 1}`, contentType: attachment.contentType, content: attachment.content }
+}
+
+function decodeWords(value: string): string {
+  try {
+    return libmime.decodeWords(value)
+  } catch {
+    return value
+  }
 }

@@ -105,6 +105,7 @@ describe('the dev mailbox', () => {
     expect(message.html).toContain('lang="sv"')
     expect(message.links).toEqual([SIGN_IN_URL])
     expect(message.headers.find((header) => header.name === 'auto-submitted')?.value).toBe('auto-generated')
+    expect(message.headers.find((header) => header.name === 'subject')?.value).toBe('Din inloggningslänk till Samling')
 
     const raw = await call(rawLoader, `/dev/mailbox/${id}/raw`, { id }, cookie)
     expect(raw.headers.get('Content-Type')).toBe('message/rfc822')
