@@ -8,6 +8,7 @@ import type {
   RegistrationMode,
   SpeakerRole,
 } from '../generated/prisma/enums.ts'
+import type { Series, SpeakerProfile } from '../generated/prisma/client.ts'
 
 /** The demo content as plain data; `load-demo.server.ts` writes it, tests read it. */
 export type DemoOrganization = {
@@ -27,28 +28,14 @@ export type DemoPerson = {
   memberships: { organizationSlug: string; role: MemberRole }[]
 }
 
-export type DemoSpeaker = {
-  slug: string
-  name: string
-  titleSv: string
-  titleEn: string
-  affiliation: string
-  bioSv: string
-  bioEn: string
+/** The stored profile's own fields (from the schema), plus the demo account that owns it, if any. */
+export type DemoSpeaker = Pick<SpeakerProfile, 'slug' | 'name' | 'titleSv' | 'titleEn' | 'affiliation' | 'bioSv' | 'bioEn'> & {
   /** A demo account that owns this profile (the speaker can sign in). */
   personEmail?: string
 }
 
-export type DemoSeries = {
-  slug: string
+export type DemoSeries = Pick<Series, 'slug' | 'titleSv' | 'titleEn' | 'summarySv' | 'summaryEn' | 'descriptionSv' | 'descriptionEn' | 'status'> & {
   organizationSlug: string
-  titleSv: string
-  titleEn: string
-  summarySv: string
-  summaryEn: string
-  descriptionSv: string
-  descriptionEn: string
-  status: EventStatus
 }
 
 export type DemoItem = {

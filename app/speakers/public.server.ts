@@ -1,16 +1,10 @@
 import { db } from '../db.server.ts'
 import { NotFoundError } from '../errors.server.ts'
+import type { SpeakerProfile } from '../generated/prisma/client.ts'
 import type { ProgrammeItemType, SpeakerRole } from '../generated/prisma/enums.ts'
 import { PUBLIC_STATUSES } from '../events/listing.server.ts'
 
-export type PublicSpeaker = {
-  slug: string
-  name: string
-  titleSv: string
-  titleEn: string
-  affiliation: string
-  bioSv: string
-  bioEn: string
+export type PublicSpeaker = Pick<SpeakerProfile, 'slug' | 'name' | 'titleSv' | 'titleEn' | 'affiliation' | 'bioSv' | 'bioEn'> & {
   sessions: {
     role: SpeakerRole
     item: {
