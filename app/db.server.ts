@@ -46,11 +46,6 @@ export function dataGeneration(): number {
   return generation
 }
 
-/** Marks public data as changed (for writes that bypass Prisma, e.g. a direct PGlite connection). */
-export function notePublicDataChanged(): void {
-  generation++
-}
-
 const PRIVATE_TABLE_WRITE = /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?public"?\.)?"?(?:outbox_messages|sessions|login_tokens|audit_log|_prisma_migrations)"?[\s(]/i
 
 /** True for statements that may change public data: anything but reads, locks, transaction control and private tables. */

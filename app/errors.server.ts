@@ -26,12 +26,6 @@ export class ForbiddenError extends DomainError {
   }
 }
 
-export class InvalidParameterError extends DomainError {
-  constructor(parameter: string) {
-    super('error.invalidParameter', 400, { parameter }, parameter)
-  }
-}
-
 type DriverError = { code?: string; meta?: Record<string, unknown>; cause?: unknown; message?: string }
 
 /**

@@ -103,6 +103,11 @@ export function toLocalInputValue(instant: Date): string {
   return `${stockholmDay(instant)}T${pad(c.hour)}:${pad(c.minute)}`
 }
 
+/** "09:30": the value of an <input type="time"> showing Stockholm time. */
+export function toLocalTimeValue(instant: Date): string {
+  return toLocalInputValue(instant).slice(11)
+}
+
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})[:.](\d{2})$/
 
 /**

@@ -243,12 +243,6 @@ export function getFilterOptions(): Promise<FilterOptions> {
   return optionsCache.get('options', loadFilterOptions)
 }
 
-/** Forgets the cached filter options and listing pages (tests, or after publishing). */
-export function forgetFilterOptions() {
-  optionsCache.clear()
-  listingCache.clear()
-}
-
 async function loadFilterOptions(): Promise<FilterOptions> {
   const visible = { some: { status: { in: [...PUBLIC_STATUSES] } } }
   const organizations = await db.organization.findMany({ where: { events: visible }, select: { slug: true, name: true }, orderBy: { name: 'asc' } })

@@ -2,7 +2,7 @@ import { db } from '../db.server.ts'
 import { NotFoundError } from '../errors.server.ts'
 import type { Access } from '../organizations/access.server.ts'
 import { listOrganizationSpeakers } from '../speakers/profiles.server.ts'
-import { stockholmClock, stockholmDay } from '../time.ts'
+import { stockholmDay } from '../time.ts'
 import { eventDays } from './editing.server.ts'
 
 /**
@@ -48,8 +48,3 @@ export function groupByDay<T extends { startsAt: Date; room?: { position: number
   return [...groups.entries()].map(([day, dayItems]) => ({ day, items: dayItems }))
 }
 
-/** "09:30": the value of an <input type="time"> in Stockholm time. */
-export function localTimeValue(instant: Date): string {
-  const c = stockholmClock(instant)
-  return `${String(c.hour).padStart(2, '0')}:${String(c.minute).padStart(2, '0')}`
-}

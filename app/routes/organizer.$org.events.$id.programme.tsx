@@ -22,7 +22,8 @@ import {
   saveProgrammeItem,
   TrackSchema,
 } from '~/programme/editing.server.ts'
-import { groupByDay, loadProgrammeEditor, localTimeValue, type EditorItem } from '~/programme/schedule.server.ts'
+import { groupByDay, loadProgrammeEditor, type EditorItem } from '~/programme/schedule.server.ts'
+import { toLocalTimeValue } from '~/time.ts'
 import { stockholmDay } from '~/time.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
@@ -36,8 +37,8 @@ function itemValues(item: EditorItem): FormValues {
     descriptionSv: item.descriptionSv,
     descriptionEn: item.descriptionEn,
     day: stockholmDay(item.startsAt),
-    startTime: localTimeValue(item.startsAt),
-    endTime: localTimeValue(item.endsAt),
+    startTime: toLocalTimeValue(item.startsAt),
+    endTime: toLocalTimeValue(item.endsAt),
     roomId: item.roomId ?? '',
     trackId: item.trackId ?? '',
     capacity: item.capacity === null ? '' : String(item.capacity),

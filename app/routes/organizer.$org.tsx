@@ -4,7 +4,7 @@ import { ConsoleError } from '~/components/console/console-error.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { consolePath } from '~/console/paths.ts'
 import { withDomainErrors } from '~/errors.server.ts'
-import { t, type Locale } from '~/i18n/index.ts'
+import { t, type Locale, localeFromUrl } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
@@ -64,6 +64,6 @@ export default function OrganizationLayout() {
 export function ErrorBoundary() {
   const error = useRouteError()
   const location = useLocation()
-  const locale: Locale = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'sv'
+  const locale: Locale = localeFromUrl(location.pathname, location.search)
   return <ConsoleError error={error} locale={locale} />
 }

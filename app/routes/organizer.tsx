@@ -3,7 +3,7 @@ import { Form, Link, Outlet, useLoaderData, useLocation, useMatches, useRouteErr
 import { ConsoleError } from '~/components/console/console-error.tsx'
 import { requirePerson } from '~/accounts/session.server.ts'
 import { consolePath } from '~/console/paths.ts'
-import { getLocale, t, type Locale } from '~/i18n/index.ts'
+import { getLocale, t, type Locale, localeFromUrl } from '~/i18n/index.ts'
 import consoleStyles from '~/styles/console.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: consoleStyles }]
@@ -74,7 +74,7 @@ export const meta: MetaFunction = () => [{ title: 'Samling – arrangör' }, { n
 export function ErrorBoundary() {
   const error = useRouteError()
   const location = useLocation()
-  const locale: Locale = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'sv'
+  const locale: Locale = localeFromUrl(location.pathname, location.search)
   return (
     <main id="main" className="container page console" lang={locale} tabIndex={-1}>
       <ConsoleError error={error} locale={locale} />
