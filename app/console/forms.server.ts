@@ -1,30 +1,9 @@
 import { json } from '@remix-run/node'
 import { asDomainError, errorMessage } from '../errors.server.ts'
+import type { FormValues } from '../forms.server.ts'
 import { t, type Locale, type MessageKey } from '../i18n/index.ts'
 
-/** What a form sent: string values only (a file or a repeated key is not something our forms send). */
-export type FormValues = Record<string, string>
-
-/** Longest value kept for redisplay; longer input is refused by the schemas anyway. */
-const MAX_ECHO = 20_000
-const MAX_FIELDS = 500
-
-export async function readForm(request: Request): Promise<FormValues> {
-  let data: FormData
-  try {
-    data = await request.formData()
-  } catch {
-    return {}
-  }
-  const values: FormValues = {}
-  let count = 0
-  for (const [key, value] of data.entries()) {
-    if (typeof value !== 'string' || key in values) continue
-    if (++count > MAX_FIELDS) break
-    values[key] = value.length > MAX_ECHO ? value.slice(0, MAX_ECHO) : value
-  }
-  return values
-}
+export type { FormValues }
 
 export type FormIssue = { code: string; path: PropertyKey[]; message: string }
 

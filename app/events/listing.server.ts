@@ -59,20 +59,6 @@ export function parseListingQuery(params: URLSearchParams): { query: ListingQuer
   return { query: ListingQuerySchema.parse(raw), invalid }
 }
 
-/** The Prisma condition for the shared filters (public statuses only). */
-export function eventFilterWhere(filters: EventFilters): Prisma.EventWhereInput {
-  const where: Prisma.EventWhereInput = { status: { in: [...PUBLIC_STATUSES] } }
-  if (filters.county) where.county = filters.county
-  if (filters.format) where.format = filters.format
-  if (filters.organization) where.organization = { slug: filters.organization }
-  if (filters.series) where.series = { slug: filters.series }
-  if (filters.q) {
-    const contains = { contains: filters.q, mode: 'insensitive' as const }
-    where.OR = [{ titleSv: contains }, { titleEn: contains }, { summarySv: contains }, { summaryEn: contains }, { city: contains }]
-  }
-  return where
-}
-
 /** What an event card needs, and nothing more. */
 export const eventCardSelect = {
   id: true,

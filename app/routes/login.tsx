@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { LanguageSwitch, loginHref } from '~/accounts/pages.tsx'
-import { readForm } from '~/accounts/forms.server.ts'
+import { readForm } from '~/forms.server.ts'
 import { assertSameOrigin, getCurrentPerson } from '~/accounts/session.server.ts'
 import {
   EmailSchema,

@@ -9,7 +9,7 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { LanguageSwitch, loginHref } from '~/accounts/pages.tsx'
-import { readForm } from '~/accounts/forms.server.ts'
+import { readForm } from '~/forms.server.ts'
 import { assertSameOrigin, createSession } from '~/accounts/session.server.ts'
 import { InvalidSignInLinkError, LINK_MINUTES, isSignInLinkUsable, safeRedirectTo, signInWithLink } from '~/accounts/sign-in.server.ts'
 import { errorMessage, withDomainErrors } from '~/errors.server.ts'

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
-import { readForm } from '~/accounts/forms.server.ts'
+import { readForm } from '~/forms.server.ts'
 import { assertSameOrigin, requirePerson } from '~/accounts/session.server.ts'
 import { EmailSchema } from '~/accounts/sign-in.server.ts'
 import { asDomainError, errorMessage, fieldErrors, withDomainErrors } from '~/errors.server.ts'
