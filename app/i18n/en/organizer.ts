@@ -262,4 +262,10 @@ export const organizerMessages = {
   'organizer.failedMail.recipient': 'Recipient',
   'organizer.failedMail.template': 'Template',
   'organizer.failedMail.error': 'Error',
+  'organizer.failedMail.failedAt': 'Failed',
+  'organizer.failedMail.attempts': 'Attempts',
+  'organizer.failedMail.retry': 'Send again',
+  'organizer.failedMail.retryLabel': 'Send again to {recipient}',
+  'organizer.failedMail.retried': 'The mail is back in the queue and will be sent shortly.',
+  'organizer.failedMail.intro': 'Mail that could not be delivered after every attempt, for example because the recipient’s server refused it.',
 } satisfies Record<keyof typeof sv, string>

@@ -271,4 +271,10 @@ export const organizerMessages = {
   'organizer.failedMail.recipient': 'Mottagare',
   'organizer.failedMail.template': 'Mall',
   'organizer.failedMail.error': 'Fel',
+  'organizer.failedMail.failedAt': 'Misslyckades',
+  'organizer.failedMail.attempts': 'Försök',
+  'organizer.failedMail.retry': 'Skicka igen',
+  'organizer.failedMail.retryLabel': 'Skicka igen till {recipient}',
+  'organizer.failedMail.retried': 'Utskicket ligger i kön igen och skickas inom kort.',
+  'organizer.failedMail.intro': 'Här visas e-post som inte gick att leverera efter alla försök, till exempel för att mottagarens server vägrade ta emot den.',
 } as const

@@ -1,0 +1,109 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { requireConsole } from '~/console/access.server.ts'
+import { consolePath } from '~/console/paths.ts'
+import { NotFoundError, withDomainErrors } from '~/errors.server.ts'
+import { readForm } from '~/forms.server.ts'
+import { t } from '~/i18n/index.ts'
+import { listFailedMail, retryFailedMail } from '~/mail/outbox.server.ts'
+import { canManageEvents } from '~/organizations/access.server.ts'
+import { formatDate, formatTime } from '~/time.ts'
+import type { ConsoleHandle } from './organizer.tsx'
+
+const RetrySchema = z.object({ id: z.uuid() })
+
+/** Mail of this organization that failed after every attempt (viewers may look). */
+async function load({ request, params }: LoaderFunctionArgs) {
+  const { access, locale } = await requireConsole(request, params, 'viewer')
+  const failed = await listFailedMail(access.organization.id)
+  const retried = new URL(request.url).searchParams.has('retried')
+  return json({
+    locale,
+    orgSlug: access.organization.slug,
+    canRetry: canManageEvents(access.role),
+    retried,
+    failed: failed.map((mail) => ({
+      id: mail.id,
+      recipient: mail.recipient,
+      template: mail.template,
+      attempts: mail.attempts,
+      lastError: mail.lastError ?? '',
+      failedAt: `${formatDate(mail.failedAt, locale)} ${formatTime(mail.failedAt, locale)}`,
+    })),
+  })
+}
+export const loader = withDomainErrors(load)
+
+/** Organizers put a failed mail back in the queue, with its original Message-ID. */
+async function act({ request, params }: ActionFunctionArgs) {
+  const { access, locale } = await requireConsole(request, params, 'organizer')
+  const form = RetrySchema.safeParse(await readForm(request))
+  if (!form.success || !(await retryFailedMail({ organizationId: access.organization.id, id: form.data.id }))) {
+    throw new NotFoundError()
+  }
+  return redirect(consolePath(locale, `/organizer/${access.organization.slug}/mail?retried=1`))
+}
+export const action = withDomainErrors(act)
+
+export const handle: ConsoleHandle = { breadcrumb: (_data, locale) => ({ label: t(locale, 'organizer.tab.failedMail'), to: '' }) }
+
+export default function FailedMail() {
+  const { locale, orgSlug, canRetry, retried, failed } = useLoaderData<typeof load>()
+  return (
+    <>
+      <h1>{t(locale, 'organizer.failedMail.title')}</h1>
+      <p>{t(locale, 'organizer.failedMail.intro')}</p>
+      {retried ? (
+        <p className="success" role="status">
+          {t(locale, 'organizer.failedMail.retried')}
+        </p>
+      ) : null}
+      {failed.length === 0 ? (
+        <p>{t(locale, 'organizer.failedMail.none')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t(locale, 'organizer.failedMail.recipient')}</th>
+              <th scope="col">{t(locale, 'organizer.failedMail.template')}</th>
+              <th scope="col">{t(locale, 'organizer.failedMail.failedAt')}</th>
+              <th scope="col">{t(locale, 'organizer.failedMail.attempts')}</th>
+              <th scope="col">{t(locale, 'organizer.failedMail.error')}</th>
+              {canRetry ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t(locale, 'organizer.failedMail.retry')}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {failed.map((mail) => (
+              <tr key={mail.id}>
+                <td>{mail.recipient}</td>
+                <td>{mail.template}</td>
+                <td>{mail.failedAt}</td>
+                <td>{mail.attempts}</td>
+                <td>{mail.lastError}</td>
+                {canRetry ? (
+                  <td>
+                    <Form method="post" action={consolePath(locale, `/organizer/${orgSlug}/mail`)}>
+                      <input type="hidden" name="id" value={mail.id} />
+                      <button type="submit" className="button--secondary" aria-label={t(locale, 'organizer.failedMail.retryLabel', { recipient: mail.recipient })}>
+                        {t(locale, 'organizer.failedMail.retry')}
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${t((data as { locale?: 'sv' | 'en' } | undefined)?.locale ?? 'sv', 'organizer.failedMail.title')} – Samling` },
+]
