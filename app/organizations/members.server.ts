@@ -19,7 +19,7 @@ import { requireMembership, ROLE_RANK } from './access.server.ts'
  * instant, and what makes the actor's own role check current. Each change writes an audit entry
  * in the same transaction.
  */
-export const ROLES: readonly MemberRole[] = ['owner', 'organizer', 'viewer']
+export const ROLES = ['owner', 'organizer', 'viewer'] as const satisfies readonly MemberRole[]
 
 /** Who is acting: the signed-in Person (its name appears in invitation mail). */
 export type Actor = { id: string; email: string; name?: string | null }

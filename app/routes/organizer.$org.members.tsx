@@ -13,7 +13,7 @@ import { ROLES, changeRole, inviteMember, listMembers, removeMember } from '~/or
 import accountsStyles from '~/styles/accounts.css'
 import type { ConsoleHandle } from './organizer.tsx'
 
-const RoleSchema = z.enum(['owner', 'organizer', 'viewer'])
+const RoleSchema = z.enum(ROLES)
 const MemberActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('invite'), email: EmailSchema, role: RoleSchema }),
   z.object({ intent: z.literal('changeRole'), personId: z.uuid(), role: RoleSchema }),
