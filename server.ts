@@ -170,15 +170,14 @@ async function main() {
   const publicFiles = express.static('public', { maxAge: '1h' })
   app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
   app.use(publicPages(build, entry.dataGeneration))
-  app.all(
-    '*',
-    createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }) }),
-  )
+  app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }) }))
 
   const server: Server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s)).on('error', (error: NodeJS.ErrnoException) => {
-      reject(error.code === 'EADDRINUSE' ? new ConfigError(`PORT: ${config.port} is already in use on ${config.host}`) : error)
-    })
+    const s = app
+      .listen(config.port, config.host, () => resolve(s))
+      .on('error', (error: NodeJS.ErrnoException) => {
+        reject(error.code === 'EADDRINUSE' ? new ConfigError(`PORT: ${config.port} is already in use on ${config.host}`) : error)
+      })
   }).catch((error) => {
     console.error(`Samling cannot start: ${error instanceof Error ? error.message : String(error)}`)
     process.exit(1)

@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config'
 
 // vitest 5's reporter calls Map.groupBy (Node ≥ 21); this machine runs Node 20.
 if (typeof (Map as { groupBy?: unknown }).groupBy !== 'function') {
-  ;(Map as unknown as { groupBy: (items: Iterable<unknown>, key: (item: unknown, i: number) => unknown) => Map<unknown, unknown[]> }).groupBy = (items, key) => {
+  ;(Map as unknown as { groupBy: (items: Iterable<unknown>, key: (item: unknown, i: number) => unknown) => Map<unknown, unknown[]> }).groupBy = (
+    items,
+    key,
+  ) => {
     const groups = new Map<unknown, unknown[]>()
     let i = 0
     for (const item of items) {

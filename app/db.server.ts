@@ -38,7 +38,7 @@ let generation = 0
 
 /**
  * A number that changes whenever this process writes something public pages may show. Caches of
- * public data (app/public/cache.server.ts) remember it and treat a different number as stale. It is
+ * public data (app/cache.server.ts) remember it and treat a different number as stale. It is
  * bumped before a write starts and again after it (or its transaction) has finished, so a read that
  * overlaps a write is never trusted. Writes to tables no public page reads do not bump it.
  */
@@ -46,7 +46,8 @@ export function dataGeneration(): number {
   return generation
 }
 
-const PRIVATE_TABLE_WRITE = /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?public"?\.)?"?(?:outbox_messages|sessions|login_tokens|audit_log|_prisma_migrations)"?[\s(]/i
+const PRIVATE_TABLE_WRITE =
+  /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?public"?\.)?"?(?:outbox_messages|sessions|login_tokens|audit_log|_prisma_migrations)"?[\s(]/i
 
 /** True for statements that may change public data: anything but reads, locks, transaction control and private tables. */
 export function changesPublicData(sql: string): boolean {

@@ -81,7 +81,16 @@ export function withDomainErrors<A extends ActionFunctionArgs | LoaderFunctionAr
   }
 }
 
-type ZodIssueLike = { code: string; path: PropertyKey[]; message: string; minimum?: unknown; maximum?: unknown; format?: string; origin?: string; input?: unknown }
+type ZodIssueLike = {
+  code: string
+  path: PropertyKey[]
+  message: string
+  minimum?: unknown
+  maximum?: unknown
+  format?: string
+  origin?: string
+  input?: unknown
+}
 
 /** One message per field, in the user's language, from a zod error (first issue per field wins). */
 export function fieldErrors(error: { issues: ZodIssueLike[] }, locale: Locale): Record<string, string> {

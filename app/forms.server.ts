@@ -1,3 +1,4 @@
+import type { MessageKey } from './i18n/index.ts'
 /**
  * Reading a posted form, for every action. A body that is not a form (wrong Content-Type, broken
  * multipart) reads as an empty form, so the zod check answers 400 instead of the request failing
@@ -5,6 +6,14 @@
  */
 /** What a form sent: string values only (a file or a repeated key is not something our forms send). */
 export type FormValues = Record<string, string>
+
+/** A form problem in the shape fieldErrors() reads; `message` is an i18n key. */
+export type FormIssue = { code: string; path: PropertyKey[]; message: string }
+
+/** A custom issue for one field; `message` is an i18n key. */
+export function issue(path: string, message: MessageKey): FormIssue {
+  return { code: 'custom', path: path.split('.'), message }
+}
 
 /** Longest value kept for redisplay; longer input is refused by the schemas anyway. */
 const MAX_ECHO = 20_000

@@ -1,14 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import {
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useRouteLoaderData,
-} from '@remix-run/react'
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { PublicErrorBoundary } from './components/error-page.tsx'
 import { useNonce } from './components/nonce.tsx'
 import { alternatePath, isPublicPath, languageSwitchHref, localeFromUrl, localePath, t, type Locale } from './i18n/index.ts'

@@ -55,14 +55,19 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-bench-'))
-  setConfig({ ...loadConfig({ ...process.env, DATABASE_URL: undefined, SMTP_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'production' }), databaseUrl: serverUrl })
+  setConfig({
+    ...loadConfig({ ...process.env, DATABASE_URL: undefined, SMTP_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'production' }),
+    databaseUrl: serverUrl,
+  })
   const opened = serverUrl ? await freshPostgres(serverUrl) : { database: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} }
   useDatabase(opened.database)
   const sink = await startSmtpSink()
   const transport = createSmtpTransport(sink.url, { maxConnections: connections })
   const quietLog = process.stdout.write.bind(process.stdout)
 
-  console.log(`outbox bench: ${total} mails, ${serverUrl ? 'PostgreSQL' : 'embedded PGlite'}, batch ${batchSize}, ${concurrency} worker loop(s), ${connections} SMTP connections${distinct ? ', distinct payloads' : ', one event change to many'}`)
+  console.log(
+    `outbox bench: ${total} mails, ${serverUrl ? 'PostgreSQL' : 'embedded PGlite'}, batch ${batchSize}, ${concurrency} worker loop(s), ${connections} SMTP connections${distinct ? ', distinct payloads' : ', one event change to many'}`,
+  )
   // BENCH_MODE=drain: queue everything first, then time the worker alone on a full queue.
   const drainOnly = process.env.BENCH_MODE === 'drain'
   let worker = drainOnly ? undefined : startMailWorker({ transport, batchSize, concurrency, intervalMs: 20 })
@@ -128,7 +133,10 @@ async function main() {
   const duplicates = [...deliveries.values()].reduce((sum, count) => sum + count - 1, 0)
   const firstArrival = new Map<string, number>()
   for (const message of sink.messages) if (!firstArrival.has(message.messageId)) firstArrival.set(message.messageId, message.receivedAt)
-  const latencies = [...firstArrival.entries()].filter(([id]) => createdAt.has(id)).map(([id, at]) => at - Math.max(floor, createdAt.get(id)!)).sort((a, b) => a - b)
+  const latencies = [...firstArrival.entries()]
+    .filter(([id]) => createdAt.has(id))
+    .map(([id, at]) => at - Math.max(floor, createdAt.get(id)!))
+    .sort((a, b) => a - b)
   const statuses = await db.outboxMessage.groupBy({ by: ['status'], _count: true })
   const seconds = (drained - started) / 1000
 

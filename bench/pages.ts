@@ -30,7 +30,10 @@ const COUNTIES: County[] = ['stockholm', 'skane', 'varmland', 'sodermanland', 'n
 const CITIES = ['Stockholm', 'Malmö', 'Karlstad', 'Eskilstuna', 'Piteå', 'Göteborg', 'Uppsala', 'Örebro']
 const FORMATS: EventFormat[] = ['on_site', 'online', 'hybrid']
 const TYPES: ProgrammeItemType[] = ['keynote', 'talk', 'break', 'workshop', 'lunch', 'panel', 'talk', 'meetup']
-const WORDS = 'social innovation samverkan kommun region civilsamhälle hållbarhet inkludering effekt lärande barnets rätt entreprenörskap forskning finansiering idéburen'.split(' ')
+const WORDS =
+  'social innovation samverkan kommun region civilsamhälle hållbarhet inkludering effekt lärande barnets rätt entreprenörskap forskning finansiering idéburen'.split(
+    ' ',
+  )
 
 async function generate(dataDir: string, databaseUrl?: string) {
   const database = await openDatabase({ dataDir, databaseUrl })
@@ -44,7 +47,13 @@ async function generate(dataDir: string, databaseUrl?: string) {
   for (let i = 0; i < 25; i++) {
     organizations.push(
       await db.organization.create({
-        data: { slug: `bench-org-${i}`, name: `Organisation ${i} för social innovation`, county: COUNTIES[i % COUNTIES.length], aboutSv: paragraph(), aboutEn: paragraph() },
+        data: {
+          slug: `bench-org-${i}`,
+          name: `Organisation ${i} för social innovation`,
+          county: COUNTIES[i % COUNTIES.length],
+          aboutSv: paragraph(),
+          aboutEn: paragraph(),
+        },
       }),
     )
   }
@@ -52,7 +61,13 @@ async function generate(dataDir: string, databaseUrl?: string) {
   for (let i = 0; i < 40; i++) {
     series.push(
       await db.series.create({
-        data: { slug: `bench-series-${i}`, organizationId: organizations[i % organizations.length].id, titleSv: `Samtalsserie ${i}`, titleEn: `Conversation series ${i}`, status: 'published' },
+        data: {
+          slug: `bench-series-${i}`,
+          organizationId: organizations[i % organizations.length].id,
+          titleSv: `Samtalsserie ${i}`,
+          titleEn: `Conversation series ${i}`,
+          status: 'published',
+        },
       }),
     )
   }
@@ -60,7 +75,15 @@ async function generate(dataDir: string, databaseUrl?: string) {
   for (let i = 0; i < 200; i++) {
     speakers.push(
       await db.speakerProfile.create({
-        data: { slug: `bench-speaker-${i}`, name: `Talare ${i} Exempelsson`, titleSv: 'Verksamhetsutvecklare', titleEn: 'Development officer', affiliation: `Kommun ${i % 30}`, bioSv: paragraph(), bioEn: paragraph() },
+        data: {
+          slug: `bench-speaker-${i}`,
+          name: `Talare ${i} Exempelsson`,
+          titleSv: 'Verksamhetsutvecklare',
+          titleEn: 'Development officer',
+          affiliation: `Kommun ${i % 30}`,
+          bioSv: paragraph(),
+          bioEn: paragraph(),
+        },
       }),
     )
   }
@@ -115,12 +138,19 @@ async function generate(dataDir: string, databaseUrl?: string) {
           startsAt: itemStart,
           endsAt: new Date(itemStart.getTime() + 40 * 60_000),
           roomId: event.rooms[j % 2].id,
-          speakers: TYPES[j % TYPES.length] === 'break' || TYPES[j % TYPES.length] === 'lunch' ? undefined : { create: [{ speakerId: pick(speakers).id, role: 'speaker' }] },
+          speakers:
+            TYPES[j % TYPES.length] === 'break' || TYPES[j % TYPES.length] === 'lunch'
+              ? undefined
+              : { create: [{ speakerId: pick(speakers).id, role: 'speaker' }] },
         },
       })
     }
   }
-  const upcoming = await db.event.findFirst({ where: { status: 'published', startsAt: { gt: new Date() } }, orderBy: { startsAt: 'asc' }, select: { slug: true } })
+  const upcoming = await db.event.findFirst({
+    where: { status: 'published', startsAt: { gt: new Date() } },
+    orderBy: { startsAt: 'asc' },
+    select: { slug: true },
+  })
   console.log(`generated ${EVENTS} events in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   await database.close()
   return upcoming!.slug
@@ -138,7 +168,16 @@ async function main() {
   // The same V8 flags as `npm start` (package.json), unless BENCH_NODE_ARGS says otherwise.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '--max-old-space-size=192 --max-semi-space-size=1 --liftoff-only').split(' ').filter(Boolean)
   const child = spawn(process.execPath, [...nodeArgs, 'build/server.js'], {
-    env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, MAIL_WORKER: 'off', SAMLING_QUIET_LOG: '1', SESSION_SECRET: 'b'.repeat(64) },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      MAIL_WORKER: 'off',
+      SAMLING_QUIET_LOG: '1',
+      SESSION_SECRET: 'b'.repeat(64),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   let output = ''
@@ -156,7 +195,9 @@ async function main() {
       const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8')
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
       peakRss = Math.max(peakRss, kb * 1024)
-    } catch {}
+    } catch {
+      // the server has exited; keep the peak seen so far
+    }
   }, 100)
 
   const targets = [
@@ -189,7 +230,9 @@ async function main() {
   clearInterval(sampler)
   child.kill('SIGTERM')
   await new Promise((resolve) => child.once('exit', resolve))
-  console.log(`\nSamling pages benchmark — ${EVENTS} events, ${CONNECTIONS} connections, ${DURATION} s each, ${databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}, ${os.cpus().length} cores`)
+  console.log(
+    `\nSamling pages benchmark — ${EVENTS} events, ${CONNECTIONS} connections, ${DURATION} s each, ${databaseUrl ? 'PostgreSQL' : 'embedded PGlite'}, ${os.cpus().length} cores`,
+  )
   console.table(rows)
   console.log(`server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`)
   if (!kept) fs.rmSync(dataDir, { recursive: true, force: true })

@@ -100,6 +100,7 @@ export const eventChanged = defineTemplate({
     startsAt: '2027-02-12T09:00:00.000Z',
     endsAt: '2027-02-12T15:00:00.000Z',
     place: 'Munktell Science Park, Verkstadsgatan 11, Eskilstuna',
-    reason: locale === 'sv' ? 'Lokalen är bokad på förmiddagen, så vi börjar en timme senare.' : 'The venue is booked in the morning, so we start an hour later.',
+    reason:
+      locale === 'sv' ? 'Lokalen är bokad på förmiddagen, så vi börjar en timme senare.' : 'The venue is booked in the morning, so we start an hour later.',
   }),
 })

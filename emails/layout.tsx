@@ -65,7 +65,15 @@ export function ActionButton(props: { href: string; label: string; locale: MailC
     <Section style={{ margin: '8px 0 24px' }}>
       <Button
         href={props.href}
-        style={{ backgroundColor: colors.brand, color: '#ffffff', fontSize: '16px', fontWeight: 700, padding: '12px 20px', borderRadius: '6px', textDecoration: 'none' }}
+        style={{
+          backgroundColor: colors.brand,
+          color: '#ffffff',
+          fontSize: '16px',
+          fontWeight: 700,
+          padding: '12px 20px',
+          borderRadius: '6px',
+          textDecoration: 'none',
+        }}
       >
         {props.label}
       </Button>
@@ -87,7 +95,18 @@ export function Facts({ rows }: { rows: Array<{ label: string; value: ReactNode 
         <tbody>
           {rows.map((row) => (
             <tr key={row.label}>
-              <th scope="row" style={{ textAlign: 'left', verticalAlign: 'top', padding: '4px 12px 4px 0', fontSize: '15px', color: colors.muted, fontWeight: 700, whiteSpace: 'nowrap' }}>
+              <th
+                scope="row"
+                style={{
+                  textAlign: 'left',
+                  verticalAlign: 'top',
+                  padding: '4px 12px 4px 0',
+                  fontSize: '15px',
+                  color: colors.muted,
+                  fontWeight: 700,
+                  whiteSpace: 'nowrap',
+                }}
+              >
                 {row.label}
               </th>
               <td style={{ padding: '4px 0', fontSize: '15px', lineHeight: '22px', color: colors.text }}>{row.value}</td>

@@ -8,7 +8,11 @@ import { textLayout, link } from './text.ts'
 /** A one-time sign-in link, sent because the person just asked for it on /login. */
 export const SignInLinkSchema = ReplyToSchema.extend({
   url: HttpUrlSchema,
-  expiresMinutes: z.number().int().min(1).max(24 * 60),
+  expiresMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 })
 
 export const signInLink = defineTemplate({

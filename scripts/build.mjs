@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process'
 
 const steps = [
   ['node_modules/.bin/remix', ['build']],
-  ['node_modules/.bin/esbuild', ['server.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--outfile=build/server.js', '--log-level=warning']],
+  [
+    'node_modules/.bin/esbuild',
+    ['server.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--outfile=build/server.js', '--log-level=warning'],
+  ],
 ]
 for (const [command, args] of steps) {
   let status = 1

@@ -97,7 +97,9 @@ async function createOwner(args: Args) {
         action: membership ? 'member.roleChanged' : 'member.invited',
         entityType: 'membership',
         entityId: person.id,
-        data: membership ? { email: person.email, from: membership.role, to: 'owner', via: 'create-owner' } : { email: person.email, role: 'owner', via: 'create-owner' },
+        data: membership
+          ? { email: person.email, from: membership.role, to: 'owner', via: 'create-owner' }
+          : { email: person.email, role: 'owner', via: 'create-owner' },
       })
     }
     return { organization, person, notes }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { Prisma } from '../generated/prisma/client.ts'
 import { EventFiltersShape, eventFilterSql, eventRows, PUBLIC_STATUSES, type EventCardRow } from '../events/listing.server.ts'
-import { PublicCache } from '../public/cache.server.ts'
+import { PublicCache } from '../cache.server.ts'
 import type { PublicEvent } from '../events/event-page.server.ts'
 import { isoWithOffset } from '../events/json-ld.ts'
 import { parseStockholmLocal, startOfStockholmDay } from '../time.ts'
@@ -134,7 +134,12 @@ export function serializeEventSummary(row: EventCardRow, appUrl: string): ApiEve
     county: row.county,
     organization: { ...row.organization, url: `${appUrl}/organizations/${row.organization.slug}` },
     series: row.series
-      ? { slug: row.series.slug, title: { sv: row.series.titleSv, en: row.series.titleEn }, position: row.seriesPosition, url: `${appUrl}/series/${row.series.slug}` }
+      ? {
+          slug: row.series.slug,
+          title: { sv: row.series.titleSv, en: row.series.titleEn },
+          position: row.seriesPosition,
+          url: `${appUrl}/series/${row.series.slug}`,
+        }
       : null,
   }
 }
@@ -188,7 +193,12 @@ export function serializeEventDetail(event: PublicEvent, appUrl: string) {
       opensAt: event.registrationOpensAt ? isoWithOffset(event.registrationOpensAt) : null,
       closesAt: event.registrationClosesAt ? isoWithOffset(event.registrationClosesAt) : null,
     },
-    tickets: event.ticketTypes.map((ticket) => ({ name: bilingual(ticket.nameSv, ticket.nameEn), priceSek: ticket.priceOre / 100, vatRate: ticket.vatRate, currency: 'SEK' })),
+    tickets: event.ticketTypes.map((ticket) => ({
+      name: bilingual(ticket.nameSv, ticket.nameEn),
+      priceSek: ticket.priceOre / 100,
+      vatRate: ticket.vatRate,
+      currency: 'SEK',
+    })),
     organization: { slug: event.organization.slug, name: event.organization.name, url: `${appUrl}/organizations/${event.organization.slug}` },
     series: event.series
       ? {

@@ -13,7 +13,19 @@ export type FilterChoices = {
  * The listing filters: a plain GET form, so it works without JavaScript and every state is a URL
  * that can be shared. Submitting starts again on page 1.
  */
-export function FiltersForm({ locale, action, values, choices, clearHref }: { locale: Locale; action: string; values: FilterValues; choices: FilterChoices; clearHref: string | null }) {
+export function FiltersForm({
+  locale,
+  action,
+  values,
+  choices,
+  clearHref,
+}: {
+  locale: Locale
+  action: string
+  values: FilterValues
+  choices: FilterChoices
+  clearHref: string | null
+}) {
   const select = (name: 'county' | 'format' | 'organization' | 'series', labelKey: MessageKey, anyKey: MessageKey) => (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{t(locale, labelKey)}</label>

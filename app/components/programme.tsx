@@ -37,7 +37,9 @@ export function Programme({ days, locale }: { days: ProgrammeDay[]; locale: Loca
                         ))}
                       </ul>
                     ) : null}
-                    {item.descriptionHtml ? <div className="prose programme-item__description" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} /> : null}
+                    {item.descriptionHtml ? (
+                      <div className="prose programme-item__description" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />
+                    ) : null}
                     {item.recordingUrl || item.slidesUrl ? (
                       <ul className="programme-item__links">
                         {item.recordingUrl ? (

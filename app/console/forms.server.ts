@@ -1,16 +1,9 @@
 import { json } from '@remix-run/node'
 import { asDomainError, errorMessage } from '../errors.server.ts'
-import type { FormValues } from '../forms.server.ts'
-import { t, type Locale, type MessageKey } from '../i18n/index.ts'
+import type { FormIssue, FormValues } from '../forms.server.ts'
+import { t, type Locale } from '../i18n/index.ts'
 
-export type { FormValues }
-
-export type FormIssue = { code: string; path: PropertyKey[]; message: string }
-
-/** A custom issue in the shape fieldErrors() reads; `message` is an i18n key. */
-export function issue(path: string, message: MessageKey): FormIssue {
-  return { code: 'custom', path: path.split('.'), message }
-}
+export type { FormIssue, FormValues }
 
 /** The 400 answer for one field, with everything typed kept. */
 export function fieldError(locale: Locale, field: string, message: string, values: FormValues, status = 400) {

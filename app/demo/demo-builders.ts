@@ -17,7 +17,15 @@ type ItemOptions = {
 }
 
 /** One programme item on `day` from `from` to `to` (Stockholm wall times). */
-export function item(day: CalendarDay, from: string, to: string, type: ProgrammeItemType, titleSv: string, titleEn: string, options: ItemOptions = {}): DemoItem {
+export function item(
+  day: CalendarDay,
+  from: string,
+  to: string,
+  type: ProgrammeItemType,
+  titleSv: string,
+  titleEn: string,
+  options: ItemOptions = {},
+): DemoItem {
   return {
     type,
     titleSv,
@@ -35,7 +43,10 @@ export function item(day: CalendarDay, from: string, to: string, type: Programme
   }
 }
 
-type EventInput = Pick<DemoEvent, 'slug' | 'organizationSlug' | 'titleSv' | 'titleEn' | 'summarySv' | 'summaryEn' | 'descriptionSv' | 'descriptionEn' | 'format' | 'startsAt' | 'endsAt'> &
+type EventInput = Pick<
+  DemoEvent,
+  'slug' | 'organizationSlug' | 'titleSv' | 'titleEn' | 'summarySv' | 'summaryEn' | 'descriptionSv' | 'descriptionEn' | 'format' | 'startsAt' | 'endsAt'
+> &
   Partial<DemoEvent>
 
 /** An event with the defaults of the demo: published, free, open registration, nothing else set. */

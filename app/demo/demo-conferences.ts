@@ -178,7 +178,8 @@ function coDays(now: Date): DemoEvent {
     titleSv: 'Co-Days Social Innovation Värmland',
     titleEn: 'Co-Days Social Innovation Värmland',
     summarySv: 'Tre dagar om samverkan för social innovation i Värmland – med fler än 30 föredrag, workshoppar och samtal på Innovation Park i Karlstad.',
-    summaryEn: 'Three days on collaboration for social innovation in Värmland – more than 30 talks, workshops and conversations at Innovation Park in Karlstad.',
+    summaryEn:
+      'Three days on collaboration for social innovation in Värmland – more than 30 talks, workshops and conversations at Innovation Park in Karlstad.',
     descriptionSv: [
       'Co-Days samlar offentlig sektor, idéburna organisationer, företag och forskare från hela Värmland för att arbeta med samhällsutmaningar tillsammans.',
       '**Varje dag har ett tema:**',
@@ -233,8 +234,10 @@ function siSummit(now: Date): DemoEvent {
       'Ett år kvar av regeringens strategi – ett hållbart samhälle genom socialt företagande och social innovation',
       'One year left of the government’s strategy – a sustainable society through social enterprise and social innovation',
       {
-        descriptionSv: 'Vad har den nationella strategin åstadkommit, och vad behöver hända innan den löper ut? Ett samtal mellan finansiärer, myndigheter, forskning och praktik.',
-        descriptionEn: 'What has the national strategy achieved, and what needs to happen before it ends? A conversation between funders, agencies, research and practice.',
+        descriptionSv:
+          'Vad har den nationella strategin åstadkommit, och vad behöver hända innan den löper ut? Ett samtal mellan finansiärer, myndigheter, forskning och praktik.',
+        descriptionEn:
+          'What has the national strategy achieved, and what needs to happen before it ends? A conversation between funders, agencies, research and practice.',
         speakers: [
           ['lina-sjoberg', 'moderator'],
           ['henrik-malm', 'panelist'],
@@ -250,11 +253,19 @@ function siSummit(now: Date): DemoEvent {
       descriptionEn: 'In smaller digital breakout rooms we share examples of organisations that adapted fast.',
       speakers: [['nora-blom', 'speaker']],
     }),
-    item(d1, '13:30', '14:15', 'talk', 'Sociala företag i krisens spår', 'Social enterprises in the wake of the crisis', { speakers: [['camilla-oberg', 'speaker']] }),
-    item(d1, '14:15', '15:00', 'talk', 'Utfallsbaserade kontrakt – vad har vi lärt oss?', 'Outcome-based contracts – what have we learnt?', { speakers: [['gustav-ahlin', 'speaker']] }),
+    item(d1, '13:30', '14:15', 'talk', 'Sociala företag i krisens spår', 'Social enterprises in the wake of the crisis', {
+      speakers: [['camilla-oberg', 'speaker']],
+    }),
+    item(d1, '14:15', '15:00', 'talk', 'Utfallsbaserade kontrakt – vad har vi lärt oss?', 'Outcome-based contracts – what have we learnt?', {
+      speakers: [['gustav-ahlin', 'speaker']],
+    }),
     item(d1, '15:00', '15:30', 'talk', 'Summering av dag 1', 'Summary of day 1', { speakers: [['lina-sjoberg', 'speaker']] }),
-    item(d2, '09:00', '09:45', 'talk', 'Barnrättsinnovationer i kristid', 'Child rights innovations in times of crisis', { speakers: [['lucia-herrera', 'speaker']] }),
-    item(d2, '09:45', '10:30', 'talk', 'Digital social innovation efter pandemin', 'Digital social innovation after the pandemic', { speakers: [['oliver-hughes', 'speaker']] }),
+    item(d2, '09:00', '09:45', 'talk', 'Barnrättsinnovationer i kristid', 'Child rights innovations in times of crisis', {
+      speakers: [['lucia-herrera', 'speaker']],
+    }),
+    item(d2, '09:45', '10:30', 'talk', 'Digital social innovation efter pandemin', 'Digital social innovation after the pandemic', {
+      speakers: [['oliver-hughes', 'speaker']],
+    }),
     item(d2, '10:30', '10:45', 'break', 'Paus', 'Break'),
     item(d2, '10:45', '11:45', 'panel', 'Finansiering för social innovation efter krisen', 'Funding social innovation after the crisis', {
       speakers: [
@@ -265,7 +276,9 @@ function siSummit(now: Date): DemoEvent {
       ],
     }),
     item(d2, '11:45', '12:45', 'lunch', 'Lunchpaus', 'Lunch break'),
-    item(d2, '12:45', '14:15', 'workshop', 'Digital workshop: från strategi till handling', 'Digital workshop: from strategy to action', { speakers: [['erik-dahlgren', 'speaker']] }),
+    item(d2, '12:45', '14:15', 'workshop', 'Digital workshop: från strategi till handling', 'Digital workshop: from strategy to action', {
+      speakers: [['erik-dahlgren', 'speaker']],
+    }),
     item(d2, '14:15', '15:00', 'talk', 'Avslutning – vad tar vi med oss?', 'Closing – what do we take with us?', { speakers: [['lina-sjoberg', 'speaker']] }),
   ]
   const startsAt = at(d1, '09:00')
@@ -309,7 +322,8 @@ function sormlandDay(now: Date): DemoEvent {
     item(day, '09:20', '10:00', 'talk', 'Från behov till samarbete – Sopacts lärprocess', 'From needs to partnership – Sopact’s learning process', {
       room: hall,
       descriptionSv: 'Sopact och en av de sociala innovatörerna i processen berättar om att samverka med offentliga aktörer – och om de lärorika misstagen.',
-      descriptionEn: 'Sopact and one of the social innovators in the process talk about working with public bodies – and about the mistakes that taught them most.',
+      descriptionEn:
+        'Sopact and one of the social innovators in the process talk about working with public bodies – and about the mistakes that taught them most.',
       speakers: [
         ['johan-nordqvist', 'speaker'],
         ['elsa-berglund', 'speaker'],
@@ -326,10 +340,18 @@ function sormlandDay(now: Date): DemoEvent {
       speakers: [['maria-holm', 'speaker']],
     }),
     item(day, '11:40', '12:40', 'lunch', 'Lunch', 'Lunch'),
-    item(day, '12:40', '13:20', 'talk', 'Arbetsintegrerande kooperativ – erfarenheter från Karlskrona', 'Work-integration co-operatives – experiences from Karlskrona', {
-      room: hall,
-      speakers: [['fredrik-lund', 'speaker']],
-    }),
+    item(
+      day,
+      '12:40',
+      '13:20',
+      'talk',
+      'Arbetsintegrerande kooperativ – erfarenheter från Karlskrona',
+      'Work-integration co-operatives – experiences from Karlskrona',
+      {
+        room: hall,
+        speakers: [['fredrik-lund', 'speaker']],
+      },
+    ),
     item(day, '13:20', '14:00', 'talk', 'Vad säger forskningen om social innovation?', 'What does research say about social innovation?', {
       room: hall,
       speakers: [['karin-aberg', 'speaker']],
@@ -447,32 +469,56 @@ function socialInnovationNorr(now: Date): DemoEvent {
         'Researchers from the region meet over lunch to build a national research network for social innovation, together with Mötesplats Social Innovation. **Separate sign-up**, 30 places.',
       speakers: [['sara-holmgren', 'moderator']],
     }),
-    item(day, '13:00', '14:00', 'talk', 'Regional samverkan för social innovation – tre projekt', 'Regional collaboration for social innovation – three projects', {
-      room: hall,
-      descriptionSv: 'Skåne, Jönköping och Västerbotten har valt olika vägar. Tre projektledare jämför vad de har lärt sig.',
-      descriptionEn: 'Skåne, Jönköping and Västerbotten chose different paths. Three project managers compare what they have learnt.',
-      speakers: [
-        ['lena-kullgren', 'speaker'],
-        ['patrik-strom', 'speaker'],
-        ['emma-lindgren', 'speaker'],
-      ],
-    }),
+    item(
+      day,
+      '13:00',
+      '14:00',
+      'talk',
+      'Regional samverkan för social innovation – tre projekt',
+      'Regional collaboration for social innovation – three projects',
+      {
+        room: hall,
+        descriptionSv: 'Skåne, Jönköping och Västerbotten har valt olika vägar. Tre projektledare jämför vad de har lärt sig.',
+        descriptionEn: 'Skåne, Jönköping and Västerbotten chose different paths. Three project managers compare what they have learnt.',
+        speakers: [
+          ['lena-kullgren', 'speaker'],
+          ['patrik-strom', 'speaker'],
+          ['emma-lindgren', 'speaker'],
+        ],
+      },
+    ),
     item(day, '14:00', '14:20', 'break', 'Fika', 'Coffee break', { room: foyer }),
-    item(day, '14:20', '15:00', 'talk', 'Innovationsguiden – användardriven innovation i offentlig sektor', 'The Innovation Guide – user-driven innovation in the public sector', {
-      room: hall,
-      speakers: [['ulla-tornberg', 'speaker']],
-    }),
-    item(day, '15:00', '15:50', 'panel', 'Avslutande panel: social innovation i Norrbotten nu och framåt', 'Closing panel: social innovation in Norrbotten now and ahead', {
-      room: hall,
-      speakers: [
-        ['robert-sundqvist', 'moderator'],
-        ['karl-ohman', 'panelist'],
-        ['mats-lundstrom', 'panelist'],
-        ['frida-westerlund', 'panelist'],
-        ['alex-bjork', 'panelist'],
-        ['birgitta-lind', 'panelist'],
-      ],
-    }),
+    item(
+      day,
+      '14:20',
+      '15:00',
+      'talk',
+      'Innovationsguiden – användardriven innovation i offentlig sektor',
+      'The Innovation Guide – user-driven innovation in the public sector',
+      {
+        room: hall,
+        speakers: [['ulla-tornberg', 'speaker']],
+      },
+    ),
+    item(
+      day,
+      '15:00',
+      '15:50',
+      'panel',
+      'Avslutande panel: social innovation i Norrbotten nu och framåt',
+      'Closing panel: social innovation in Norrbotten now and ahead',
+      {
+        room: hall,
+        speakers: [
+          ['robert-sundqvist', 'moderator'],
+          ['karl-ohman', 'panelist'],
+          ['mats-lundstrom', 'panelist'],
+          ['frida-westerlund', 'panelist'],
+          ['alex-bjork', 'panelist'],
+          ['birgitta-lind', 'panelist'],
+        ],
+      },
+    ),
     item(day, '15:50', '16:00', 'talk', 'Tack för i dag', 'Thank you for today', { room: hall, speakers: [['ingrid-nilsson', 'speaker']] }),
   ]
   const startsAt = at(day, '09:00')

@@ -35,11 +35,26 @@ function checkDemoContent(content: DemoContent): void {
     }
     return seen
   }
-  const organizations = unique('organization', content.organizations.map((o) => o.slug))
-  const speakers = unique('speaker', content.speakers.map((s) => s.slug))
-  const series = unique('series', content.series.map((s) => s.slug))
-  unique('event', content.events.map((e) => e.slug))
-  const emails = unique('person', content.people.map((p) => p.email))
+  const organizations = unique(
+    'organization',
+    content.organizations.map((o) => o.slug),
+  )
+  const speakers = unique(
+    'speaker',
+    content.speakers.map((s) => s.slug),
+  )
+  const series = unique(
+    'series',
+    content.series.map((s) => s.slug),
+  )
+  unique(
+    'event',
+    content.events.map((e) => e.slug),
+  )
+  const emails = unique(
+    'person',
+    content.people.map((p) => p.email),
+  )
   for (const slug of [...organizations, ...speakers, ...series, ...content.events.map((e) => e.slug)]) {
     if (!isSlug(slug)) problems.push(`bad slug ${slug}`)
   }
@@ -71,7 +86,10 @@ function checkDemoContent(content: DemoContent): void {
       if (entry.room && !rooms.has(entry.room)) problems.push(`${label}: unknown room ${entry.room}`)
       if (entry.track && !tracks.has(entry.track)) problems.push(`${label}: unknown track ${entry.track}`)
       for (const role of entry.speakers) if (!speakers.has(role.slug)) problems.push(`${label}: unknown speaker ${role.slug}`)
-      unique(`${label}: speaker`, entry.speakers.map((role) => role.slug))
+      unique(
+        `${label}: speaker`,
+        entry.speakers.map((role) => role.slug),
+      )
     }
   }
   if (problems.length) throw new Error(`Demo content is inconsistent:\n${problems.join('\n')}`)

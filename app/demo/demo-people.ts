@@ -158,8 +158,10 @@ export const demoSpeakers: DemoSpeaker[] = [
     titleSv: 'Verksamhetsledare',
     titleEn: 'Managing director',
     affiliation: 'Sopact',
-    bioSv: 'Johan leder Sopacts behovsdrivna lärprocess med Helsingborgs stad, där förvaltningar och sociala innovatörer möts kring verkliga samhällsutmaningar.',
-    bioEn: 'Johan leads Sopact’s needs-driven learning process with the City of Helsingborg, where city departments and social innovators meet around real social challenges.',
+    bioSv:
+      'Johan leder Sopacts behovsdrivna lärprocess med Helsingborgs stad, där förvaltningar och sociala innovatörer möts kring verkliga samhällsutmaningar.',
+    bioEn:
+      'Johan leads Sopact’s needs-driven learning process with the City of Helsingborg, where city departments and social innovators meet around real social challenges.',
   }),
   speaker('Elsa Berglund', {
     titleSv: 'Affärsutvecklare',

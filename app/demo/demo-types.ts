@@ -1,13 +1,4 @@
-import type {
-  County,
-  EventFormat,
-  EventStatus,
-  Locale,
-  MemberRole,
-  ProgrammeItemType,
-  RegistrationMode,
-  SpeakerRole,
-} from '../generated/prisma/enums.ts'
+import type { County, EventFormat, EventStatus, Locale, MemberRole, ProgrammeItemType, RegistrationMode, SpeakerRole } from '../generated/prisma/enums.ts'
 import type { Series, SpeakerProfile } from '../generated/prisma/client.ts'
 
 /** The demo content as plain data; `load-demo.server.ts` writes it, tests read it. */

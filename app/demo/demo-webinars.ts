@@ -38,7 +38,8 @@ export const demoSeries: DemoSeries[] = [
     titleSv: 'Innovationer och samverkan för barnets rätt',
     titleEn: 'Innovation and collaboration for the rights of the child',
     summarySv: 'En samtalsserie om Barnkonventionen och Agenda 2030 i praktiken – för dig som planerar, designar eller förvaltar samhället.',
-    summaryEn: 'A conversation series on the UN Convention on the Rights of the Child and Agenda 2030 in practice – for people who plan, design or run society.',
+    summaryEn:
+      'A conversation series on the UN Convention on the Rights of the Child and Agenda 2030 in practice – for people who plan, design or run society.',
     descriptionSv: [
       'Runt om i Sverige finns metoder och initiativ som gör barns rättigheter verkliga: barnkonsekvensanalyser, barnbudgetar, barnledda promenader, läxhjälp och hjälpmedel som låter barn delta på lika villkor. Vi kallar dem **barnrättsinnovationer**.',
       'Samtidigt får många barn inte sina rättigheter tillgodosedda. I serien tar vi upp:',
@@ -88,8 +89,12 @@ function socialEntrepreneurshipImpact(now: Date): DemoEvent {
     publishedAt: publishedAt(now, startsAt),
     items: [
       item(day, '09:00', '09:20', 'talk', 'Vad säger forskningen?', 'What does research say?', { speakers: [['eva-vinberg', 'speaker']] }),
-      item(day, '09:20', '09:35', 'talk', 'Nya lösningar för välfärdssektorn', 'New solutions for the welfare sector', { speakers: [['tobias-berg', 'speaker']] }),
-      item(day, '09:35', '09:50', 'talk', 'Utfallsbaserade kontrakt med kommuner', 'Outcome-based contracts with municipalities', { speakers: [['gustav-ahlin', 'speaker']] }),
+      item(day, '09:20', '09:35', 'talk', 'Nya lösningar för välfärdssektorn', 'New solutions for the welfare sector', {
+        speakers: [['tobias-berg', 'speaker']],
+      }),
+      item(day, '09:35', '09:50', 'talk', 'Utfallsbaserade kontrakt med kommuner', 'Outcome-based contracts with municipalities', {
+        speakers: [['gustav-ahlin', 'speaker']],
+      }),
       item(day, '09:50', '10:05', 'talk', 'Effekttrappan – mät, öka och visa samhällsnytta', 'The impact staircase – measure, increase and show social value', {
         speakers: [['annika-strand', 'speaker']],
       }),
@@ -114,8 +119,10 @@ function doingWellByDoingGood(now: Date): DemoEvent {
     organizationSlug: MSI,
     titleSv: 'Doing well by doing good – dubbel nytta för företag',
     titleEn: 'Doing well by doing good – shared value for business',
-    summarySv: 'Webbinarium om företag som tjänar på att lösa samhällsutmaningar – med en ny kunskapsöversikt och exempel från byggbranschen och offentliga miljöer.',
-    summaryEn: 'A webinar on companies that profit from solving social challenges – with a new research overview and examples from construction and public spaces.',
+    summarySv:
+      'Webbinarium om företag som tjänar på att lösa samhällsutmaningar – med en ny kunskapsöversikt och exempel från byggbranschen och offentliga miljöer.',
+    summaryEn:
+      'A webinar on companies that profit from solving social challenges – with a new research overview and examples from construction and public spaces.',
     descriptionSv: [
       'Allt fler företag ser det som en affärsstrategi att ta sig an samhällsutmaningar. Ett bostadsbolag förlorar på hemlöshet; ett försäkringsbolag förlorar på ohälsa. Det kallas **shared value** – dubbel nytta.',
       'En forskare presenterar en kunskapsöversikt om partnerskap och företagsstrategi, och två företag berättar hur de arbetar med trygghet och sociala värden i praktiken.',
@@ -131,9 +138,17 @@ function doingWellByDoingGood(now: Date): DemoEvent {
     endsAt: at(day, '11:30'),
     publishedAt: publishedAt(now, startsAt),
     items: [
-      item(day, '10:00', '10:30', 'talk', 'Kunskapsöversikt: hållbarhet, partnerskap och företagsstrategi', 'Research overview: sustainability, partnership and business strategy', {
-        speakers: [['magnus-ekholm', 'speaker']],
-      }),
+      item(
+        day,
+        '10:00',
+        '10:30',
+        'talk',
+        'Kunskapsöversikt: hållbarhet, partnerskap och företagsstrategi',
+        'Research overview: sustainability, partnership and business strategy',
+        {
+          speakers: [['magnus-ekholm', 'speaker']],
+        },
+      ),
       item(day, '10:30', '10:50', 'talk', 'Sociala värden i byggprojekt', 'Social value in construction projects', { speakers: [['linnea-falk', 'speaker']] }),
       item(day, '10:50', '11:10', 'talk', 'Trygghet runt offentliga toaletter', 'Safety around public toilets', { speakers: [['oskar-nyberg', 'speaker']] }),
       item(day, '11:10', '11:30', 'panel', 'Frågor och samtal', 'Questions and conversation', {
@@ -208,7 +223,9 @@ function reAct(now: Date): DemoEvent[] {
     endsAt: at(second, '10:30'),
     publishedAt: publishedAt(now, at(second, '09:00')),
     items: [
-      item(second, '09:00', '09:20', 'talk', 'Industrins omställningsförmåga i kris', 'Industry’s ability to adapt in a crisis', { speakers: [['joel-nordin', 'speaker']] }),
+      item(second, '09:00', '09:20', 'talk', 'Industrins omställningsförmåga i kris', 'Industry’s ability to adapt in a crisis', {
+        speakers: [['joel-nordin', 'speaker']],
+      }),
       item(second, '09:20', '10:30', 'panel', 'Att ställa om för att överleva', 'Adapting to survive', {
         speakers: [
           ['paula-moberg', 'moderator'],
@@ -239,7 +256,8 @@ function childRights(now: Date): DemoEvent[] {
       summarySv: 'Seriens första del: hur skapar vi trygga platser i staden tillsammans med barnen själva?',
       summaryEn: 'The first part of the series: how do we create safe places in the city together with children themselves?',
       descriptionSv: 'Barn har rätt att delta när staden planeras – och vi riskerar att lösa fel problem om de inte gör det. Se inspelningen i efterhand.',
-      descriptionEn: 'Children have the right to take part when the city is planned – and we risk solving the wrong problem if they do not. Watch the recording afterwards.',
+      descriptionEn:
+        'Children have the right to take part when the city is planned – and we risk solving the wrong problem if they do not. Watch the recording afterwards.',
       startsAt: at(first, '13:00'),
       endsAt: at(first, '14:30'),
       publishedAt: publishedAt(now, at(first, '13:00')),
@@ -273,7 +291,9 @@ function childRights(now: Date): DemoEvent[] {
       endsAt: at(second, '14:30'),
       publishedAt: publishedAt(now, at(second, '13:00')),
       items: [
-        item(second, '13:00', '13:30', 'talk', 'Skolvägar som barnen själva ritar', 'School routes drawn by the children', { speakers: [['daniel-akesson', 'speaker']] }),
+        item(second, '13:00', '13:30', 'talk', 'Skolvägar som barnen själva ritar', 'School routes drawn by the children', {
+          speakers: [['daniel-akesson', 'speaker']],
+        }),
         item(second, '13:30', '14:30', 'panel', 'Samtal: mobilitet och barnets rätt', 'Conversation: mobility and the rights of the child', {
           speakers: [
             ['lucia-herrera', 'moderator'],
@@ -332,11 +352,19 @@ function digitalSocialInnovation(now: Date): DemoEvent {
     endsAt: at(day, '16:00'),
     publishedAt: publishedAt(now, startsAt),
     items: [
-      item(day, '15:00', '15:40', 'talk', 'När människor och maskiner löser sociala utmaningar tillsammans', 'When people and machines solve social challenges together', {
-        speakers: [['oliver-hughes', 'speaker']],
-        recordingUrl: 'https://example.org/inspelningar/digital-social-innovation',
-        slidesUrl: 'https://example.org/presentationer/digital-social-innovation.pdf',
-      }),
+      item(
+        day,
+        '15:00',
+        '15:40',
+        'talk',
+        'När människor och maskiner löser sociala utmaningar tillsammans',
+        'When people and machines solve social challenges together',
+        {
+          speakers: [['oliver-hughes', 'speaker']],
+          recordingUrl: 'https://example.org/inspelningar/digital-social-innovation',
+          slidesUrl: 'https://example.org/presentationer/digital-social-innovation.pdf',
+        },
+      ),
       item(day, '15:40', '16:00', 'panel', 'Frågor och samtal', 'Questions and conversation', {
         speakers: [
           ['lina-sjoberg', 'moderator'],

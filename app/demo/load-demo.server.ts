@@ -14,8 +14,7 @@ export type DemoCounts = {
 }
 
 export type LoadDemoResult =
-  | { loaded: true; counts: DemoCounts }
-  | { loaded: false; reason: 'not-empty'; existingOrganizations: number; existingEvents: number }
+  { loaded: true; counts: DemoCounts } | { loaded: false; reason: 'not-empty'; existingOrganizations: number; existingEvents: number }
 
 /**
  * Loads the demo conferences, webinars and series into an EMPTY database (no organizations and no

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.server.ts'
-import { asUuid } from '../console/access.server.ts'
-import type { FormIssue, FormValues } from '../console/forms.server.ts'
-import { issue } from '../console/forms.server.ts'
+import { asUuid } from '../ids.server.ts'
+import { issue, type FormIssue, type FormValues } from '../forms.server.ts'
 import { db, type Tx } from '../db.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
@@ -34,9 +33,27 @@ export const LIMITS = {
 } as const
 
 export const COUNTIES = [
-  'stockholm', 'uppsala', 'sodermanland', 'ostergotland', 'jonkoping', 'kronoberg', 'kalmar', 'gotland', 'blekinge', 'skane',
-  'halland', 'vastra_gotaland', 'varmland', 'orebro', 'vastmanland', 'dalarna', 'gavleborg', 'vasternorrland', 'jamtland',
-  'vasterbotten', 'norrbotten',
+  'stockholm',
+  'uppsala',
+  'sodermanland',
+  'ostergotland',
+  'jonkoping',
+  'kronoberg',
+  'kalmar',
+  'gotland',
+  'blekinge',
+  'skane',
+  'halland',
+  'vastra_gotaland',
+  'varmland',
+  'orebro',
+  'vastmanland',
+  'dalarna',
+  'gavleborg',
+  'vasternorrland',
+  'jamtland',
+  'vasterbotten',
+  'norrbotten',
 ] as const
 export const FORMATS = ['on_site', 'online', 'hybrid'] as const
 export const REGISTRATION_MODES = ['open', 'invite_only', 'interest_only'] as const
@@ -209,7 +226,11 @@ export function rowIndexes(values: FormValues, group: string, max: number): numb
 
 function rowValues(values: FormValues, group: string, index: number): Record<string, string> {
   const prefix = `${group}.${index}.`
-  return Object.fromEntries(Object.entries(values).filter(([key]) => key.startsWith(prefix)).map(([key, value]) => [key.slice(prefix.length), value]))
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([key]) => key.startsWith(prefix))
+      .map(([key, value]) => [key.slice(prefix.length), value]),
+  )
 }
 
 const isBlank = (row: Record<string, string>, keys: string[]) => keys.every((key) => !row[key]?.trim())
@@ -418,15 +439,10 @@ export async function listEventAudit(input: { access: Access; eventId: string; t
 // ---------- writing ----------
 
 /** What attendees notice. Used to decide whether the revision (iCalendar SEQUENCE) changes. */
-export const ATTENDEE_VISIBLE_FIELDS = [
-  'startsAt', 'endsAt', 'format', 'venueName', 'venueAddress', 'postalCode', 'city', 'county', 'onlineUrl',
-] as const
+export const ATTENDEE_VISIBLE_FIELDS = ['startsAt', 'endsAt', 'format', 'venueName', 'venueAddress', 'postalCode', 'city', 'county', 'onlineUrl'] as const
 
 export type AttendeeVisibleChange =
-  | { kind: 'details'; fields: string[] }
-  | { kind: 'cancelled'; reason: string }
-  | { kind: 'postponed'; note: string | null }
-  | { kind: 'reinstated' }
+  { kind: 'details'; fields: string[] } | { kind: 'cancelled'; reason: string } | { kind: 'postponed'; note: string | null } | { kind: 'reinstated' }
 
 /**
  * The one place an attendee-visible change to an event passes through: bumps `revision` (the

@@ -2,7 +2,7 @@ import { renderMarkdown } from '../markdown.server.ts'
 import { pick, t, type Locale } from '../i18n/index.ts'
 import type { EventFormat, ProgrammeItemType, RegistrationMode } from '../generated/prisma/enums.ts'
 import { formatDate, formatEventWhen, formatLongDate, formatTime, formatTimeRange, stockholmDay } from '../time.ts'
-import { PublicCache } from '../public/cache.server.ts'
+import { PublicCache } from '../cache.server.ts'
 import { eventSpeakers, getPublicEvent, registrationState, safeHttpUrl, type PublicEvent } from './event-page.server.ts'
 import { buildEventJsonLd, type EventJsonLd } from './json-ld.ts'
 import type { PublicStatus } from './listing.server.ts'
@@ -32,7 +32,11 @@ export type EventPageView = {
   registration: { mode: RegistrationMode; state: 'not-yet-open' | 'open' | 'closed'; opens: string | null; closes: string | null }
   prices: { name: string; price: string }[]
   organization: { slug: string; name: string }
-  series: { slug: string; title: string; parts: { slug: string; title: string; when: string; position: number | null; isCurrent: boolean; status: PublicStatus }[] } | null
+  series: {
+    slug: string
+    title: string
+    parts: { slug: string; title: string; when: string; position: number | null; isCurrent: boolean; status: PublicStatus }[]
+  } | null
   days: ProgrammeDay[]
   speakers: { slug: string; name: string; title: string; affiliation: string }[]
   jsonLd: EventJsonLd
@@ -98,7 +102,12 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
       capacity: item.capacity,
       recordingUrl: safeHttpUrl(item.recordingUrl),
       slidesUrl: safeHttpUrl(item.slidesUrl),
-      speakers: item.speakers.map((speaker) => ({ slug: speaker.slug, name: speaker.name, role: speaker.role, roleLabel: t(locale, `speakerRole.${speaker.role}`) })),
+      speakers: item.speakers.map((speaker) => ({
+        slug: speaker.slug,
+        name: speaker.name,
+        role: speaker.role,
+        roleLabel: t(locale, `speakerRole.${speaker.role}`),
+      })),
     })
   }
 

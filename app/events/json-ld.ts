@@ -78,12 +78,23 @@ export function buildEventJsonLd(event: PublicEvent, opts: { appUrl: string; loc
       url: event.organization.website ?? `${appUrl}${localePath(locale, `/organizations/${event.organization.slug}`)}`,
     },
     ...(offers.length ? { offers: offers.length === 1 ? offers[0] : offers } : {}),
-    ...(event.series ? { superEvent: { '@type': 'EventSeries', name: pick(event.series, 'title', locale), url: `${appUrl}${localePath(locale, `/series/${event.series.slug}`)}` } } : {}),
+    ...(event.series
+      ? {
+          superEvent: {
+            '@type': 'EventSeries',
+            name: pick(event.series, 'title', locale),
+            url: `${appUrl}${localePath(locale, `/series/${event.series.slug}`)}`,
+          },
+        }
+      : {}),
     inLanguage: locale === 'sv' ? 'sv-SE' : 'en',
   }
 }
 
 /** JSON for inside a <script> element: `<` is escaped so no text can close the element. */
 export function jsonLdScriptContent(data: EventJsonLd): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 }

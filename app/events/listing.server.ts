@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { db } from '../db.server.ts'
 import { Prisma } from '../generated/prisma/client.ts'
-import { PublicCache } from '../public/cache.server.ts'
+import { PublicCache } from '../cache.server.ts'
 import { County, EventFormat, EventStatus } from '../generated/prisma/enums.ts'
 import { pick, t, type Locale } from '../i18n/index.ts'
 import { SLUG_PATTERN } from '../slug.ts'
@@ -197,11 +197,28 @@ export function listPublicEvents(input: {
 }): Promise<EventPage> {
   if (input.now) return loadPublicEvents(input)
   const { filters } = input
-  const key = JSON.stringify([input.when, input.page, input.pageSize ?? LISTING_PAGE_SIZE, input.locale, filters.county, filters.format, filters.organization, filters.series, filters.q])
+  const key = JSON.stringify([
+    input.when,
+    input.page,
+    input.pageSize ?? LISTING_PAGE_SIZE,
+    input.locale,
+    filters.county,
+    filters.format,
+    filters.organization,
+    filters.series,
+    filters.q,
+  ])
   return listingCache.get(key, () => loadPublicEvents(input))
 }
 
-async function loadPublicEvents(input: { filters: EventFilters; page: number; when: 'upcoming' | 'past'; locale: Locale; now?: Date; pageSize?: number }): Promise<EventPage> {
+async function loadPublicEvents(input: {
+  filters: EventFilters
+  page: number
+  when: 'upcoming' | 'past'
+  locale: Locale
+  now?: Date
+  pageSize?: number
+}): Promise<EventPage> {
   const now = input.now ?? new Date()
   const pageSize = input.pageSize ?? LISTING_PAGE_SIZE
   const conditions = eventFilterSql(input.filters)

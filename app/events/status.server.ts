@@ -29,7 +29,14 @@ export async function publishEvent(input: StatusInput): Promise<Event> {
       data: { status: 'published', publishedAt: event.publishedAt ?? new Date(), cancellationReason: null },
     })
     if (event.status === 'cancelled' || event.status === 'postponed') await recordAttendeeVisibleChange(tx, event, { kind: 'reinstated' })
-    await recordAudit(tx, { organizationId, actorId: input.access.personId, action: 'event.published', entityType: 'event', entityId: event.id, data: { from: event.status } })
+    await recordAudit(tx, {
+      organizationId,
+      actorId: input.access.personId,
+      action: 'event.published',
+      entityType: 'event',
+      entityId: event.id,
+      data: { from: event.status },
+    })
     return tx.event.findUniqueOrThrow({ where: { id: event.id } })
   })
 }
@@ -42,7 +49,14 @@ export async function unpublishEvent(input: StatusInput): Promise<Event> {
     const event = await lockEvent(tx, organizationId, input.eventId)
     if (event.status === 'draft') return event
     await tx.event.update({ where: { id: event.id }, data: { status: 'draft', cancellationReason: null } })
-    await recordAudit(tx, { organizationId, actorId: input.access.personId, action: 'event.unpublished', entityType: 'event', entityId: event.id, data: { from: event.status } })
+    await recordAudit(tx, {
+      organizationId,
+      actorId: input.access.personId,
+      action: 'event.unpublished',
+      entityType: 'event',
+      entityId: event.id,
+      data: { from: event.status },
+    })
     return tx.event.findUniqueOrThrow({ where: { id: event.id } })
   })
 }
@@ -57,7 +71,14 @@ export async function cancelEvent(input: StatusInput & { reason: string }): Prom
     if (event.status === 'cancelled' && event.cancellationReason === reason) return event
     await tx.event.update({ where: { id: event.id }, data: { status: 'cancelled', cancellationReason: reason } })
     if (event.status !== 'cancelled') await recordAttendeeVisibleChange(tx, event, { kind: 'cancelled', reason })
-    await recordAudit(tx, { organizationId, actorId: input.access.personId, action: 'event.cancelled', entityType: 'event', entityId: event.id, data: { from: event.status, reason } })
+    await recordAudit(tx, {
+      organizationId,
+      actorId: input.access.personId,
+      action: 'event.cancelled',
+      entityType: 'event',
+      entityId: event.id,
+      data: { from: event.status, reason },
+    })
     return tx.event.findUniqueOrThrow({ where: { id: event.id } })
   })
 }
@@ -75,7 +96,14 @@ export async function postponeEvent(input: StatusInput & { note: string }): Prom
     if (event.status === 'postponed' && (event.cancellationReason ?? '') === note) return event
     await tx.event.update({ where: { id: event.id }, data: { status: 'postponed', cancellationReason: note || null } })
     if (event.status !== 'postponed') await recordAttendeeVisibleChange(tx, event, { kind: 'postponed', note: note || null })
-    await recordAudit(tx, { organizationId, actorId: input.access.personId, action: 'event.postponed', entityType: 'event', entityId: event.id, data: { from: event.status, note } })
+    await recordAudit(tx, {
+      organizationId,
+      actorId: input.access.personId,
+      action: 'event.postponed',
+      entityType: 'event',
+      entityId: event.id,
+      data: { from: event.status, note },
+    })
     return tx.event.findUniqueOrThrow({ where: { id: event.id } })
   })
 }

@@ -104,10 +104,19 @@ async function readRaw(dir: string, id: string): Promise<Buffer | null> {
   }
 }
 
-const addresses = (value: AddressObject | AddressObject[] | undefined) => [value ?? []].flat().map((a) => a.text).join(', ')
+const addresses = (value: AddressObject | AddressObject[] | undefined) =>
+  [value ?? []]
+    .flat()
+    .map((a) => a.text)
+    .join(', ')
 
 function decodeEntities(value: string): string {
-  return value.replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+  return value
+    .replace(/&amp;/g, '&')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
 }
 
 function findLinks(html: string | null, text: string | null): string[] {
@@ -134,7 +143,15 @@ export async function readMailboxMessage(dir: string, id: string): Promise<Mailb
     date: parsed.date ? parsed.date.toISOString() : null,
     language: String(parsed.headers.get('content-language') ?? ''),
     // Header lines as sent, with RFC 2047 encoded words (=?UTF-8?Q?…?=) decoded so å, ä and ö read normally.
-    headers: parsed.headerLines.map((line) => ({ name: line.key, value: decodeWords(line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()) })),
+    headers: parsed.headerLines.map((line) => ({
+      name: line.key,
+      value: decodeWords(
+        line.line
+          .slice(line.line.indexOf(':') + 1)
+          .replace(/\r?\n[ \t]+/g, ' ')
+          .trim(),
+      ),
+    })),
     html,
     text,
     links: findLinks(html, text),

@@ -15,6 +15,7 @@ const templates = {
   'sign-in-link': signInLink,
   'member-invitation': memberInvitation,
   'event-changed': eventChanged,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own payload type
 } satisfies Record<string, MailTemplate<any>>
 
 export type TemplateName = keyof typeof templates
@@ -63,12 +64,7 @@ export function parseMailPayload(template: string, payload: unknown): Record<str
  * Renders one message: subject, HTML part (React Email) and text part. Throws UnknownTemplateError
  * or InvalidMailPayloadError; pure otherwise (no database, safe to call from previews).
  */
-export async function renderMail(input: {
-  template: string
-  locale: Locale
-  payload: unknown
-  unsubscribeUrl?: string
-}): Promise<RenderedMail> {
+export async function renderMail(input: { template: string; locale: Locale; payload: unknown; unsubscribeUrl?: string }): Promise<RenderedMail> {
   const template = getTemplate(input.template)
   const payload = parseMailPayload(input.template, input.payload)
   const replyTo = typeof payload.replyTo === 'string' ? payload.replyTo : undefined

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.server.ts'
-import { asUuid } from '../console/access.server.ts'
-import type { FormIssue, FormValues } from '../console/forms.server.ts'
-import { issue } from '../console/forms.server.ts'
+import { asUuid } from '../ids.server.ts'
+import { issue, type FormIssue, type FormValues } from '../forms.server.ts'
 import { db, type Tx } from '../db.server.ts'
 import { DomainError, NotFoundError } from '../errors.server.ts'
 import { assertCanManageEvents, LIMITS, lockEvent, optionalHttpsUrl, optionalInteger, type ParseResult } from '../events/editing.server.ts'
@@ -172,7 +171,11 @@ export async function saveProgrammeItem(input: ProgrammeInput & { itemId?: strin
     if (item.trackId && !(await tx.track.findFirst({ where: { id: item.trackId, eventId: event.id }, select: { id: true } }))) {
       throw new DomainError('organizer.programme.trackNotFound', 400, {}, 'trackId')
     }
-    await assertOrganizationSpeakers(tx, input.access.organization.id, item.speakers.map((s) => s.speakerId))
+    await assertOrganizationSpeakers(
+      tx,
+      input.access.organization.id,
+      item.speakers.map((s) => s.speakerId),
+    )
     if (item.roomId) {
       const clash = await tx.programmeItem.findFirst({
         where: {
@@ -281,7 +284,8 @@ export async function removeRoom(input: ProgrammeInput & { roomId: string }) {
 
 export async function addTrack(input: ProgrammeInput & { nameSv: string; nameEn: string }) {
   return begin(input, async (tx, event) => {
-    if (await tx.track.findFirst({ where: { eventId: event.id, nameSv: input.nameSv } })) throw new DomainError('organizer.programme.trackExists', 400, {}, 'nameSv')
+    if (await tx.track.findFirst({ where: { eventId: event.id, nameSv: input.nameSv } }))
+      throw new DomainError('organizer.programme.trackExists', 400, {}, 'nameSv')
     const track = await tx.track.create({ data: { eventId: event.id, nameSv: input.nameSv, nameEn: input.nameEn } })
     await audit(tx, input, 'programme.trackAdded', 'track', track.id, { nameSv: track.nameSv })
     return track

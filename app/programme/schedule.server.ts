@@ -38,13 +38,10 @@ export type EditorItem = Awaited<ReturnType<typeof loadProgrammeEditor>>['items'
 /** Items grouped by their Stockholm day, days and items in time order (rooms break ties). */
 export function groupByDay<T extends { startsAt: Date; room?: { position: number } | null }>(items: T[]): { day: string; items: T[] }[] {
   const groups = new Map<string, T[]>()
-  const sorted = [...items].sort(
-    (a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.room?.position ?? 1e6) - (b.room?.position ?? 1e6),
-  )
+  const sorted = [...items].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.room?.position ?? 1e6) - (b.room?.position ?? 1e6))
   for (const item of sorted) {
     const day = stockholmDay(item.startsAt)
     groups.set(day, [...(groups.get(day) ?? []), item])
   }
   return [...groups.entries()].map(([day, dayItems]) => ({ day, items: dayItems }))
 }
-

@@ -13,7 +13,7 @@
  *  - the answer is a 200 `text/html` or `application/json` without Set-Cookie.
  * A copy is used only while it is younger than `ttlMs` AND `generation()` (db.server.ts's
  * `dataGeneration`, bumped by every write that may change public data) is unchanged, like the data
- * caches in cache.server.ts. Concurrent misses for one URL share one render.
+ * caches in app/cache.server.ts. Concurrent misses for one URL share one render.
  *
  * The per-request CSP nonce is not cached: the stored HTML is split at the nonce it was rendered
  * with, and every visitor's own nonce is joined back in.
@@ -26,14 +26,7 @@ type RequestHeaders = { cookie?: string; authorization?: string; 'if-none-match'
 
 /** True for a request whose page may come from (and go into) the page cache. */
 export function isCacheablePageRequest(method: string, path: string, headers: RequestHeaders): boolean {
-  return (
-    method === 'GET' &&
-    !headers.cookie &&
-    !headers.authorization &&
-    !headers['if-none-match'] &&
-    !headers['if-modified-since'] &&
-    PUBLIC_PAGE.test(path)
-  )
+  return method === 'GET' && !headers.cookie && !headers.authorization && !headers['if-none-match'] && !headers['if-modified-since'] && PUBLIC_PAGE.test(path)
 }
 
 export class PageCache {

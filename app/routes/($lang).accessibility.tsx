@@ -45,10 +45,7 @@ export default function AccessibilityStatement() {
 export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => {
   if (error) return [{ title: errorTitle(location.pathname, error) }]
   const locale = data?.locale ?? 'sv'
-  return [
-    { title: `${t(locale, 'public.a11y.title')} – ${t(locale, 'app.name')}` },
-    { name: 'description', content: t(locale, 'public.a11y.intro') },
-  ]
+  return [{ title: `${t(locale, 'public.a11y.title')} – ${t(locale, 'app.name')}` }, { name: 'description', content: t(locale, 'public.a11y.intro') }]
 }
 
 export const ErrorBoundary = PublicErrorBoundary

@@ -39,8 +39,7 @@ export default function SeriesPage() {
       <h1 lang={series.titleLang}>{series.title}</h1>
       {series.summary ? <p className="lead">{series.summary}</p> : null}
       <p>
-        {t(locale, 'common.organizer')}:{' '}
-        <Link to={localePath(locale, `/organizations/${series.organization.slug}`)}>{series.organization.name}</Link>
+        {t(locale, 'common.organizer')}: <Link to={localePath(locale, `/organizations/${series.organization.slug}`)}>{series.organization.name}</Link>
       </p>
       {series.descriptionHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: series.descriptionHtml }} /> : null}
       <section aria-labelledby="parts-heading">

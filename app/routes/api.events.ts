@@ -8,7 +8,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseApiEventsQuery(url.searchParams)
   if (!parsed.ok) return apiError(parsed.error)
   // Same query (whatever the parameter order) → same cache entry for a few seconds.
-  const key = [...url.searchParams].filter(([name]) => name in parsed.query || name === 'cursor').sort().join('&')
+  const key = [...url.searchParams]
+    .filter(([name]) => name in parsed.query || name === 'cursor')
+    .sort()
+    .join('&')
   const entry = await apiListingCache.get(key, async () => cachedBody(JSON.stringify(await listApiEvents(parsed.query, { appUrl: siteUrl() }))))
   return cachedJson(request, entry.body, entry.etag)
 }

@@ -88,7 +88,12 @@ export default function MailboxMessage() {
         <h2 id="mail-html">{t(locale, 'mail.mailbox.html')}</h2>
         {message.html ? (
           // No allow-scripts and no allow-same-origin: the mail cannot run code or read this page.
-          <iframe className="mailbox-html" title={t(locale, 'mail.mailbox.html')} sandbox="allow-popups allow-popups-to-escape-sandbox" srcDoc={srcDoc(message.html)} />
+          <iframe
+            className="mailbox-html"
+            title={t(locale, 'mail.mailbox.html')}
+            sandbox="allow-popups allow-popups-to-escape-sandbox"
+            srcDoc={srcDoc(message.html)}
+          />
         ) : (
           <p>{t(locale, 'mail.mailbox.noHtml')}</p>
         )}

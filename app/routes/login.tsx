@@ -4,14 +4,7 @@ import { z } from 'zod'
 import { LanguageSwitch, loginHref } from '~/accounts/pages.tsx'
 import { readForm } from '~/forms.server.ts'
 import { assertSameOrigin, getCurrentPerson } from '~/accounts/session.server.ts'
-import {
-  EmailSchema,
-  LINK_MINUTES,
-  SignInRateLimitedError,
-  clientIp,
-  requestSignInLink,
-  safeRedirectTo,
-} from '~/accounts/sign-in.server.ts'
+import { EmailSchema, LINK_MINUTES, SignInRateLimitedError, clientIp, requestSignInLink, safeRedirectTo } from '~/accounts/sign-in.server.ts'
 import { errorMessage, fieldErrors, withDomainErrors } from '~/errors.server.ts'
 import { getLocale, t } from '~/i18n/index.ts'
 import accountsStyles from '~/styles/accounts.css'
@@ -46,7 +39,10 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   const email = form.email ?? ''
   const parsed = SignInRequestSchema.safeParse(form)
   if (!parsed.success) {
-    return json<ActionData>({ sent: false, formError: t(locale, 'form.summary'), fieldErrors: fieldErrors(parsed.error, locale), values: { email } }, { status: 400 })
+    return json<ActionData>(
+      { sent: false, formError: t(locale, 'form.summary'), fieldErrors: fieldErrors(parsed.error, locale), values: { email } },
+      { status: 400 },
+    )
   }
   try {
     await requestSignInLink({

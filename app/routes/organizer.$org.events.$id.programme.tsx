@@ -4,7 +4,8 @@ import { z } from 'zod'
 import { TextField } from '~/components/console/fields.tsx'
 import { ItemForm } from '~/components/console/item-form.tsx'
 import { ProgrammeDays } from '~/components/console/programme-days.tsx'
-import { asUuid, parseId, requireConsole } from '~/console/access.server.ts'
+import { requireConsole } from '~/console/access.server.ts'
+import { asUuid, parseId } from '~/ids.server.ts'
 import { readForm } from '~/forms.server.ts'
 import { submitForm, type FormResult, type FormValues } from '~/console/forms.server.ts'
 import { consolePath } from '~/console/paths.ts'
@@ -196,7 +197,11 @@ export default function ProgrammeEditor() {
                       <Form method="post" action={action}>
                         <input type="hidden" name="intent" value="removeRoom" />
                         <input type="hidden" name="roomId" value={room.id} />
-                        <button type="submit" className="button--secondary button--small" aria-label={t(locale, 'organizer.programme.removeRoom', { room: room.name })}>
+                        <button
+                          type="submit"
+                          className="button--secondary button--small"
+                          aria-label={t(locale, 'organizer.programme.removeRoom', { room: room.name })}
+                        >
                           {t(locale, 'organizer.programme.remove')}
                         </button>
                       </Form>
@@ -237,7 +242,11 @@ export default function ProgrammeEditor() {
                     <Form method="post" action={action}>
                       <input type="hidden" name="intent" value="removeTrack" />
                       <input type="hidden" name="trackId" value={track.id} />
-                      <button type="submit" className="button--secondary button--small" aria-label={t(locale, 'organizer.programme.removeTrack', { track: name })}>
+                      <button
+                        type="submit"
+                        className="button--secondary button--small"
+                        aria-label={t(locale, 'organizer.programme.removeTrack', { track: name })}
+                      >
                         {t(locale, 'organizer.programme.remove')}
                       </button>
                     </Form>
@@ -249,8 +258,22 @@ export default function ProgrammeEditor() {
           {canEdit ? (
             <Form method="post" action={action} noValidate>
               <input type="hidden" name="intent" value="addTrack" />
-              <TextField id="new-track-sv" name="nameSv" label={t(locale, 'organizer.programme.newTrackSv')} value={failed('addTrack')?.values?.nameSv} error={failed('addTrack')?.fieldErrors?.nameSv} maxLength={120} />
-              <TextField id="new-track-en" name="nameEn" label={t(locale, 'organizer.programme.newTrackEn')} value={failed('addTrack')?.values?.nameEn} error={failed('addTrack')?.fieldErrors?.nameEn} maxLength={120} />
+              <TextField
+                id="new-track-sv"
+                name="nameSv"
+                label={t(locale, 'organizer.programme.newTrackSv')}
+                value={failed('addTrack')?.values?.nameSv}
+                error={failed('addTrack')?.fieldErrors?.nameSv}
+                maxLength={120}
+              />
+              <TextField
+                id="new-track-en"
+                name="nameEn"
+                label={t(locale, 'organizer.programme.newTrackEn')}
+                value={failed('addTrack')?.values?.nameEn}
+                error={failed('addTrack')?.fieldErrors?.nameEn}
+                maxLength={120}
+              />
               <button type="submit">{t(locale, 'organizer.programme.addTrack')}</button>
             </Form>
           ) : null}
@@ -269,9 +292,7 @@ export default function ProgrammeEditor() {
             locale={locale}
             action={action}
             itemId={editing?.id ?? (itemFailure?.values?.itemId || undefined)}
-            heading={
-              editing ? t(locale, 'organizer.programme.editItemTitle', { title: editing.title }) : t(locale, 'organizer.programme.addItemTitle')
-            }
+            heading={editing ? t(locale, 'organizer.programme.editItemTitle', { title: editing.title }) : t(locale, 'organizer.programme.addItemTitle')}
             values={itemFailure?.values ?? editing?.values ?? {}}
             fieldErrors={itemFailure?.fieldErrors}
             formError={itemFailure?.formError}

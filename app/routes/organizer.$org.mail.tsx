@@ -89,7 +89,11 @@ export default function FailedMail() {
                   <td>
                     <Form method="post" action={consolePath(locale, `/organizer/${orgSlug}/mail`)}>
                       <input type="hidden" name="id" value={mail.id} />
-                      <button type="submit" className="button--secondary" aria-label={t(locale, 'organizer.failedMail.retryLabel', { recipient: mail.recipient })}>
+                      <button
+                        type="submit"
+                        className="button--secondary"
+                        aria-label={t(locale, 'organizer.failedMail.retryLabel', { recipient: mail.recipient })}
+                      >
                         {t(locale, 'organizer.failedMail.retry')}
                       </button>
                     </Form>

@@ -72,7 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { org } = ParamsSchema.parse(params)
     const parsed = MemberActionSchema.safeParse(form)
     if (!parsed.success) {
-      return json<ActionData>({ intent, personId, formError: t(locale, 'form.summary'), fieldErrors: fieldErrors(parsed.error, locale), values }, { status: 400 })
+      return json<ActionData>(
+        { intent, personId, formError: t(locale, 'form.summary'), fieldErrors: fieldErrors(parsed.error, locale), values },
+        { status: 400 },
+      )
     }
     const input = parsed.data
     const actor = { id: person.id, email: person.email, name: person.name }

@@ -3,7 +3,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { SelectField } from '~/components/console/fields.tsx'
 import { SeriesForm } from '~/components/console/series-form.tsx'
-import { asUuid, parseId, requireConsole } from '~/console/access.server.ts'
+import { requireConsole } from '~/console/access.server.ts'
+import { asUuid, parseId } from '~/ids.server.ts'
 import { readForm } from '~/forms.server.ts'
 import { submitForm, type FormResult } from '~/console/forms.server.ts'
 import { consolePath } from '~/console/paths.ts'
@@ -117,9 +118,7 @@ export default function EditSeries() {
   return (
     <>
       <h1>{L('organizer.series.editTitle', { title })}</h1>
-      <p>
-        {L('organizer.series.status', { status: L(series.status === 'published' ? 'status.published' : 'status.draft') })}
-      </p>
+      <p>{L('organizer.series.status', { status: L(series.status === 'published' ? 'status.published' : 'status.draft') })}</p>
       {canEdit ? (
         <Form method="post" action={action}>
           <input type="hidden" name="intent" value={series.status === 'published' ? 'unpublish' : 'publish'} />
@@ -146,11 +145,31 @@ export default function EditSeries() {
                   </span>
                   {canEdit ? (
                     <span className="console-inline">
-                      {index > 0 ? <PartButton action={action} intent="moveUp" eventId={part.id} label={L('organizer.series.moveUpLabel', { title: partTitle })} text={L('organizer.series.moveUp')} /> : null}
-                      {index < series.parts.length - 1 ? (
-                        <PartButton action={action} intent="moveDown" eventId={part.id} label={L('organizer.series.moveDownLabel', { title: partTitle })} text={L('organizer.series.moveDown')} />
+                      {index > 0 ? (
+                        <PartButton
+                          action={action}
+                          intent="moveUp"
+                          eventId={part.id}
+                          label={L('organizer.series.moveUpLabel', { title: partTitle })}
+                          text={L('organizer.series.moveUp')}
+                        />
                       ) : null}
-                      <PartButton action={action} intent="removePart" eventId={part.id} label={L('organizer.series.removePartLabel', { title: partTitle })} text={L('organizer.series.removePart')} />
+                      {index < series.parts.length - 1 ? (
+                        <PartButton
+                          action={action}
+                          intent="moveDown"
+                          eventId={part.id}
+                          label={L('organizer.series.moveDownLabel', { title: partTitle })}
+                          text={L('organizer.series.moveDown')}
+                        />
+                      ) : null}
+                      <PartButton
+                        action={action}
+                        intent="removePart"
+                        eventId={part.id}
+                        label={L('organizer.series.removePartLabel', { title: partTitle })}
+                        text={L('organizer.series.removePart')}
+                      />
                     </span>
                   ) : null}
                 </li>
@@ -170,7 +189,7 @@ export default function EditSeries() {
                   name="eventId"
                   label={L('organizer.series.eventToAdd')}
                   options={candidates.map((c) => ({ value: c.id, label: `${pick(c, 'title', locale)} (${formatDate(new Date(c.startsAt), locale)})` }))}
-                  error={isPartError ? actionData?.fieldErrors?.eventId ?? actionData?.formError : undefined}
+                  error={isPartError ? (actionData?.fieldErrors?.eventId ?? actionData?.formError) : undefined}
                 />
                 <button type="submit">{L('organizer.series.addPart')}</button>
               </fieldset>

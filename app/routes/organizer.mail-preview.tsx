@@ -42,7 +42,12 @@ export default function MailPreview() {
       ) : (
         <Form method="get" action="/organizer/mail-preview" className="console-inline">
           {locale === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
-          <SelectField name="template" label={L('organizer.mailPreview.template')} options={names.map((name) => ({ value: name, label: name }))} value={chosen ?? ''} />
+          <SelectField
+            name="template"
+            label={L('organizer.mailPreview.template')}
+            options={names.map((name) => ({ value: name, label: name }))}
+            value={chosen ?? ''}
+          />
           <button type="submit">{L('organizer.mailPreview.show')}</button>
         </Form>
       )}

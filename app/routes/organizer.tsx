@@ -11,10 +11,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: consoleSty
 /** The console shell: everyone here must be signed in (strangers go to /login and back). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const person = await requirePerson(request)
-  return json(
-    { locale: getLocale(request), person: { name: person.name, email: person.email } },
-    { headers: { 'Cache-Control': 'private, no-store' } },
-  )
+  return json({ locale: getLocale(request), person: { name: person.name, email: person.email } }, { headers: { 'Cache-Control': 'private, no-store' } })
 }
 
 /** A route's place in the breadcrumb: `handle.breadcrumb(data)` → label and path (without ?lang). */
@@ -35,11 +32,7 @@ function Breadcrumb({ locale }: { locale: Locale }) {
       <ol>
         {crumbs.map((crumb, index) => (
           <li key={`${crumb.to}-${index}`}>
-            {index === crumbs.length - 1 ? (
-              <span aria-current="page">{crumb.label}</span>
-            ) : (
-              <Link to={consolePath(locale, crumb.to)}>{crumb.label}</Link>
-            )}
+            {index === crumbs.length - 1 ? <span aria-current="page">{crumb.label}</span> : <Link to={consolePath(locale, crumb.to)}>{crumb.label}</Link>}
           </li>
         ))}
       </ol>

@@ -75,7 +75,14 @@ export async function createSeries(input: { access: Access; series: SeriesInput 
   return db.$transaction(async (tx) => {
     const slug = await chooseSlug(tx, input.series)
     const series = await tx.series.create({ data: { ...texts(input.series), slug, organizationId } })
-    await recordAudit(tx, { organizationId, actorId: input.access.personId, action: 'series.created', entityType: 'series', entityId: series.id, data: { slug } })
+    await recordAudit(tx, {
+      organizationId,
+      actorId: input.access.personId,
+      action: 'series.created',
+      entityType: 'series',
+      entityId: series.id,
+      data: { slug },
+    })
     return series
   })
 }
@@ -95,7 +102,14 @@ async function change<T>(input: SeriesChange, work: (tx: Tx, series: Series) => 
 }
 
 function audit(tx: Tx, input: SeriesChange, action: string, data: Record<string, unknown>) {
-  return recordAudit(tx, { organizationId: input.access.organization.id, actorId: input.access.personId, action, entityType: 'series', entityId: input.seriesId, data })
+  return recordAudit(tx, {
+    organizationId: input.access.organization.id,
+    actorId: input.access.personId,
+    action,
+    entityType: 'series',
+    entityId: input.seriesId,
+    data,
+  })
 }
 
 /** Saves the texts (and slug, if one is typed). */
@@ -142,7 +156,14 @@ export async function addSeriesPart(input: SeriesChange & { eventId: string }) {
     const parts = await orderedParts(tx, series.id)
     await tx.event.update({ where: { id: event.id }, data: { seriesId: series.id, seriesPosition: parts.length + 1 } })
     await renumber(tx, [...parts.map((p) => p.id), event.id])
-    await recordAudit(tx, { organizationId: input.access.organization.id, actorId: input.access.personId, action: 'series.partAdded', entityType: 'event', entityId: event.id, data: { seriesId: series.id } })
+    await recordAudit(tx, {
+      organizationId: input.access.organization.id,
+      actorId: input.access.personId,
+      action: 'series.partAdded',
+      entityType: 'event',
+      entityId: event.id,
+      data: { seriesId: series.id },
+    })
   })
 }
 
@@ -152,8 +173,18 @@ export async function removeSeriesPart(input: SeriesChange & { eventId: string }
     const event = await tx.event.findFirst({ where: { id: input.eventId, seriesId: series.id } })
     if (!event) throw new NotFoundError('error.eventNotFound')
     await tx.event.update({ where: { id: event.id }, data: { seriesId: null, seriesPosition: null } })
-    await renumber(tx, (await orderedParts(tx, series.id)).map((p) => p.id))
-    await recordAudit(tx, { organizationId: input.access.organization.id, actorId: input.access.personId, action: 'series.partRemoved', entityType: 'event', entityId: event.id, data: { seriesId: series.id } })
+    await renumber(
+      tx,
+      (await orderedParts(tx, series.id)).map((p) => p.id),
+    )
+    await recordAudit(tx, {
+      organizationId: input.access.organization.id,
+      actorId: input.access.personId,
+      action: 'series.partRemoved',
+      entityType: 'event',
+      entityId: event.id,
+      data: { seriesId: series.id },
+    })
   })
 }
 

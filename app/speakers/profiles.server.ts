@@ -12,10 +12,7 @@ import { slugify } from '../slug.ts'
 
 function organizationScope(organizationId: string) {
   return {
-    OR: [
-      { roles: { some: { item: { event: { organizationId } } } } },
-      { invitations: { some: { event: { organizationId } } } },
-    ],
+    OR: [{ roles: { some: { item: { event: { organizationId } } } } }, { invitations: { some: { event: { organizationId } } } }],
   }
 }
 

@@ -104,7 +104,16 @@ describe('an organizer', { timeout: 90_000 }, () => {
     expect(eventPage).not.toContain('https://example.org/stream/samskapande')
   })
 
-  for (const p of ['/organizer', `/organizer/${ORG}`, `/organizer/${ORG}/events/new`, `/organizer/${ORG}/members`, `/organizer/${ORG}/series`, `/organizer/${ORG}/mail`, '/login', '/organizer?lang=en']) {
+  for (const p of [
+    '/organizer',
+    `/organizer/${ORG}`,
+    `/organizer/${ORG}/events/new`,
+    `/organizer/${ORG}/members`,
+    `/organizer/${ORG}/series`,
+    `/organizer/${ORG}/mail`,
+    '/login',
+    '/organizer?lang=en',
+  ]) {
     it(`meets WCAG 2.1 AA on ${p} (axe)`, async () => {
       await page.goto(`${server.url}${p}`)
       expect(await wcagViolations(page)).toEqual([])

@@ -32,7 +32,10 @@ describe('the real server', () => {
 
   it.each([
     [{ PORT: '99999' }, /^Samling cannot start: PORT: /m],
-    [{ DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/nowhere', SESSION_SECRET: 'x'.repeat(40) }, /^Samling cannot start: DATABASE_URL: cannot reach PostgreSQL at 127\.0\.0\.1:1/m],
+    [
+      { DATABASE_URL: 'postgresql://postgres@127.0.0.1:1/nowhere', SESSION_SECRET: 'x'.repeat(40) },
+      /^Samling cannot start: DATABASE_URL: cannot reach PostgreSQL at 127\.0\.0\.1:1/m,
+    ],
     [{ APP_URL: 'localhost' }, /^Samling cannot start: APP_URL: /m],
     [{ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test' }, /^Samling cannot start: SESSION_SECRET: required/m],
   ])('refuses bad configuration %j with one clear line and exit code 1', (env, message) => {

@@ -140,7 +140,9 @@ describe('GET /api/events/:slug', () => {
       city: 'Eskilstuna',
       county: 'sodermanland',
     })
-    const item = await db.programmeItem.create({ data: { eventId: event.id, type: 'panel', titleSv: 'Panel', titleEn: 'Panel', startsAt: event.startsAt, endsAt: event.endsAt } })
+    const item = await db.programmeItem.create({
+      data: { eventId: event.id, type: 'panel', titleSv: 'Panel', titleEn: 'Panel', startsAt: event.startsAt, endsAt: event.endsAt },
+    })
     const speaker = await db.speakerProfile.create({ data: { slug: `sara-${event.slug}`, name: 'Sara Svensson' } })
     await db.programmeRole.create({ data: { itemId: item.id, speakerId: speaker.id, role: 'panelist' } })
     const response = await detail(event.slug)

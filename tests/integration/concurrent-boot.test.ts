@@ -18,7 +18,11 @@ describe.skipIf(!process.env.DATABASE_URL)('instances starting at the same momen
     try {
       const instances = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ databaseUrl: url.toString(), poolSize: 2 })))
       const applied = instances.flatMap((instance) => instance.appliedMigrations)
-      expect(applied.sort()).toEqual(readMigrations().map((m) => m.name).sort())
+      expect(applied.sort()).toEqual(
+        readMigrations()
+          .map((m) => m.name)
+          .sort(),
+      )
       const rows = await instances[0].prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "_prisma_migrations"`
       expect(Number(rows[0].n)).toBe(readMigrations().length)
       await Promise.all(instances.map((instance) => instance.close()))

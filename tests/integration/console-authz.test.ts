@@ -63,11 +63,50 @@ const CASES: Case[] = [
   { name: 'new event page', module: eventNew, kind: 'loader', path: () => `/organizer/${org.slug}/events/new`, params: orgParams, scoped: true },
   { name: 'create event', module: eventNew, kind: 'action', path: () => `/organizer/${org.slug}/events/new`, params: orgParams, scoped: true, form: eventForm },
   { name: 'edit event page', module: eventEdit, kind: 'loader', path: () => `/organizer/${org.slug}/events/${eventId}`, params: eventParams, scoped: true },
-  { name: 'save event', module: eventEdit, kind: 'action', path: () => `/organizer/${org.slug}/events/${eventId}`, params: eventParams, scoped: true, form: () => ({ ...eventForm(), slug: 'behorighet' }) },
-  { name: 'publish event', module: eventEdit, kind: 'action', path: () => `/organizer/${org.slug}/events/${eventId}`, params: eventParams, scoped: true, form: () => ({ intent: 'publish' }) },
-  { name: 'cancel event', module: eventEdit, kind: 'action', path: () => `/organizer/${org.slug}/events/${eventId}`, params: eventParams, scoped: true, form: () => ({ intent: 'cancel', reason: 'Test' }) },
-  { name: 'programme page', module: programme, kind: 'loader', path: () => `/organizer/${org.slug}/events/${eventId}/programme`, params: eventParams, scoped: true },
-  { name: 'add room', module: programme, kind: 'action', path: () => `/organizer/${org.slug}/events/${eventId}/programme`, params: eventParams, scoped: true, form: () => ({ intent: 'addRoom', name: `Sal ${++run}` }) },
+  {
+    name: 'save event',
+    module: eventEdit,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ ...eventForm(), slug: 'behorighet' }),
+  },
+  {
+    name: 'publish event',
+    module: eventEdit,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'publish' }),
+  },
+  {
+    name: 'cancel event',
+    module: eventEdit,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'cancel', reason: 'Test' }),
+  },
+  {
+    name: 'programme page',
+    module: programme,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/events/${eventId}/programme`,
+    params: eventParams,
+    scoped: true,
+  },
+  {
+    name: 'add room',
+    module: programme,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/programme`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'addRoom', name: `Sal ${++run}` }),
+  },
   {
     name: 'add programme item',
     module: programme,
@@ -79,10 +118,34 @@ const CASES: Case[] = [
   },
   { name: 'series list', module: seriesIndex, kind: 'loader', path: () => `/organizer/${org.slug}/series`, params: orgParams, scoped: true },
   { name: 'new series page', module: seriesNew, kind: 'loader', path: () => `/organizer/${org.slug}/series/new`, params: orgParams, scoped: true },
-  { name: 'create series', module: seriesNew, kind: 'action', path: () => `/organizer/${org.slug}/series/new`, params: orgParams, scoped: true, form: () => ({ titleSv: `Serie ${++run}` }) },
+  {
+    name: 'create series',
+    module: seriesNew,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/series/new`,
+    params: orgParams,
+    scoped: true,
+    form: () => ({ titleSv: `Serie ${++run}` }),
+  },
   { name: 'series page', module: seriesEdit, kind: 'loader', path: () => `/organizer/${org.slug}/series/${seriesId}`, params: seriesParams, scoped: true },
-  { name: 'save series', module: seriesEdit, kind: 'action', path: () => `/organizer/${org.slug}/series/${seriesId}`, params: seriesParams, scoped: true, form: () => ({ intent: 'save', titleSv: `Serien ${++run}`, slug: 'serien' }) },
-  { name: 'publish series', module: seriesEdit, kind: 'action', path: () => `/organizer/${org.slug}/series/${seriesId}`, params: seriesParams, scoped: true, form: () => ({ intent: 'publish' }) },
+  {
+    name: 'save series',
+    module: seriesEdit,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/series/${seriesId}`,
+    params: seriesParams,
+    scoped: true,
+    form: () => ({ intent: 'save', titleSv: `Serien ${++run}`, slug: 'serien' }),
+  },
+  {
+    name: 'publish series',
+    module: seriesEdit,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/series/${seriesId}`,
+    params: seriesParams,
+    scoped: true,
+    form: () => ({ intent: 'publish' }),
+  },
 ]
 
 function expected(c: Case, who: Who): number | 'login' | 'ok' {
@@ -98,7 +161,16 @@ beforeAll(async () => {
   cookies.outsider = await cookieFor((await createMember(other.id, 'owner', 'outsider')).id)
   for (const role of ['viewer', 'organizer', 'owner'] as const) cookies[role] = await cookieFor((await createMember(org.id, role)).id)
   const event = await db.event.create({
-    data: { slug: 'behorighet-event', organizationId: org.id, titleSv: 'Behörighet', titleEn: '', format: 'online', onlineUrl: 'https://meet.example.se/x', startsAt: new Date('2027-03-01T12:00:00Z'), endsAt: new Date('2027-03-01T13:00:00Z') },
+    data: {
+      slug: 'behorighet-event',
+      organizationId: org.id,
+      titleSv: 'Behörighet',
+      titleEn: '',
+      format: 'online',
+      onlineUrl: 'https://meet.example.se/x',
+      startsAt: new Date('2027-03-01T12:00:00Z'),
+      endsAt: new Date('2027-03-01T13:00:00Z'),
+    },
   })
   eventId = event.id
   seriesId = (await db.series.create({ data: { slug: 'behorighet-serie', organizationId: org.id, titleSv: 'Serie', titleEn: '' } })).id
@@ -134,11 +206,29 @@ describe("another organization's ids", () => {
   let foreignSeries: string
   beforeAll(async () => {
     const other = await db.organization.findUniqueOrThrow({ where: { slug: 'grannen' } })
-    foreignEvent = (await db.event.create({ data: { slug: 'grannens-event', organizationId: other.id, titleSv: 'Grannens', titleEn: '', format: 'online', onlineUrl: 'https://x.example.se', startsAt: new Date('2027-03-01T12:00:00Z'), endsAt: new Date('2027-03-01T13:00:00Z') } })).id
+    foreignEvent = (
+      await db.event.create({
+        data: {
+          slug: 'grannens-event',
+          organizationId: other.id,
+          titleSv: 'Grannens',
+          titleEn: '',
+          format: 'online',
+          onlineUrl: 'https://x.example.se',
+          startsAt: new Date('2027-03-01T12:00:00Z'),
+          endsAt: new Date('2027-03-01T13:00:00Z'),
+        },
+      })
+    ).id
     foreignSeries = (await db.series.create({ data: { slug: 'grannens-serie', organizationId: other.id, titleSv: 'Grannens serie', titleEn: '' } })).id
   })
 
-  const attempts: [string, unknown, 'loader' | 'action', (e: string, s: string) => { path: string; params: Record<string, string>; form?: Record<string, string> }][] = [
+  const attempts: [
+    string,
+    unknown,
+    'loader' | 'action',
+    (e: string, s: string) => { path: string; params: Record<string, string>; form?: Record<string, string> },
+  ][] = [
     ['edit page', eventEdit.loader, 'loader', (e) => ({ path: `/events/${e}`, params: { id: e } })],
     ['publish', eventEdit.action, 'action', (e) => ({ path: `/events/${e}`, params: { id: e }, form: { intent: 'publish' } })],
     ['programme page', programme.loader, 'loader', (e) => ({ path: `/events/${e}/programme`, params: { id: e } })],
@@ -161,10 +251,14 @@ describe("another organization's ids", () => {
   }
 
   it('a series part from another organization is refused', async () => {
-    const response = await call(seriesEdit.action, postRequest(`/organizer/${org.slug}/series/${seriesId}`, { intent: 'addPart', eventId: foreignEvent }, cookies.owner), {
-      org: org.slug,
-      id: seriesId,
-    })
+    const response = await call(
+      seriesEdit.action,
+      postRequest(`/organizer/${org.slug}/series/${seriesId}`, { intent: 'addPart', eventId: foreignEvent }, cookies.owner),
+      {
+        org: org.slug,
+        id: seriesId,
+      },
+    )
     expect(response.status).toBe(400)
     expect((await db.event.findUniqueOrThrow({ where: { id: foreignEvent } })).seriesId).toBeNull()
   })

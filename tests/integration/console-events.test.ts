@@ -117,7 +117,12 @@ describe('creating an event in the console', () => {
     ['a ticket price that is not a number', { 'tickets.0.price': 'gratis' }, 'tickets.0.price', 'Skriv ett pris i kronor, till exempel 295 eller 295,50.'],
     ['a choice question with one option', { 'questions.0.options': 'Bara ett' }, 'questions.0.options', 'Skriv minst två svarsalternativ, ett per rad.'],
     ['an unknown format', { format: 'teleport' }, 'format', 'Välj ett av alternativen.'],
-    ['a registration that closes before it opens', { registrationOpensAt: '2027-01-10T09:00', registrationClosesAt: '2027-01-01T09:00' }, 'registrationClosesAt', 'Anmälan måste stänga efter att den öppnar.'],
+    [
+      'a registration that closes before it opens',
+      { registrationOpensAt: '2027-01-10T09:00', registrationClosesAt: '2027-01-01T09:00' },
+      'registrationClosesAt',
+      'Anmälan måste stänga efter att den öppnar.',
+    ],
   ]
   for (const [what, overrides, field, message] of invalidCases) {
     it(`refuses ${what} with a 400, the Swedish message next to the field and no row written`, async () => {
@@ -201,7 +206,10 @@ describe('publishing, cancelling and the revision', () => {
     expect(audit.every((a) => a.actorId === organizerId && a.organizationId === org.id)).toBe(true)
 
     // The edit page shows the recent entries.
-    const page = await call(editLoader, new Request(`http://localhost/organizer/${org.slug}/events/${event.id}`, { headers: { Cookie: cookie } }), { org: org.slug, id: event.id })
+    const page = await call(editLoader, new Request(`http://localhost/organizer/${org.slug}/events/${event.id}`, { headers: { Cookie: cookie } }), {
+      org: org.slug,
+      id: event.id,
+    })
     const data = await body<{ audit: { action: string; actor: string }[] }>(page)
     expect(data.audit.map((a) => a.action)).toEqual(['event.cancelled', 'event.published', 'event.created'])
     expect(data.audit[0].actor).toMatch(/^organizer \d+$/)

@@ -8,7 +8,15 @@ useTestDatabase()
 
 async function failedMail(organizationId: string, recipient: string) {
   return db.outboxMessage.create({
-    data: { template: 'sign-in-link', recipient, messageId: `<${recipient}@test>`, status: 'failed', attempts: 10, lastError: '550 mailbox unavailable', organizationId },
+    data: {
+      template: 'sign-in-link',
+      recipient,
+      messageId: `<${recipient}@test>`,
+      status: 'failed',
+      attempts: 10,
+      lastError: '550 mailbox unavailable',
+      organizationId,
+    },
   })
 }
 

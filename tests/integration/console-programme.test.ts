@@ -30,7 +30,10 @@ async function load(eventId: string) {
   return body<{
     rooms: { id: string; name: string }[]
     speakers: { id: string; name: string }[]
-    schedule: { day: string; items: { id: string; titleSv: string; startsAt: string; room: { name: string } | null; speakers: { role: string; speaker: { name: string } }[] }[] }[]
+    schedule: {
+      day: string
+      items: { id: string; titleSv: string; startsAt: string; room: { name: string } | null; speakers: { role: string; speaker: { name: string } }[] }[]
+    }[]
   }>(response)
 }
 
@@ -59,7 +62,18 @@ describe('the programme editor', () => {
   it('builds a two-day programme with rooms and speakers, new and existing', async () => {
     const opening = await post(
       eventId,
-      item({ type: 'keynote', titleSv: 'Öppning', day: '2027-02-11', startTime: '09:00', endTime: '10:00', roomId: big, newSpeakerName: 'Amina Yusuf', newSpeakerTitle: 'Innovationsstrateg', newSpeakerAffiliation: 'Region Sörmland', newSpeakerRole: 'speaker' }),
+      item({
+        type: 'keynote',
+        titleSv: 'Öppning',
+        day: '2027-02-11',
+        startTime: '09:00',
+        endTime: '10:00',
+        roomId: big,
+        newSpeakerName: 'Amina Yusuf',
+        newSpeakerTitle: 'Innovationsstrateg',
+        newSpeakerAffiliation: 'Region Sörmland',
+        newSpeakerRole: 'speaker',
+      }),
     )
     expect(opening.status).toBe(302)
     const { speakers } = await load(eventId)
@@ -68,7 +82,17 @@ describe('the programme editor', () => {
 
     const panel = await post(
       eventId,
-      item({ type: 'panel', titleSv: 'Panel om välfärd', day: '2027-02-12', startTime: '13:00', endTime: '14:00', roomId: big, [`speaker.${amina}`]: 'on', [`speakerRole.${amina}`]: 'moderator', newSpeakerName: 'Erik Lind' }),
+      item({
+        type: 'panel',
+        titleSv: 'Panel om välfärd',
+        day: '2027-02-12',
+        startTime: '13:00',
+        endTime: '14:00',
+        roomId: big,
+        [`speaker.${amina}`]: 'on',
+        [`speakerRole.${amina}`]: 'moderator',
+        newSpeakerName: 'Erik Lind',
+      }),
     )
     expect(panel.status).toBe(302)
 
@@ -117,7 +141,10 @@ describe('the programme editor', () => {
     expect([stored.startsAt.toISOString(), stored.roomId, stored.revision]).toEqual(['2027-02-12T14:00:00.000Z', big, 1])
 
     // Saving it again in its own slot is not a clash with itself.
-    const again = await post(eventId, item({ itemId: target.id, titleSv: 'Parallellt (ny titel)', day: '2027-02-12', startTime: '15:00', endTime: '15:45', roomId: big }))
+    const again = await post(
+      eventId,
+      item({ itemId: target.id, titleSv: 'Parallellt (ny titel)', day: '2027-02-12', startTime: '15:00', endTime: '15:45', roomId: big }),
+    )
     expect(again.status).toBe(302)
     expect((await db.programmeItem.findUniqueOrThrow({ where: { id: target.id } })).revision).toBe(1)
 
@@ -187,7 +214,10 @@ describe('a Co-Days sized programme', () => {
       for (let slot = 4; slot >= 0; slot--) {
         for (const room of rooms) {
           const hour = String(9 + slot).padStart(2, '0')
-          const response = await post(event.id, item({ titleSv: `${day} ${hour} ${room.name}`, day, startTime: `${hour}:00`, endTime: `${hour}:45`, roomId: room.id }))
+          const response = await post(
+            event.id,
+            item({ titleSv: `${day} ${hour} ${room.name}`, day, startTime: `${hour}:00`, endTime: `${hour}:45`, roomId: room.id }),
+          )
           expect(response.status).toBe(302)
         }
       }

@@ -49,7 +49,15 @@ describe('database rules become clear 4xx errors, not 500s', () => {
   it('a registration for the same event and address twice is refused by the database itself', async () => {
     const organization = await db.organization.create({ data: { slug: 'unik', name: 'Unik' } })
     const event = await db.event.create({
-      data: { slug: 'unik-dag', organizationId: organization.id, titleSv: 'Dag', titleEn: 'Day', format: 'online', startsAt: new Date('2027-02-12T08:00:00Z'), endsAt: new Date('2027-02-12T09:00:00Z') },
+      data: {
+        slug: 'unik-dag',
+        organizationId: organization.id,
+        titleSv: 'Dag',
+        titleEn: 'Day',
+        format: 'online',
+        startsAt: new Date('2027-02-12T08:00:00Z'),
+        endsAt: new Date('2027-02-12T09:00:00Z'),
+      },
     })
     const base = { eventId: event.id, name: 'Ada', email: 'ada@kommun.se', emailNormalized: 'ada@kommun.se', status: 'confirmed' as const }
     await db.registration.create({ data: { ...base, manageTokenHash: 'a'.repeat(64) } })

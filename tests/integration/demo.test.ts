@@ -95,7 +95,9 @@ describe('demo content, for any day of the year it is loaded', () => {
       const [reAct1, reAct2] = [eventBySlug(events, 're-act-del-1'), eventBySlug(events, 're-act-del-2')]
       expect(reAct1.endsAt.getTime()).toBeLessThan(reAct2.startsAt.getTime())
       expect(wallTime(reAct2.startsAt)).toBe('09:00')
-      const childRights = events.filter((e) => e.seriesSlug === 'innovationer-och-samverkan-for-barnets-ratt').sort((a, b) => a.seriesPosition! - b.seriesPosition!)
+      const childRights = events
+        .filter((e) => e.seriesSlug === 'innovationer-och-samverkan-for-barnets-ratt')
+        .sort((a, b) => a.seriesPosition! - b.seriesPosition!)
       expect(childRights.map((e) => e.seriesPosition)).toEqual([1, 2, 3])
       expect(childRights[0].endsAt.getTime()).toBeLessThan(now.getTime())
       expect(childRights[1].startsAt.getTime()).toBeGreaterThan(now.getTime())
@@ -152,7 +154,12 @@ describe('loading the demo into an empty database', () => {
     const series = await db.series.findMany({ select: { slug: true, titleSv: true, status: true, parts: { select: { seriesPosition: true } } } })
     expect(Object.fromEntries(series.map((s) => [s.slug, s.titleSv]))).toEqual(SERIES)
     expect(series.every((s) => s.status === 'published')).toBe(true)
-    expect(series.find((s) => s.slug === 're-act')!.parts.map((p) => p.seriesPosition).sort()).toEqual([1, 2])
+    expect(
+      series
+        .find((s) => s.slug === 're-act')!
+        .parts.map((p) => p.seriesPosition)
+        .sort(),
+    ).toEqual([1, 2])
     expect(series.find((s) => s.slug === 'innovationer-och-samverkan-for-barnets-ratt')!.parts).toHaveLength(3)
     expect((await db.organization.findMany({ orderBy: { slug: 'asc' } })).map((o) => o.slug)).toEqual([...ORGANIZATIONS].sort())
     expect(events.filter((e) => e.status !== 'published').map((e) => e.slug)).toEqual(['frukostmote-samhallsentreprenorskap'])

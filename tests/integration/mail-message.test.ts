@@ -38,7 +38,12 @@ async function sendAndReceive(input: EnqueueMailInput): Promise<{ mail: ParsedMa
 const header = (mail: ParsedMail, name: string) =>
   mail.headerLines
     .filter((line) => line.key === name.toLowerCase())
-    .map((line) => line.line.slice(line.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim())
+    .map((line) =>
+      line.line
+        .slice(line.line.indexOf(':') + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    )
 
 const eventChange = (locale: 'sv' | 'en', change: 'time' | 'cancelled' = 'time') => ({
   template: 'event-changed',
@@ -88,7 +93,13 @@ describe('a mail as it reaches a relay', () => {
       template: 'member-invitation',
       to: 'sam@region.se',
       locale: 'en',
-      payload: { organizationName: 'Re-Act', inviterName: 'Amira Haddad', role: 'viewer', url: 'https://samling.test/invitations/xyz', replyTo: 'amira@react.se' },
+      payload: {
+        organizationName: 'Re-Act',
+        inviterName: 'Amira Haddad',
+        role: 'viewer',
+        url: 'https://samling.test/invitations/xyz',
+        replyTo: 'amira@react.se',
+      },
     })
     expect(mail.subject).toBe('Amira Haddad invites you to Re-Act on Samling')
     expect(mail.replyTo?.text).toBe('amira@react.se')

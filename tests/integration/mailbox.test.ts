@@ -37,7 +37,7 @@ beforeAll(async () => {
   await transport.close()
 })
 
-const call = async <T,>(loader: (args: LoaderFunctionArgs) => Promise<T>, url: string, params: Record<string, string> = {}, cookie?: string) => {
+const call = async <T>(loader: (args: LoaderFunctionArgs) => Promise<T>, url: string, params: Record<string, string> = {}, cookie?: string) => {
   const request = new Request(`https://samling.test${url}`, { headers: cookie ? { Cookie: cookie } : {} })
   try {
     return (await loader({ request, params, context: {} })) as Response
@@ -54,7 +54,11 @@ describe('the dev mailbox', () => {
     const dir = path.join(config().dataDir, 'mailbox')
     const files = fs.readdirSync(dir).filter((name) => name.endsWith('.eml'))
     expect(files.length).toBe(2)
-    const index = fs.readFileSync(path.join(dir, 'index.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+    const index = fs
+      .readFileSync(path.join(dir, 'index.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
     expect(index.map((entry) => entry.to).sort()).toEqual(['lead@example.se', 'new@example.se'])
     const signIn = index.find((entry) => entry.to === 'lead@example.se')
     const parsed = await simpleParser(fs.readFileSync(path.join(dir, `${signIn.id}.eml`)))
@@ -95,7 +99,16 @@ describe('the dev mailbox', () => {
     const response = await call(messageLoader, `/dev/mailbox/${id}`, { id }, cookie)
     expect(response.status).toBe(200)
     const { message } = (await response.json()) as {
-      message: { subject: string; to: string; from: string; text: string; html: string; links: string[]; language: string; headers: Array<{ name: string; value: string }> }
+      message: {
+        subject: string
+        to: string
+        from: string
+        text: string
+        html: string
+        links: string[]
+        language: string
+        headers: Array<{ name: string; value: string }>
+      }
     }
     expect(message.subject).toBe('Din inloggningslänk till Samling')
     expect(message.to).toBe('lead@example.se')

@@ -229,9 +229,9 @@ describe('an owner manages members', () => {
       BEGIN IF NEW.data->>'email' = 'boom@kommun.se' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$`)
     await db.$executeRawUnsafe(`CREATE TRIGGER refuse_boom BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION refuse_boom()`)
     try {
-      await expect(
-        inviteMember({ actor: people.owner, organizationSlug: 'alfa', email: 'boom@kommun.se', role: 'viewer', locale: 'sv' }),
-      ).rejects.toThrow(/audit refused/)
+      await expect(inviteMember({ actor: people.owner, organizationSlug: 'alfa', email: 'boom@kommun.se', role: 'viewer', locale: 'sv' })).rejects.toThrow(
+        /audit refused/,
+      )
       expect(await db.person.count({ where: { email: 'boom@kommun.se' } })).toBe(0)
       expect(await db.outboxMessage.count({ where: { recipient: 'boom@kommun.se' } })).toBe(0)
     } finally {

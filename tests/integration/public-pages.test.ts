@@ -59,7 +59,9 @@ async function conference() {
   })
   await db.ticketType.create({ data: { eventId: event.id, nameSv: 'Deltagare', nameEn: 'Participant', priceOre: 29500 } })
   const room = await db.room.create({ data: { eventId: event.id, name: 'Sal Klara', position: 1 } })
-  const speaker = await db.speakerProfile.create({ data: { slug: `anna-${event.slug}`, name: 'Anna Andersson', titleSv: 'Utvecklingsledare', affiliation: 'Karlstads kommun' } })
+  const speaker = await db.speakerProfile.create({
+    data: { slug: `anna-${event.slug}`, name: 'Anna Andersson', titleSv: 'Utvecklingsledare', affiliation: 'Karlstads kommun' },
+  })
   const day1 = await db.programmeItem.create({
     data: { eventId: event.id, type: 'keynote', titleSv: 'Öppning', titleEn: 'Opening', startsAt, endsAt: new Date('2099-02-10T09:00:00Z'), roomId: room.id },
   })
@@ -114,7 +116,9 @@ describe('public pages answer 404, never 500, for what does not exist', () => {
   it('a speaker who only appears in a draft programme has no public page yet', async () => {
     const organization = await createOrganization()
     const draft = await createEvent(organization.id, { status: 'draft' })
-    const item = await db.programmeItem.create({ data: { eventId: draft.id, type: 'talk', titleSv: 'Hemligt', titleEn: 'Secret', startsAt: draft.startsAt, endsAt: draft.endsAt } })
+    const item = await db.programmeItem.create({
+      data: { eventId: draft.id, type: 'talk', titleSv: 'Hemligt', titleEn: 'Secret', startsAt: draft.startsAt, endsAt: draft.endsAt },
+    })
     const speaker = await db.speakerProfile.create({ data: { slug: `hemlig-${draft.slug}`, name: 'Hemlig' } })
     await db.programmeRole.create({ data: { itemId: item.id, speakerId: speaker.id } })
     expect(await thrownStatus(call(speakerLoader, `/speakers/${speaker.slug}`, { slug: speaker.slug }))).toBe(404)
@@ -194,7 +198,13 @@ describe('the event page', () => {
 
   it('tells visitors a cancelled event is cancelled, with the reason, in English too', async () => {
     const organization = await createOrganization()
-    const event = await createEvent(organization.id, { status: 'cancelled', cancellationReason: 'Too few registrations', format: 'online', city: null, county: null })
+    const event = await createEvent(organization.id, {
+      status: 'cancelled',
+      cancellationReason: 'Too few registrations',
+      format: 'online',
+      city: null,
+      county: null,
+    })
     const { data } = await eventPage(event.slug, 'en')
     expect(data.view.status).toBe('cancelled')
     expect(data.view.cancellationReason).toBe('Too few registrations')
@@ -244,7 +254,12 @@ describe('series, organization and speaker pages', () => {
     const { speaker, event } = await conference()
     const data = await (await call(speakerLoader, `/en/speakers/${speaker.slug}`, { slug: speaker.slug, lang: 'en' })).json()
     expect(data.speaker.sessions).toEqual([
-      expect.objectContaining({ title: 'Opening', roleLine: 'Moderator, keynote', when: 'Tue 10 Feb 2099, 09:00–10:00', event: expect.objectContaining({ slug: event.slug }) }),
+      expect.objectContaining({
+        title: 'Opening',
+        roleLine: 'Moderator, keynote',
+        when: 'Tue 10 Feb 2099, 09:00–10:00',
+        event: expect.objectContaining({ slug: event.slug }),
+      }),
     ])
   })
 })

@@ -217,8 +217,7 @@ describe('using a sign-in link', () => {
     expect(second.headers.get('Set-Cookie')).toBeNull()
     expect(await second.json()).toEqual({
       invalid: true,
-      message:
-        'Inloggningslänken har redan använts, har gått ut (den gäller i 15 minuter) eller är felaktig. Beställ en ny länk så kommer du in.',
+      message: 'Inloggningslänken har redan använts, har gått ut (den gäller i 15 minuter) eller är felaktig. Beställ en ny länk så kommer du in.',
     })
     const page = await linkLoader({ request: new Request(`${APP}/login/${token}`), params: { token }, context: {} })
     expect(page.status).toBe(410)
@@ -304,7 +303,11 @@ describe('signing out', () => {
     const withCookie = (path: string) => new Request(`${APP}${path}`, { headers: { Cookie: cookie } })
     expect(await getCurrentPerson(withCookie('/organizer'))).not.toBeNull()
 
-    const refused = (await logoutAction({ request: formPost('/logout', {}, { Cookie: cookie, Origin: 'https://evil.example' }), params: {}, context: {} })) as Response
+    const refused = (await logoutAction({
+      request: formPost('/logout', {}, { Cookie: cookie, Origin: 'https://evil.example' }),
+      params: {},
+      context: {},
+    })) as Response
     expect(refused.status).toBe(403)
     expect(await getCurrentPerson(withCookie('/organizer'))).not.toBeNull()
 

@@ -29,7 +29,5 @@ export async function wcagViolations(page: Page, opts: { iframes?: boolean; disa
     .setLegacyMode(opts.iframes === false)
     .disableRules(opts.disableRules ?? [])
     .analyze()
-  return (results.violations as AxeViolation[]).map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
-  )
+  return (results.violations as AxeViolation[]).map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)
 }

@@ -6,7 +6,9 @@ const api = (query: string) => parseApiEventsQuery(new URLSearchParams(query))
 
 describe('the listing query (/ and /archive)', () => {
   it('accepts every filter and treats empty form fields as "all"', () => {
-    expect(ListingQuerySchema.parse({ county: 'varmland', format: 'hybrid', organization: 'region-varmland', series: 're-act', q: '  Karlstad ', page: '2' })).toEqual({
+    expect(
+      ListingQuerySchema.parse({ county: 'varmland', format: 'hybrid', organization: 'region-varmland', series: 're-act', q: '  Karlstad ', page: '2' }),
+    ).toEqual({
       county: 'varmland',
       format: 'hybrid',
       organization: 'region-varmland',
@@ -43,7 +45,15 @@ describe('the /api/events query', () => {
     const result = api('county=skane&format=online&organization=mind&series=re-act&q=barn&status=cancelled&limit=100&from=2027-03-01&to=2027-03-31')
     expect(result.ok).toBe(true)
     if (!result.ok) return
-    expect(result.query).toMatchObject({ county: 'skane', format: 'online', organization: 'mind', series: 're-act', q: 'barn', status: 'cancelled', limit: 100 })
+    expect(result.query).toMatchObject({
+      county: 'skane',
+      format: 'online',
+      organization: 'mind',
+      series: 're-act',
+      q: 'barn',
+      status: 'cancelled',
+      limit: 100,
+    })
     // Whole Stockholm days: from midnight on 1 March to midnight after 31 March (both CET, +01:00).
     expect(result.query.from?.toISOString()).toBe('2027-02-28T23:00:00.000Z')
     expect(result.query.to?.toISOString()).toBe('2027-03-31T22:00:00.000Z')

@@ -3,9 +3,27 @@ import { t, type Locale } from '../../i18n/index.ts'
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField, type Option } from './fields.tsx'
 
 const COUNTIES = [
-  'stockholm', 'uppsala', 'sodermanland', 'ostergotland', 'jonkoping', 'kronoberg', 'kalmar', 'gotland', 'blekinge', 'skane',
-  'halland', 'vastra_gotaland', 'varmland', 'orebro', 'vastmanland', 'dalarna', 'gavleborg', 'vasternorrland', 'jamtland',
-  'vasterbotten', 'norrbotten',
+  'stockholm',
+  'uppsala',
+  'sodermanland',
+  'ostergotland',
+  'jonkoping',
+  'kronoberg',
+  'kalmar',
+  'gotland',
+  'blekinge',
+  'skane',
+  'halland',
+  'vastra_gotaland',
+  'varmland',
+  'orebro',
+  'vastmanland',
+  'dalarna',
+  'gavleborg',
+  'vasternorrland',
+  'jamtland',
+  'vasterbotten',
+  'norrbotten',
 ] as const
 const FORMATS = ['on_site', 'online', 'hybrid'] as const
 const MODES = ['open', 'invite_only', 'interest_only'] as const
@@ -94,8 +112,22 @@ export function EventForm({ locale, action, values, fieldErrors = {}, formError,
         <TextField name="titleEn" label={labels.titleEn} hint={L('organizer.event.titleEnHint')} value={v('titleEn')} error={e('titleEn')} />
         <TextAreaField name="summarySv" label={L('organizer.event.summarySv')} value={v('summarySv')} error={e('summarySv')} rows={2} />
         <TextAreaField name="summaryEn" label={L('organizer.event.summaryEn')} value={v('summaryEn')} error={e('summaryEn')} rows={2} />
-        <TextAreaField name="descriptionSv" label={L('organizer.event.descriptionSv')} hint={markdown} value={v('descriptionSv')} error={e('descriptionSv')} rows={8} />
-        <TextAreaField name="descriptionEn" label={L('organizer.event.descriptionEn')} hint={markdown} value={v('descriptionEn')} error={e('descriptionEn')} rows={8} />
+        <TextAreaField
+          name="descriptionSv"
+          label={L('organizer.event.descriptionSv')}
+          hint={markdown}
+          value={v('descriptionSv')}
+          error={e('descriptionSv')}
+          rows={8}
+        />
+        <TextAreaField
+          name="descriptionEn"
+          label={L('organizer.event.descriptionEn')}
+          hint={markdown}
+          value={v('descriptionEn')}
+          error={e('descriptionEn')}
+          rows={8}
+        />
         <TextField name="slug" label={labels.slug} hint={L('organizer.event.slugHint')} value={v('slug')} error={e('slug')} />
       </fieldset>
 
@@ -114,20 +146,62 @@ export function EventForm({ locale, action, values, fieldErrors = {}, formError,
           <TextField name="city" label={labels.city} value={v('city')} error={e('city')} />
         </div>
         <SelectField name="county" label={labels.county} options={countyOptions} value={v('county')} error={e('county')} />
-        <TextField name="onlineUrl" type="url" label={labels.onlineUrl} hint={L('organizer.event.onlineUrlHint')} value={v('onlineUrl')} error={e('onlineUrl')} inputMode="url" />
+        <TextField
+          name="onlineUrl"
+          type="url"
+          label={labels.onlineUrl}
+          hint={L('organizer.event.onlineUrlHint')}
+          value={v('onlineUrl')}
+          error={e('onlineUrl')}
+          inputMode="url"
+        />
       </fieldset>
 
       <fieldset disabled={readOnly}>
         <legend>{L('organizer.event.registration')}</legend>
         <div className="console-grid">
-          <TextField name="capacityOnSite" label={labels.capacityOnSite} hint={L('organizer.event.capacityHint')} value={v('capacityOnSite')} error={e('capacityOnSite')} inputMode="numeric" />
-          <TextField name="capacityOnline" label={labels.capacityOnline} hint={L('organizer.event.capacityHint')} value={v('capacityOnline')} error={e('capacityOnline')} inputMode="numeric" />
+          <TextField
+            name="capacityOnSite"
+            label={labels.capacityOnSite}
+            hint={L('organizer.event.capacityHint')}
+            value={v('capacityOnSite')}
+            error={e('capacityOnSite')}
+            inputMode="numeric"
+          />
+          <TextField
+            name="capacityOnline"
+            label={labels.capacityOnline}
+            hint={L('organizer.event.capacityHint')}
+            value={v('capacityOnline')}
+            error={e('capacityOnline')}
+            inputMode="numeric"
+          />
         </div>
-        <SelectField name="registrationMode" label={L('organizer.event.registrationMode')} options={modeOptions} value={v('registrationMode') || 'open'} error={e('registrationMode')} />
+        <SelectField
+          name="registrationMode"
+          label={L('organizer.event.registrationMode')}
+          options={modeOptions}
+          value={v('registrationMode') || 'open'}
+          error={e('registrationMode')}
+        />
         <p className="field__hint">{L('organizer.event.registrationWindowHint')}</p>
         <div className="console-grid">
-          <TextField name="registrationOpensAt" type="datetime-local" label={labels.registrationOpensAt} hint={timeHint} value={v('registrationOpensAt')} error={e('registrationOpensAt')} />
-          <TextField name="registrationClosesAt" type="datetime-local" label={labels.registrationClosesAt} hint={timeHint} value={v('registrationClosesAt')} error={e('registrationClosesAt')} />
+          <TextField
+            name="registrationOpensAt"
+            type="datetime-local"
+            label={labels.registrationOpensAt}
+            hint={timeHint}
+            value={v('registrationOpensAt')}
+            error={e('registrationOpensAt')}
+          />
+          <TextField
+            name="registrationClosesAt"
+            type="datetime-local"
+            label={labels.registrationClosesAt}
+            hint={timeHint}
+            value={v('registrationClosesAt')}
+            error={e('registrationClosesAt')}
+          />
         </div>
       </fieldset>
 
@@ -135,7 +209,14 @@ export function EventForm({ locale, action, values, fieldErrors = {}, formError,
         <legend>{L('organizer.event.seriesLegend')}</legend>
         <div className="console-grid">
           <SelectField name="seriesId" label={labels.seriesId} options={seriesOptions} value={v('seriesId')} error={e('seriesId')} />
-          <TextField name="seriesPosition" label={labels.seriesPosition} hint={L('organizer.event.seriesPositionHint')} value={v('seriesPosition')} error={e('seriesPosition')} inputMode="numeric" />
+          <TextField
+            name="seriesPosition"
+            label={labels.seriesPosition}
+            hint={L('organizer.event.seriesPositionHint')}
+            value={v('seriesPosition')}
+            error={e('seriesPosition')}
+            inputMode="numeric"
+          />
         </div>
       </fieldset>
 
@@ -147,7 +228,13 @@ export function EventForm({ locale, action, values, fieldErrors = {}, formError,
             {v(`tickets.${n}.id`) ? <input type="hidden" name={`tickets.${n}.id`} value={v(`tickets.${n}.id`)} /> : null}
             <TextField name={`tickets.${n}.nameSv`} label={labels[`tickets.${n}.nameSv`]} value={v(`tickets.${n}.nameSv`)} error={e(`tickets.${n}.nameSv`)} />
             <TextField name={`tickets.${n}.nameEn`} label={labels[`tickets.${n}.nameEn`]} value={v(`tickets.${n}.nameEn`)} error={e(`tickets.${n}.nameEn`)} />
-            <TextField name={`tickets.${n}.price`} label={labels[`tickets.${n}.price`]} value={v(`tickets.${n}.price`)} error={e(`tickets.${n}.price`)} inputMode="decimal" />
+            <TextField
+              name={`tickets.${n}.price`}
+              label={labels[`tickets.${n}.price`]}
+              value={v(`tickets.${n}.price`)}
+              error={e(`tickets.${n}.price`)}
+              inputMode="decimal"
+            />
           </div>
         ))}
       </fieldset>
@@ -158,11 +245,39 @@ export function EventForm({ locale, action, values, fieldErrors = {}, formError,
         {Array.from({ length: questionRows }, (_, n) => (
           <div className="console-row console-row--question" key={`question-${n}`}>
             {v(`questions.${n}.id`) ? <input type="hidden" name={`questions.${n}.id`} value={v(`questions.${n}.id`)} /> : null}
-            <SelectField name={`questions.${n}.kind`} label={labels[`questions.${n}.kind`]} options={kindOptions} value={v(`questions.${n}.kind`) || 'text'} error={e(`questions.${n}.kind`)} />
-            <TextField name={`questions.${n}.labelSv`} label={labels[`questions.${n}.labelSv`]} value={v(`questions.${n}.labelSv`)} error={e(`questions.${n}.labelSv`)} />
-            <TextField name={`questions.${n}.labelEn`} label={labels[`questions.${n}.labelEn`]} value={v(`questions.${n}.labelEn`)} error={e(`questions.${n}.labelEn`)} />
-            <TextAreaField name={`questions.${n}.options`} label={labels[`questions.${n}.options`]} hint={L('organizer.questions.optionsHint')} value={v(`questions.${n}.options`)} error={e(`questions.${n}.options`)} rows={3} />
-            <CheckboxField name={`questions.${n}.required`} value="yes" label={L('organizer.questions.required', { n: n + 1 })} checked={v(`questions.${n}.required`) === 'yes'} />
+            <SelectField
+              name={`questions.${n}.kind`}
+              label={labels[`questions.${n}.kind`]}
+              options={kindOptions}
+              value={v(`questions.${n}.kind`) || 'text'}
+              error={e(`questions.${n}.kind`)}
+            />
+            <TextField
+              name={`questions.${n}.labelSv`}
+              label={labels[`questions.${n}.labelSv`]}
+              value={v(`questions.${n}.labelSv`)}
+              error={e(`questions.${n}.labelSv`)}
+            />
+            <TextField
+              name={`questions.${n}.labelEn`}
+              label={labels[`questions.${n}.labelEn`]}
+              value={v(`questions.${n}.labelEn`)}
+              error={e(`questions.${n}.labelEn`)}
+            />
+            <TextAreaField
+              name={`questions.${n}.options`}
+              label={labels[`questions.${n}.options`]}
+              hint={L('organizer.questions.optionsHint')}
+              value={v(`questions.${n}.options`)}
+              error={e(`questions.${n}.options`)}
+              rows={3}
+            />
+            <CheckboxField
+              name={`questions.${n}.required`}
+              value="yes"
+              label={L('organizer.questions.required', { n: n + 1 })}
+              checked={v(`questions.${n}.required`) === 'yes'}
+            />
           </div>
         ))}
       </fieldset>

@@ -39,7 +39,9 @@ function FieldFrame({ id, label, hint, error, children }: { id: string; label: s
   )
 }
 
-export function TextField(props: Common & { value?: string; type?: string; maxLength?: number; autoComplete?: string; inputMode?: 'numeric' | 'decimal' | 'text' | 'url' }) {
+export function TextField(
+  props: Common & { value?: string; type?: string; maxLength?: number; autoComplete?: string; inputMode?: 'numeric' | 'decimal' | 'text' | 'url' },
+) {
   const id = props.id ?? fieldId(props.name)
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
@@ -133,7 +135,15 @@ export function CheckboxField(props: Common & { checked?: boolean; value?: strin
  * The summary at the top of a form that failed: the form-level message, then one link per field
  * error that moves focus to the field. `labels` maps field names to their visible labels.
  */
-export function ErrorSummary({ formError, fieldErrors, labels }: { formError?: string; fieldErrors?: Record<string, string>; labels?: Record<string, string> }) {
+export function ErrorSummary({
+  formError,
+  fieldErrors,
+  labels,
+}: {
+  formError?: string
+  fieldErrors?: Record<string, string>
+  labels?: Record<string, string>
+}) {
   if (!formError && !fieldErrors) return null
   const entries = Object.entries(fieldErrors ?? {})
   return (

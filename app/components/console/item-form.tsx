@@ -52,11 +52,31 @@ export function ItemForm(props: ItemFormProps) {
       <ErrorSummary formError={props.formError} fieldErrors={props.formError ? fieldErrors : undefined} labels={labels} />
       <input type="hidden" name="intent" value="saveItem" />
       {props.itemId ? <input type="hidden" name="itemId" value={props.itemId} /> : null}
-      <SelectField name="type" label={labels.type} options={TYPES.map((type) => ({ value: type, label: L(`itemType.${type}`) }))} value={v('type') || 'talk'} error={e('type')} />
+      <SelectField
+        name="type"
+        label={labels.type}
+        options={TYPES.map((type) => ({ value: type, label: L(`itemType.${type}`) }))}
+        value={v('type') || 'talk'}
+        error={e('type')}
+      />
       <TextField name="titleSv" label={labels.titleSv} value={v('titleSv')} error={e('titleSv')} required />
       <TextField name="titleEn" label={labels.titleEn} hint={L('organizer.event.titleEnHint')} value={v('titleEn')} error={e('titleEn')} />
-      <TextAreaField name="descriptionSv" label={L('organizer.programme.descriptionSv')} hint={L('organizer.markdownHint')} value={v('descriptionSv')} error={e('descriptionSv')} rows={3} />
-      <TextAreaField name="descriptionEn" label={L('organizer.programme.descriptionEn')} hint={L('organizer.markdownHint')} value={v('descriptionEn')} error={e('descriptionEn')} rows={3} />
+      <TextAreaField
+        name="descriptionSv"
+        label={L('organizer.programme.descriptionSv')}
+        hint={L('organizer.markdownHint')}
+        value={v('descriptionSv')}
+        error={e('descriptionSv')}
+        rows={3}
+      />
+      <TextAreaField
+        name="descriptionEn"
+        label={L('organizer.programme.descriptionEn')}
+        hint={L('organizer.markdownHint')}
+        value={v('descriptionEn')}
+        error={e('descriptionEn')}
+        rows={3}
+      />
       <fieldset>
         <legend>{L('organizer.programme.when')}</legend>
         <p className="field__hint">{L('organizer.timeHint')}</p>
@@ -76,13 +96,23 @@ export function ItemForm(props: ItemFormProps) {
           <SelectField
             name="trackId"
             label={labels.trackId}
-            options={[{ value: '', label: L('organizer.programme.noTrack') }, ...props.tracks.map((track) => ({ value: track.id, label: (locale === 'en' && track.nameEn) || track.nameSv }))]}
+            options={[
+              { value: '', label: L('organizer.programme.noTrack') },
+              ...props.tracks.map((track) => ({ value: track.id, label: (locale === 'en' && track.nameEn) || track.nameSv })),
+            ]}
             value={v('trackId')}
             error={e('trackId')}
           />
         </div>
       </fieldset>
-      <TextField name="capacity" label={labels.capacity} hint={L('organizer.programme.capacityHint')} value={v('capacity')} error={e('capacity')} inputMode="numeric" />
+      <TextField
+        name="capacity"
+        label={labels.capacity}
+        hint={L('organizer.programme.capacityHint')}
+        value={v('capacity')}
+        error={e('capacity')}
+        inputMode="numeric"
+      />
       <div className="console-grid">
         <TextField name="recordingUrl" type="url" label={labels.recordingUrl} value={v('recordingUrl')} error={e('recordingUrl')} />
         <TextField name="slidesUrl" type="url" label={labels.slidesUrl} value={v('slidesUrl')} error={e('slidesUrl')} />
@@ -119,7 +149,12 @@ export function ItemForm(props: ItemFormProps) {
           <div className="console-grid">
             <TextField name="newSpeakerName" label={labels.newSpeakerName} value={v('newSpeakerName')} error={e('newSpeakerName')} />
             <TextField name="newSpeakerTitle" label={L('organizer.programme.newSpeakerTitle')} value={v('newSpeakerTitle')} error={e('newSpeakerTitle')} />
-            <TextField name="newSpeakerAffiliation" label={L('organizer.programme.newSpeakerAffiliation')} value={v('newSpeakerAffiliation')} error={e('newSpeakerAffiliation')} />
+            <TextField
+              name="newSpeakerAffiliation"
+              label={L('organizer.programme.newSpeakerAffiliation')}
+              value={v('newSpeakerAffiliation')}
+              error={e('newSpeakerAffiliation')}
+            />
             <SelectField name="newSpeakerRole" label={L('organizer.programme.newSpeakerRole')} options={roleOptions} value={v('newSpeakerRole') || 'speaker'} />
           </div>
         </fieldset>

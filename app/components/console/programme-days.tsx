@@ -18,7 +18,17 @@ export type ProgrammeRow = {
  * The programme in the editor: one table per Stockholm day (h3 with the long date), items in time
  * order, each with an Edit link (?edit=<id>) and a Remove button that POSTs. Plain HTML only.
  */
-export function ProgrammeDays({ days, locale, basePath, canEdit }: { days: { day: string; items: ProgrammeRow[] }[]; locale: Locale; basePath: string; canEdit: boolean }) {
+export function ProgrammeDays({
+  days,
+  locale,
+  basePath,
+  canEdit,
+}: {
+  days: { day: string; items: ProgrammeRow[] }[]
+  locale: Locale
+  basePath: string
+  canEdit: boolean
+}) {
   if (days.length === 0) return <p className="console-empty">{t(locale, 'organizer.programme.empty')}</p>
   return (
     <>
@@ -60,13 +70,20 @@ export function ProgrammeDays({ days, locale, basePath, canEdit }: { days: { day
                         {canEdit ? (
                           <td>
                             <div className="console-inline">
-                              <a href={consolePath(locale, `${basePath}?edit=${item.id}#item-form`)} aria-label={t(locale, 'organizer.programme.editItemLabel', { title })}>
+                              <a
+                                href={consolePath(locale, `${basePath}?edit=${item.id}#item-form`)}
+                                aria-label={t(locale, 'organizer.programme.editItemLabel', { title })}
+                              >
                                 {t(locale, 'organizer.programme.editItem')}
                               </a>
                               <form method="post" action={consolePath(locale, basePath)}>
                                 <input type="hidden" name="intent" value="deleteItem" />
                                 <input type="hidden" name="itemId" value={item.id} />
-                                <button type="submit" className="button--secondary button--small" aria-label={t(locale, 'organizer.programme.deleteItemLabel', { title })}>
+                                <button
+                                  type="submit"
+                                  className="button--secondary button--small"
+                                  aria-label={t(locale, 'organizer.programme.deleteItemLabel', { title })}
+                                >
                                   {t(locale, 'organizer.programme.deleteItem')}
                                 </button>
                               </form>

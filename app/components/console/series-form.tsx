@@ -27,8 +27,22 @@ export function SeriesForm(props: {
         <TextField name="titleEn" label={labels.titleEn} hint={L('organizer.event.titleEnHint')} value={v('titleEn')} error={e('titleEn')} />
         <TextAreaField name="summarySv" label={L('organizer.event.summarySv')} value={v('summarySv')} error={e('summarySv')} rows={2} />
         <TextAreaField name="summaryEn" label={L('organizer.event.summaryEn')} value={v('summaryEn')} error={e('summaryEn')} rows={2} />
-        <TextAreaField name="descriptionSv" label={L('organizer.event.descriptionSv')} hint={L('organizer.markdownHint')} value={v('descriptionSv')} error={e('descriptionSv')} rows={6} />
-        <TextAreaField name="descriptionEn" label={L('organizer.event.descriptionEn')} hint={L('organizer.markdownHint')} value={v('descriptionEn')} error={e('descriptionEn')} rows={6} />
+        <TextAreaField
+          name="descriptionSv"
+          label={L('organizer.event.descriptionSv')}
+          hint={L('organizer.markdownHint')}
+          value={v('descriptionSv')}
+          error={e('descriptionSv')}
+          rows={6}
+        />
+        <TextAreaField
+          name="descriptionEn"
+          label={L('organizer.event.descriptionEn')}
+          hint={L('organizer.markdownHint')}
+          value={v('descriptionEn')}
+          error={e('descriptionEn')}
+          rows={6}
+        />
         <TextField name="slug" label={labels.slug} hint={L('organizer.event.slugHint')} value={v('slug')} error={e('slug')} />
       </fieldset>
       {props.readOnly ? null : (

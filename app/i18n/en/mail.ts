@@ -51,7 +51,8 @@ export const mailMessages = {
   'mail.eventChanged.newWhere': 'New place',
   'mail.eventChanged.link': 'More information',
   'mail.eventChanged.button': 'View the event',
-  'mail.eventChanged.calendarHint': 'Added the event to your calendar? Update it there too, or subscribe to Samling’s calendar feed so it happens automatically.',
+  'mail.eventChanged.calendarHint':
+    'Added the event to your calendar? Update it there too, or subscribe to Samling’s calendar feed so it happens automatically.',
   'mail.eventChanged.cancelledHint': 'You need not do anything. If the event is in your calendar, you can delete it.',
   'mail.eventChanged.why': 'You receive this email because you are registered for the event.',
 

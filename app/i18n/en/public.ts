@@ -91,17 +91,23 @@ export const publicMessages = {
 
   // --- accessibility statement ---
   'public.a11y.title': 'Accessibility statement',
-  'public.a11y.intro': 'Samling wants everyone to be able to find, read about and register for events, whatever their abilities. This statement describes how the site meets the Swedish Act on accessibility to digital public services and WCAG 2.1 level AA.',
+  'public.a11y.intro':
+    'Samling wants everyone to be able to find, read about and register for events, whatever their abilities. This statement describes how the site meets the Swedish Act on accessibility to digital public services and WCAG 2.1 level AA.',
   'public.a11y.statusHeading': 'How accessible is this site?',
-  'public.a11y.statusBody': 'We consider the site largely compliant with WCAG 2.1 level AA. Pages work with a keyboard and screen readers, have headings and landmarks, a clearly visible focus and colours with sufficient contrast. All times are shown in Swedish time and every page exists in Swedish and English.',
+  'public.a11y.statusBody':
+    'We consider the site largely compliant with WCAG 2.1 level AA. Pages work with a keyboard and screen readers, have headings and landmarks, a clearly visible focus and colours with sufficient contrast. All times are shown in Swedish time and every page exists in Swedish and English.',
   'public.a11y.knownHeading': 'Known issues',
-  'public.a11y.knownBody': 'Texts, recordings and slides that organizers upload themselves may lack captions or alternative text. We ask organizers to caption recordings and will help you get the content in another format.',
+  'public.a11y.knownBody':
+    'Texts, recordings and slides that organizers upload themselves may lack captions or alternative text. We ask organizers to caption recordings and will help you get the content in another format.',
   'public.a11y.reportHeading': 'Report a barrier',
-  'public.a11y.reportBody': 'If you run into a barrier or need content in another format, write to us. Tell us which page it concerns and what does not work, and we will reply within five working days.',
+  'public.a11y.reportBody':
+    'If you run into a barrier or need content in another format, write to us. Tell us which page it concerns and what does not work, and we will reply within five working days.',
   'public.a11y.email': 'E-mail: {email}',
   'public.a11y.enforcementHeading': 'Enforcement',
-  'public.a11y.enforcementBody': 'The Agency for Digital Government (DIGG) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your feedback, you can contact DIGG.',
+  'public.a11y.enforcementBody':
+    'The Agency for Digital Government (DIGG) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your feedback, you can contact DIGG.',
   'public.a11y.digg': 'Report to DIGG (digg.se, in Swedish)',
   'public.a11y.methodHeading': 'How we tested',
-  'public.a11y.methodBody': 'The site is tested automatically with axe on every change and by hand with a keyboard and a screen reader. This statement was last updated on 1 December 2026.',
+  'public.a11y.methodBody':
+    'The site is tested automatically with axe on every change and by hand with a keyboard and a screen reader. This statement was last updated on 1 December 2026.',
 } satisfies Record<keyof typeof sv, string>

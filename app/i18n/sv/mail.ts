@@ -13,7 +13,8 @@ export const mailMessages = {
   'mail.signIn.subject': 'Din inloggningslänk till Samling',
   'mail.signIn.preview': 'Logga in på Samling. Länken gäller i {minutes} minuter.',
   'mail.signIn.heading': 'Logga in på Samling',
-  'mail.signIn.body': 'Du (eller någon som skrev in din adress) bad om att få logga in på Samling. Länken gäller i {minutes} minuter och kan bara användas en gång.',
+  'mail.signIn.body':
+    'Du (eller någon som skrev in din adress) bad om att få logga in på Samling. Länken gäller i {minutes} minuter och kan bara användas en gång.',
   'mail.signIn.button': 'Logga in på Samling',
   'mail.signIn.ignore': 'Har du inte bett om länken kan du strunta i det här mejlet. Ingen kan logga in utan att öppna länken.',
 
@@ -50,7 +51,8 @@ export const mailMessages = {
   'mail.eventChanged.newWhere': 'Ny plats',
   'mail.eventChanged.link': 'Mer information',
   'mail.eventChanged.button': 'Visa evenemanget',
-  'mail.eventChanged.calendarHint': 'Har du lagt in evenemanget i din kalender? Uppdatera det där också, eller prenumerera på Samlings kalenderflöde så sker det automatiskt.',
+  'mail.eventChanged.calendarHint':
+    'Har du lagt in evenemanget i din kalender? Uppdatera det där också, eller prenumerera på Samlings kalenderflöde så sker det automatiskt.',
   'mail.eventChanged.cancelledHint': 'Du behöver inte göra något. Har du evenemanget i din kalender kan du ta bort det.',
   'mail.eventChanged.why': 'Du får det här mejlet eftersom du är anmäld till evenemanget.',
 

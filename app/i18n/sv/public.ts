@@ -90,17 +90,23 @@ export const publicMessages = {
 
   // --- accessibility statement ---
   'public.a11y.title': 'Tillgänglighetsredogörelse',
-  'public.a11y.intro': 'Samling vill att alla ska kunna hitta, läsa om och anmäla sig till evenemang, oavsett funktionsförmåga. Här beskriver vi hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service och kraven i WCAG 2.1 nivå AA.',
+  'public.a11y.intro':
+    'Samling vill att alla ska kunna hitta, läsa om och anmäla sig till evenemang, oavsett funktionsförmåga. Här beskriver vi hur webbplatsen uppfyller lagen om tillgänglighet till digital offentlig service och kraven i WCAG 2.1 nivå AA.',
   'public.a11y.statusHeading': 'Hur tillgänglig är webbplatsen?',
-  'public.a11y.statusBody': 'Vi bedömer att webbplatsen i huvudsak är förenlig med WCAG 2.1 nivå AA. Sidorna går att använda med tangentbord och skärmläsare, har rubriker och landmärken, tydlig fokusmarkering och färger med tillräcklig kontrast. Alla tider visas i svensk tid och sidorna finns på svenska och engelska.',
+  'public.a11y.statusBody':
+    'Vi bedömer att webbplatsen i huvudsak är förenlig med WCAG 2.1 nivå AA. Sidorna går att använda med tangentbord och skärmläsare, har rubriker och landmärken, tydlig fokusmarkering och färger med tillräcklig kontrast. Alla tider visas i svensk tid och sidorna finns på svenska och engelska.',
   'public.a11y.knownHeading': 'Kända brister',
-  'public.a11y.knownBody': 'Texter, inspelningar och presentationer som arrangörerna själva laddar upp kan sakna textning eller alternativtext. Vi ber arrangörerna att texta inspelningar och hjälper dig att få innehållet i annat format.',
+  'public.a11y.knownBody':
+    'Texter, inspelningar och presentationer som arrangörerna själva laddar upp kan sakna textning eller alternativtext. Vi ber arrangörerna att texta inspelningar och hjälper dig att få innehållet i annat format.',
   'public.a11y.reportHeading': 'Rapportera brister',
-  'public.a11y.reportBody': 'Om du stöter på hinder eller behöver innehåll i ett annat format, skriv till oss. Berätta vilken sida det gäller och vad som inte fungerar, så svarar vi inom fem arbetsdagar.',
+  'public.a11y.reportBody':
+    'Om du stöter på hinder eller behöver innehåll i ett annat format, skriv till oss. Berätta vilken sida det gäller och vad som inte fungerar, så svarar vi inom fem arbetsdagar.',
   'public.a11y.email': 'E-post: {email}',
   'public.a11y.enforcementHeading': 'Tillsyn',
-  'public.a11y.enforcementBody': 'Myndigheten för digital förvaltning (DIGG) har tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta DIGG.',
+  'public.a11y.enforcementBody':
+    'Myndigheten för digital förvaltning (DIGG) har tillsyn över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta DIGG.',
   'public.a11y.digg': 'Anmäl till DIGG (digg.se)',
   'public.a11y.methodHeading': 'Hur vi har testat',
-  'public.a11y.methodBody': 'Webbplatsen testas automatiskt med axe vid varje ändring och manuellt med tangentbord och skärmläsare. Redogörelsen uppdaterades senast den 1 december 2026.',
+  'public.a11y.methodBody':
+    'Webbplatsen testas automatiskt med axe vid varje ändring och manuellt med tangentbord och skärmläsare. Redogörelsen uppdaterades senast den 1 december 2026.',
 } as const

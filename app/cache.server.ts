@@ -1,4 +1,4 @@
-import { dataGeneration } from '../db.server.ts'
+import { dataGeneration } from './db.server.ts'
 
 /**
  * A small in-process cache for what the public pages read (listing pages, event documents, filter
