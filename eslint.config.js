@@ -29,6 +29,7 @@ const BASE_FILES = [
   'app/errors.server.ts',
   'app/time.ts',
   'app/slug.ts',
+  'app/slug.server.ts',
   'app/markdown.server.ts',
   'app/cache.server.ts',
   'app/log.server.ts',

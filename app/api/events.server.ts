@@ -17,6 +17,18 @@ export const API_MAX_LIMIT = 100
 
 type Cursor = { startsAt: Date; id: string }
 
+/**
+ * The instants the API accepts (in `from`, `to` and cursors). PostgreSQL has no year 0 and JavaScript
+ * happily makes one, so anything outside these years is a 400 instead of a 22008 from the database.
+ */
+export const API_EARLIEST = new Date('1900-01-01T00:00:00.000Z')
+export const API_LATEST = new Date('9999-12-31T23:59:59.999Z')
+const OUT_OF_RANGE = 'must be between 1900-01-01 and 9999-12-31'
+
+function isInApiRange(instant: Date): boolean {
+  return instant >= API_EARLIEST && instant <= API_LATEST
+}
+
 /** Cursors are opaque to clients: base64url of "<startsAt ISO>|<event id>" of the last event served. */
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(`${cursor.startsAt.toISOString()}|${cursor.id}`).toString('base64url')
@@ -27,7 +39,7 @@ export function decodeCursor(value: string): Cursor | null {
   const [iso, id, extra] = Buffer.from(value, 'base64url').toString('utf8').split('|')
   if (extra !== undefined || !iso || !id) return null
   const startsAt = new Date(iso)
-  if (Number.isNaN(startsAt.getTime()) || startsAt.toISOString() !== iso) return null
+  if (Number.isNaN(startsAt.getTime()) || startsAt.toISOString() !== iso || !isInApiRange(startsAt)) return null
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) return null
   return { startsAt, id }
 }
@@ -40,11 +52,17 @@ function instantParam(edge: 'start' | 'end') {
     .string()
     .trim()
     .transform((value, ctx) => {
+      let instant: Date | null = null
       if (DATE_ONLY.test(value)) {
         const midnight = parseStockholmLocal(`${value} 00:00`)
-        if (midnight) return edge === 'start' ? midnight : startOfStockholmDay(midnight, 1)
+        if (midnight) instant = edge === 'start' ? midnight : startOfStockholmDay(midnight, 1)
       } else if (z.iso.datetime({ offset: true }).safeParse(value).success) {
-        return new Date(value)
+        instant = new Date(value)
+      }
+      if (instant && !Number.isNaN(instant.getTime())) {
+        if (isInApiRange(instant)) return instant
+        ctx.addIssue({ code: 'custom', message: OUT_OF_RANGE })
+        return z.NEVER
       }
       ctx.addIssue({ code: 'custom', message: 'must be a date (2027-02-12) or a date-time with offset (2027-02-12T09:00:00+01:00)' })
       return z.NEVER

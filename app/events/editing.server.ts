@@ -6,7 +6,8 @@ import { db, type Tx } from '../db.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
-import { chooseUniqueSlug, isSlug } from '../slug.ts'
+import { chooseSlug } from '../slug.server.ts'
+import { isSlug } from '../slug.ts'
 import { parseStockholmLocal, toLocalInputValue } from '../time.ts'
 
 /**
@@ -476,16 +477,8 @@ async function resolveSeries(tx: Tx, organizationId: string, input: EventInput, 
   return { seriesId: series.id, seriesPosition: (last._max.seriesPosition ?? 0) + 1 }
 }
 
-async function chooseSlug(tx: Tx, input: EventInput, exceptId?: string): Promise<string> {
-  const slug = await chooseUniqueSlug({
-    requested: input.slug,
-    title: input.titleSv,
-    maxLength: LIMITS.slug,
-    isTaken: async (candidate) =>
-      Boolean(await tx.event.findFirst({ where: { slug: candidate, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } })),
-  })
-  if (!slug) throw new DomainError('error.duplicateSlug', 400, {}, 'slug')
-  return slug
+function slugInput(input: { access: Access; event: EventInput }) {
+  return { requested: input.event.slug, title: input.event.titleSv, organizationSlug: input.access.organization.slug, maxLength: LIMITS.slug }
 }
 
 function eventData(input: EventInput) {
@@ -537,14 +530,14 @@ async function syncRows(tx: Tx, eventId: string, input: EventInput) {
 
 /**
  * Creates a draft event with its ticket types and questions, in one transaction with its audit
- * entry. Throws DomainError('error.duplicateSlug', field 'slug') for a slug in use, and
+ * entry. Throws DomainError('error.slugTaken', field 'slug') for a typed slug in use, and
  * 'error.seriesNotFound' (field 'seriesId') for a series of another organization.
  */
 export async function createEvent(input: { access: Access; event: EventInput }): Promise<Event> {
   assertCanManageEvents(input.access)
   const organizationId = input.access.organization.id
   return db.$transaction(async (tx) => {
-    const slug = await chooseSlug(tx, input.event)
+    const slug = await chooseSlug(tx, { kind: 'event', ...slugInput(input) })
     const series = await resolveSeries(tx, organizationId, input.event)
     const event = await tx.event.create({ data: { ...eventData(input.event), ...series, slug, organizationId, status: 'draft' } })
     await syncRows(tx, event.id, input.event)
@@ -570,7 +563,7 @@ export async function updateEvent(input: { access: Access; eventId: string; even
   const organizationId = input.access.organization.id
   return db.$transaction(async (tx) => {
     const current = await lockEvent(tx, organizationId, input.eventId)
-    const slug = input.event.slug ? await chooseSlug(tx, input.event, current.id) : current.slug
+    const slug = input.event.slug ? await chooseSlug(tx, { kind: 'event', ...slugInput(input), exceptId: current.id }) : current.slug
     const series = await resolveSeries(tx, organizationId, input.event, current)
     const data = { ...eventData(input.event), ...series, slug }
     const changed = (Object.keys(data) as (keyof typeof data)[]).filter((key) => !sameValue(current[key], data[key]))

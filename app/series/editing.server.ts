@@ -5,7 +5,8 @@ import { DomainError, NotFoundError } from '../errors.server.ts'
 import { assertCanManageEvents, LIMITS } from '../events/editing.server.ts'
 import type { Series } from '../generated/prisma/client.ts'
 import type { Access } from '../organizations/access.server.ts'
-import { chooseUniqueSlug, isSlug } from '../slug.ts'
+import { chooseSlug } from '../slug.server.ts'
+import { isSlug } from '../slug.ts'
 
 /**
  * Series in the organizer console: texts, and the organization's events as ordered parts
@@ -51,16 +52,8 @@ export async function getSeriesForEditing(input: { access: Access; seriesId: str
   return { series, candidates }
 }
 
-async function chooseSlug(tx: Tx, input: SeriesInput, exceptId?: string): Promise<string> {
-  const slug = await chooseUniqueSlug({
-    requested: input.slug,
-    title: input.titleSv,
-    maxLength: LIMITS.slug,
-    isTaken: async (candidate) =>
-      Boolean(await tx.series.findFirst({ where: { slug: candidate, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } })),
-  })
-  if (!slug) throw new DomainError('error.duplicateSlug', 400, {}, 'slug')
-  return slug
+function slugInput(input: { access: Access; series: SeriesInput }) {
+  return { requested: input.series.slug, title: input.series.titleSv, organizationSlug: input.access.organization.slug, maxLength: LIMITS.slug }
 }
 
 function texts(input: SeriesInput) {
@@ -68,12 +61,12 @@ function texts(input: SeriesInput) {
   return rest
 }
 
-/** Creates a draft series. Duplicate slug: DomainError 'error.duplicateSlug' (field 'slug'). */
+/** Creates a draft series. A typed slug in use: DomainError 'error.slugTaken' (field 'slug', with a free suggestion). */
 export async function createSeries(input: { access: Access; series: SeriesInput }): Promise<Series> {
   assertCanManageEvents(input.access)
   const organizationId = input.access.organization.id
   return db.$transaction(async (tx) => {
-    const slug = await chooseSlug(tx, input.series)
+    const slug = await chooseSlug(tx, { kind: 'series', ...slugInput(input) })
     const series = await tx.series.create({ data: { ...texts(input.series), slug, organizationId } })
     await recordAudit(tx, {
       organizationId,
@@ -115,7 +108,7 @@ function audit(tx: Tx, input: SeriesChange, action: string, data: Record<string,
 /** Saves the texts (and slug, if one is typed). */
 export async function updateSeries(input: SeriesChange & { series: SeriesInput }): Promise<Series> {
   return change(input, async (tx, series) => {
-    const slug = input.series.slug ? await chooseSlug(tx, input.series, series.id) : series.slug
+    const slug = input.series.slug ? await chooseSlug(tx, { kind: 'series', ...slugInput(input), exceptId: series.id }) : series.slug
     const saved = await tx.series.update({ where: { id: series.id }, data: { ...texts(input.series), slug } })
     await audit(tx, input, 'series.updated', { slug })
     return saved

@@ -101,6 +101,9 @@ describe('GET /api/events', () => {
       ['?cursor=%%%', 'cursor'],
       ['?from=igår', 'from'],
       ['?status=draft', 'status'],
+      ['?from=0000-01-01T00:00:00Z', 'from'],
+      ['?to=0000-01-01T00:00:00Z', 'to'],
+      [`?cursor=${Buffer.from('-000001-01-01T00:00:00.000Z|3f1c2a9e-1b2c-4d5e-8f90-123456789abc').toString('base64url')}`, 'cursor'],
     ]) {
       const response = await list(query)
       expect(response.status, query).toBe(400)

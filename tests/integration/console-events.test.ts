@@ -139,13 +139,13 @@ describe('creating an event in the console', () => {
     })
   }
 
-  it('refuses a duplicate slug with a 400 on the slug field, and writes nothing', async () => {
+  it('refuses a duplicate slug with a 400 on the slug field that suggests a free one, and writes nothing', async () => {
     await createOk(valid({ slug: 'upptagen' }))
     const before = await db.event.count()
     const response = await create(valid({ slug: 'upptagen', titleSv: 'Ett annat evenemang' }))
     expect(response.status).toBe(400)
     const answer = await body<FormAnswer>(response)
-    expect(answer.fieldErrors.slug).toBe('Adressen (slug) används redan. Välj en annan.')
+    expect(answer.fieldErrors.slug).toBe('Adressen (slug) används redan. Den här är ledig: upptagen-2')
     expect(answer.values.titleSv).toBe('Ett annat evenemang')
     expect(await db.event.count()).toBe(before)
   })

@@ -85,6 +85,24 @@ describe('the /api/events query', () => {
     expect(result.error.error.message).toMatch(new RegExp(`^${parameter} `))
   })
 
+  it.each(['from=0000-01-01T00:00:00Z', 'to=0000-01-01T00:00:00Z', 'from=0000-01-01', 'to=1899-12-31', 'from=1899-12-31T23:59:59%2B00:00'])(
+    'refuses %s (a year PostgreSQL cannot store) with a clear message',
+    (query) => {
+      const result = api(query)
+      const parameter = query.split('=')[0]
+      expect(result).toEqual({ ok: false, error: { error: { parameter, message: `${parameter} must be between 1900-01-01 and 9999-12-31` } } })
+    },
+  )
+
+  it('refuses a cursor that encodes year 0 or year −1', () => {
+    const id = '3f1c2a9e-1b2c-4d5e-8f90-123456789abc'
+    for (const iso of ['0000-01-01T00:00:00.000Z', '-000001-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z']) {
+      const cursor = Buffer.from(`${iso}|${id}`).toString('base64url')
+      expect(decodeCursor(cursor), iso).toBeNull()
+      expect(api(`cursor=${cursor}`)).toEqual({ ok: false, error: { error: { parameter: 'cursor', message: 'cursor is not a cursor this API gave out' } } })
+    }
+  })
+
   it('says which statuses exist when given a draft', () => {
     const result = api('status=draft')
     expect(!result.ok && result.error.error.message).toBe('status must be one of published, cancelled, postponed')

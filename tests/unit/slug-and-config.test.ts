@@ -53,12 +53,33 @@ describe('choosing a free slug', () => {
   const isTaken = async (slug: string) => taken.has(slug)
 
   it('numbers a slug made from the title until it is free', async () => {
-    expect(await chooseUniqueSlug({ title: 'Re-Act', maxLength: 80, isTaken })).toBe('re-act-3')
-    expect(await chooseUniqueSlug({ title: 'Barnets rätt', maxLength: 80, isTaken })).toBe('barnets-ratt')
+    expect(await chooseUniqueSlug({ title: 'Re-Act', maxLength: 80, isTaken })).toEqual({ ok: true, slug: 're-act-3' })
+    expect(await chooseUniqueSlug({ title: 'Barnets rätt', maxLength: 80, isTaken })).toEqual({ ok: true, slug: 'barnets-ratt' })
   })
 
-  it('never renames a slug the organizer typed: a taken one is refused', async () => {
-    expect(await chooseUniqueSlug({ requested: 're-act', title: 'x', maxLength: 80, isTaken })).toBeNull()
-    expect(await chooseUniqueSlug({ requested: 'egen', title: 'x', maxLength: 80, isTaken })).toBe('egen')
+  it('never renames a slug the organizer typed: a taken one is refused with a free suggestion', async () => {
+    expect(await chooseUniqueSlug({ requested: 're-act', title: 'x', maxLength: 80, isTaken })).toEqual({ ok: false, suggestion: 're-act-3' })
+    expect(await chooseUniqueSlug({ requested: 'egen', title: 'x', maxLength: 80, isTaken })).toEqual({ ok: true, slug: 'egen' })
+  })
+
+  it('always finds a free slug for an empty slug field, even when another organization took the title and every number', async () => {
+    const crowded = new Set(['stadsmote', ...Array.from({ length: 200 }, (_, i) => `stadsmote-${i + 2}`)])
+    const inCrowd = async (slug: string) => crowded.has(slug)
+    expect(await chooseUniqueSlug({ title: 'Stadsmöte', maxLength: 80, organizationSlug: 'region-varmland', isTaken: inCrowd })).toEqual({
+      ok: true,
+      slug: 'stadsmote-region-varmland',
+    })
+    crowded.add('stadsmote-region-varmland')
+    for (let n = 2; n <= 9; n++) crowded.add(`stadsmote-region-varmland-${n}`)
+    const random = await chooseUniqueSlug({ title: 'Stadsmöte', maxLength: 80, organizationSlug: 'region-varmland', isTaken: inCrowd })
+    expect(random.ok && random.slug).toMatch(/^stadsmote-[a-z0-9]{6}$/)
+  })
+
+  it('keeps a long title within the slug limit when it adds a suffix', async () => {
+    const title = 'Innovationer och samverkan för barnets rätt '.repeat(4)
+    const base = (await chooseUniqueSlug({ title, maxLength: 80, isTaken: async () => false })) as { slug: string }
+    const choice = await chooseUniqueSlug({ title, maxLength: 80, organizationSlug: 'mind', isTaken: async (slug) => slug === base.slug || /-\d$/.test(slug) })
+    expect(choice.ok && choice.slug.endsWith('-mind')).toBe(true)
+    expect(choice.ok && isSlug(choice.slug)).toBe(true)
   })
 })

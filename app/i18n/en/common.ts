@@ -87,6 +87,7 @@ export const common = {
   'error.conflict': 'The change conflicts with existing data.',
   'error.invalidParameter': 'Invalid value for {parameter}.',
   'error.duplicateSlug': 'That address (slug) is already taken. Choose another.',
+  'error.slugTaken': 'That address (slug) is already taken. This one is free: {suggestion}',
   'error.constraint': 'The data breaks a rule: {rule}.',
   'error.eventNotFound': 'The event does not exist.',
   'error.seriesNotFound': 'The series does not exist.',

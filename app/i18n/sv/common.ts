@@ -86,6 +86,7 @@ export const common = {
   'error.conflict': 'Ändringen krockar med befintliga uppgifter.',
   'error.invalidParameter': 'Ogiltigt värde för {parameter}.',
   'error.duplicateSlug': 'Adressen (slug) används redan. Välj en annan.',
+  'error.slugTaken': 'Adressen (slug) används redan. Den här är ledig: {suggestion}',
   'error.constraint': 'Uppgifterna bryter mot en regel: {rule}.',
   'error.eventNotFound': 'Evenemanget finns inte.',
   'error.seriesNotFound': 'Serien finns inte.',
