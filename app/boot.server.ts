@@ -1,4 +1,4 @@
-import { connectDatabase, disconnectDatabase, type DatabaseMode } from './db.server.ts'
+import { connectDatabase, disconnectDatabase, type DatabaseMode } from './db/client.server.ts'
 import { setConfig, type Config } from './env.server.ts'
 import { loadDemoIfEmpty } from './demo/load-demo.server.ts'
 

@@ -1,4 +1,4 @@
-import { dataGeneration } from './db.server.ts'
+import { dataGeneration } from './db/generation.server.ts'
 
 /**
  * A small in-process cache for what the public pages read (listing pages, event documents, filter
@@ -6,7 +6,7 @@ import { dataGeneration } from './db.server.ts'
  *  - it is younger than `ttlMs` (a few seconds: other app instances on the same PostgreSQL, and
  *    time passing – "upcoming", registration windows – are noticed within that time), and
  *  - no write that can change public data has gone through this process's database client since the
- *    entry was loaded (`dataGeneration()` in db.server.ts), so a change made here shows at once.
+ *    entry was loaded (`dataGeneration()` in db/generation.server.ts), so a change made here shows at once.
  *
  * Concurrent misses for one key share one load (50 visitors on `/` cost one query). Failed loads are
  * not kept. Never put per-visitor or per-session data in here. The cache holds at most `maxEntries`

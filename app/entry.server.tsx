@@ -8,7 +8,7 @@ import { NonceProvider } from './components/nonce.tsx'
 // The custom server (server.ts) reaches the app's single database and worker through these.
 export { boot, shutdown } from './boot.server.ts'
 // …and server.ts's cache of rendered public pages watches writes through this.
-export { dataGeneration } from './db.server.ts'
+export { dataGeneration } from './db/generation.server.ts'
 
 const ABORT_DELAY = 5_000
 

@@ -1,4 +1,4 @@
-import { db, databaseMode, type DatabaseMode } from './db.server.ts'
+import { db, databaseMode, type DatabaseMode } from './db/client.server.ts'
 
 /** Whether the database answers within 2 s. */
 export async function databaseHealth(): Promise<{ ok: boolean; mode: DatabaseMode | 'unknown' }> {

@@ -16,7 +16,7 @@ import pg from 'pg'
 
 // Measure what production runs: React's production build (chosen when react is first loaded).
 process.env.NODE_ENV ??= 'production'
-const { db, disconnectDatabase, openDatabase, useDatabase } = await import('../app/db.server.ts')
+const { db, disconnectDatabase, openDatabase, useDatabase } = await import('../app/db/client.server.ts')
 const { loadConfig, setConfig } = await import('../app/env.server.ts')
 const { enqueueMail } = await import('../app/mail/outbox.server.ts')
 const { createSmtpTransport } = await import('../app/mail/transport.server.ts')

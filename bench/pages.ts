@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
-import { openDatabase } from '../app/db.server.ts'
+import { openDatabase } from '../app/db/client.server.ts'
 import type { County, EventFormat, ProgrammeItemType } from '../app/generated/prisma/enums.ts'
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000)

@@ -1,4 +1,5 @@
-// npm run build: the Remix build, then server.ts compiled to build/server.js.
+// npm run build: the Remix build, then server.ts compiled to build/server.js and the embedded
+// database's worker thread to build/embedded-worker.js (loaded by the bundle from its own folder).
 // Remix 2's esbuild (0.17) service has been seen to die with "all goroutines are asleep – deadlock"
 // on this 2-core machine when another build runs at the same time; a second attempt succeeds, so
 // each step is tried twice before the build fails.
@@ -9,6 +10,19 @@ const steps = [
   [
     'node_modules/.bin/esbuild',
     ['server.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--outfile=build/server.js', '--log-level=warning'],
+  ],
+  [
+    'node_modules/.bin/esbuild',
+    [
+      'app/db/embedded-worker.ts',
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--target=node20',
+      '--packages=external',
+      '--outfile=build/embedded-worker.js',
+      '--log-level=warning',
+    ],
   ],
 ]
 for (const [command, args] of steps) {

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { recordAudit } from '../app/audit/audit.server.ts'
 import { EmailSchema } from '../app/accounts/sign-in.server.ts'
-import { connectDatabase, db, disconnectDatabase, type Tx } from '../app/db.server.ts'
+import { connectDatabase, db, disconnectDatabase, type Tx } from '../app/db/client.server.ts'
 import { ConfigError, config, loadConfig, setConfig } from '../app/env.server.ts'
 import { slugify } from '../app/slug.ts'
 

@@ -13,7 +13,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import { applyMigrations, migrationsDirectory } from '../app/migrations.server.ts'
-import { openDatabase } from '../app/db.server.ts'
+import { openDatabase } from '../app/db/client.server.ts'
 import { loadConfig, ConfigError } from '../app/env.server.ts'
 
 async function deploy() {

@@ -6,7 +6,7 @@
  * A database that already holds organizations or events is never touched: the command says so
  * in one line and exits with code 1.
  */
-import { connectDatabase, disconnectDatabase } from '../app/db.server.ts'
+import { connectDatabase, disconnectDatabase } from '../app/db/client.server.ts'
 import { ConfigError, loadConfig } from '../app/env.server.ts'
 import { loadDemo } from '../app/demo/load-demo.server.ts'
 

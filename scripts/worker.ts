@@ -9,7 +9,7 @@
  * SIGTERM/SIGINT: the round in progress finishes (sends already started complete and are recorded),
  * then the database closes and the process exits 0.
  */
-import { connectDatabase, disconnectDatabase } from '../app/db.server.ts'
+import { connectDatabase, disconnectDatabase } from '../app/db/client.server.ts'
 import { ConfigError, loadConfig, setConfig } from '../app/env.server.ts'
 import { startMailWorker } from '../app/mail/worker.server.ts'
 

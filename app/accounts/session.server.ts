@@ -1,5 +1,5 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
-import { db } from '../db.server.ts'
+import { db } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
 import { DomainError } from '../errors.server.ts'
 import type { Person } from '../generated/prisma/client.ts'

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import { db, type Tx } from '../db.server.ts'
+import { db, type Tx } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
 import { DomainError } from '../errors.server.ts'
 import type { Person } from '../generated/prisma/client.ts'

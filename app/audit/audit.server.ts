@@ -1,4 +1,4 @@
-import type { Tx } from '../db.server.ts'
+import type { Tx } from '../db/client.server.ts'
 
 /**
  * The audit trail: who changed what, in which organization. Write it with the SAME transaction as

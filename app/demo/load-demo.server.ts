@@ -1,4 +1,4 @@
-import { db, type Tx } from '../db.server.ts'
+import { db, type Tx } from '../db/client.server.ts'
 import { buildDemoContent, type DemoContent } from './demo-data.server.ts'
 
 /** Any fixed number: the key of the advisory lock that lets only one process load the demo at a time. */

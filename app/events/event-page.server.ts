@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client.ts'
 import type { County, EventFormat, ProgrammeItemType, RegistrationMode, SpeakerRole } from '../generated/prisma/enums.ts'
-import { db } from '../db.server.ts'
+import { db } from '../db/client.server.ts'
 import { NotFoundError } from '../errors.server.ts'
 import { PublicCache } from '../cache.server.ts'
 import type { PublicStatus } from './listing.server.ts'

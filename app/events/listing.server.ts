@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { db } from '../db.server.ts'
+import { db } from '../db/client.server.ts'
 import { Prisma } from '../generated/prisma/client.ts'
 import { PublicCache } from '../cache.server.ts'
 import { County, EventFormat, EventStatus } from '../generated/prisma/enums.ts'

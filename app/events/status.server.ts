@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.server.ts'
-import { db } from '../db.server.ts'
+import { db } from '../db/client.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
 import type { Access } from '../organizations/access.server.ts'
 import { assertCanManageEvents, lockEvent, recordAttendeeVisibleChange } from './editing.server.ts'

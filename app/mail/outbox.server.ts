@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { db, type Tx } from '../db.server.ts'
+import { db, type Tx } from '../db/client.server.ts'
 import type { Locale } from '../i18n/index.ts'
 import { InvalidMailPayloadError, parseMailPayload } from './templates.server.ts'
 

@@ -1,4 +1,4 @@
-import { db } from '../db.server.ts'
+import { db } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
 import type { Locale } from '../i18n/index.ts'
 import { renderMail, type RenderedMail } from './templates.server.ts'

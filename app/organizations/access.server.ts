@@ -1,4 +1,4 @@
-import { db } from '../db.server.ts'
+import { db } from '../db/client.server.ts'
 import { ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { MemberRole, Organization } from '../generated/prisma/client.ts'
 

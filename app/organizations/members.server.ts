@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.server.ts'
 import { normalizeEmail } from '../accounts/sign-in.server.ts'
-import { db, type Tx } from '../db.server.ts'
+import { db, type Tx } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { MemberRole, Organization } from '../generated/prisma/client.ts'

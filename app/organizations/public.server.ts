@@ -1,4 +1,4 @@
-import { db } from '../db.server.ts'
+import { db } from '../db/client.server.ts'
 import { NotFoundError } from '../errors.server.ts'
 import { eventCardSelect, PUBLIC_STATUSES, type EventCardRow } from '../events/listing.server.ts'
 

@@ -1,4 +1,4 @@
-import { db } from '../db.server.ts'
+import { db } from '../db/client.server.ts'
 import { NotFoundError } from '../errors.server.ts'
 import type { Access } from '../organizations/access.server.ts'
 import { listOrganizationSpeakers } from '../speakers/profiles.server.ts'

@@ -11,7 +11,7 @@
  *    If-Modified-Since (conditional requests go to the route, which answers 304), for one of the
  *    public paths above;
  *  - the answer is a 200 `text/html` or `application/json` without Set-Cookie.
- * A copy is used only while it is younger than `ttlMs` AND `generation()` (db.server.ts's
+ * A copy is used only while it is younger than `ttlMs` AND `generation()` (db/client.server.ts's
  * `dataGeneration`, bumped by every write that may change public data) is unchanged, like the data
  * caches in app/cache.server.ts. Concurrent misses for one URL share one render.
  *

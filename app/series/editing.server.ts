@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.server.ts'
-import { db, type Tx } from '../db.server.ts'
+import { db, type Tx } from '../db/client.server.ts'
 import { DomainError, NotFoundError } from '../errors.server.ts'
 import { assertCanManageEvents, LIMITS } from '../events/editing.server.ts'
 import type { Series } from '../generated/prisma/client.ts'

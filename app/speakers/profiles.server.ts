@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { db, type Tx } from '../db.server.ts'
+import { db, type Tx } from '../db/client.server.ts'
 import { DomainError } from '../errors.server.ts'
 import type { SpeakerProfile } from '../generated/prisma/client.ts'
 import { slugify } from '../slug.ts'

@@ -1,4 +1,4 @@
-import { db } from '../db.server.ts'
+import { db } from '../db/client.server.ts'
 import { NotFoundError } from '../errors.server.ts'
 import type { SpeakerProfile } from '../generated/prisma/client.ts'
 import type { ProgrammeItemType, SpeakerRole } from '../generated/prisma/enums.ts'

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { apiListingCache } from '../../app/api/events.server.ts'
-import { db } from '../../app/db.server.ts'
+import { db } from '../../app/db/client.server.ts'
 import { loader as listLoader } from '../../app/routes/api.events.ts'
 import { loader as detailLoader } from '../../app/routes/api.events.$slug.ts'
 import { useTestDatabase } from '../support/database.ts'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../app/db.server.ts'
+import { openDatabase } from '../../app/db/client.server.ts'
 import { readMigrations } from '../../app/migrations.server.ts'
 
 // Several app instances starting at once on one PostgreSQL: migrations run exactly once, under

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { db } from '../../app/db.server.ts'
+import { db } from '../../app/db/client.server.ts'
 import * as eventEdit from '../../app/routes/organizer.$org.events.$id._index.tsx'
 import * as programme from '../../app/routes/organizer.$org.events.$id.programme.tsx'
 import * as eventNew from '../../app/routes/organizer.$org.events.new.tsx'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { db } from '../../app/db.server.ts'
+import { db } from '../../app/db/client.server.ts'
 import { action, loader } from '../../app/routes/organizer.$org.mail.tsx'
 import { useTestDatabase } from '../support/database.ts'
 import { body, call, cookieFor, createMember, createOrganization, getRequest, postRequest } from '../support/console.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { db } from '../../app/db.server.ts'
+import { db } from '../../app/db/client.server.ts'
 import { asDomainError, errorMessage } from '../../app/errors.server.ts'
 import { useTestDatabase } from '../support/database.ts'
 

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../app/db.server.ts'
+import { openDatabase } from '../../app/db/client.server.ts'
 
 /** Runs `npm run create-owner -- …` as an operator would: a separate process, its own DATA_DIR. */
 function createOwner(args: string[], env: Record<string, string>) {

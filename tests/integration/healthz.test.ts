@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { disconnectDatabase } from '../../app/db.server.ts'
+import { disconnectDatabase } from '../../app/db/client.server.ts'
 import { loader } from '../../app/routes/healthz.ts'
 import { useTestDatabase } from '../support/database.ts'
 

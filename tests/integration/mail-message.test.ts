@@ -1,6 +1,6 @@
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { db } from '../../app/db.server.ts'
+import { db } from '../../app/db/client.server.ts'
 import { config, setConfig } from '../../app/env.server.ts'
 import { t } from '../../app/i18n/index.ts'
 import { enqueueMail, type EnqueueMailInput } from '../../app/mail/outbox.server.ts'

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createSession } from '../../app/accounts/session.server.ts'
-import { db } from '../../app/db.server.ts'
+import { db } from '../../app/db/client.server.ts'
 import type { MemberRole } from '../../app/generated/prisma/enums.ts'
 import { listMemberships } from '../../app/organizations/access.server.ts'
 import { changeRole, inviteMember, LastOwnerError, removeMember } from '../../app/organizations/members.server.ts'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { db } from '../../app/db.server.ts'
+import { db } from '../../app/db/client.server.ts'
 import { enqueueMail, listFailedMail, retryFailedMail } from '../../app/mail/outbox.server.ts'
 import { InvalidMailPayloadError, UnknownTemplateError } from '../../app/mail/templates.server.ts'
 import { createSmtpTransport, type MailTransport } from '../../app/mail/transport.server.ts'

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { changesPublicData, db } from '../../app/db.server.ts'
+import { db } from '../../app/db/client.server.ts'
+import { changesPublicData } from '../../app/db/generation.server.ts'
 import { findPublicEvent } from '../../app/events/event-page.server.ts'
 import { listPublicEvents } from '../../app/events/listing.server.ts'
 import { useTestDatabase } from '../support/database.ts'

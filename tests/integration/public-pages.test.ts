@@ -3,7 +3,7 @@ process.env.TZ = 'America/New_York'
 
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
-import { db } from '../../app/db.server.ts'
+import { db } from '../../app/db/client.server.ts'
 import { loader as indexLoader } from '../../app/routes/($lang)._index.tsx'
 import { loader as archiveLoader } from '../../app/routes/($lang).archive.tsx'
 import { loader as eventLoader } from '../../app/routes/($lang).events.$slug.tsx'

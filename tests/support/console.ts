@@ -1,5 +1,5 @@
 import { createSession } from '../../app/accounts/session.server.ts'
-import { db } from '../../app/db.server.ts'
+import { db } from '../../app/db/client.server.ts'
 import type { MemberRole } from '../../app/generated/prisma/enums.ts'
 
 /** Test helpers for the organizer console: people with roles, a signed-in Cookie header, requests. */

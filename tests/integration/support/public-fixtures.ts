@@ -1,4 +1,4 @@
-import { db } from '../../../app/db.server.ts'
+import { db } from '../../../app/db/client.server.ts'
 import type { Prisma } from '../../../app/generated/prisma/client.ts'
 
 /** Small builders for the public-page tests: each test creates exactly the events it needs. */

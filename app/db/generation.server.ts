@@ -1,0 +1,80 @@
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils'
+
+let generation = 0
+
+/**
+ * A number that changes whenever this process writes something public pages may show. Caches of
+ * public data (app/cache.server.ts) remember it and treat a different number as stale. It is
+ * bumped before a write starts and again after it (or its transaction) has finished, so a read that
+ * overlaps a write is never trusted. Writes to tables no public page reads do not bump it.
+ */
+export function dataGeneration(): number {
+  return generation
+}
+
+const PRIVATE_TABLE_WRITE =
+  /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?public"?\.)?"?(?:outbox_messages|sessions|login_tokens|audit_log|_prisma_migrations)"?[\s(]/i
+
+/** True for statements that may change public data: anything but reads, locks, transaction control and private tables. */
+export function changesPublicData(sql: string): boolean {
+  const head = sql.trimStart().slice(0, 9).toUpperCase()
+  if (/^(SELECT|SHOW|SET|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|EXPLAIN|DEALLOCATE)\b/.test(head)) return false
+  return !PRIVATE_TABLE_WRITE.test(sql)
+}
+
+type Watched = { queryRaw: SqlDriverAdapter['queryRaw']; executeRaw: SqlDriverAdapter['executeRaw'] }
+
+/** Wraps a driver adapter (or transaction) so that writes bump `dataGeneration()`. */
+function watchQueries<T extends Watched>(target: T, onWrite: () => void, extra: Record<string, unknown> = {}): T {
+  const run =
+    (method: 'queryRaw' | 'executeRaw') =>
+    (query: SqlQuery): Promise<unknown> => {
+      if (!changesPublicData(query.sql)) return target[method](query)
+      onWrite()
+      return (target[method](query) as Promise<unknown>).finally(onWrite)
+    }
+  const overrides: Record<string | symbol, unknown> = { queryRaw: run('queryRaw'), executeRaw: run('executeRaw'), ...extra }
+  return new Proxy(target, {
+    get(object, property) {
+      if (property in overrides) return overrides[property]
+      const value = Reflect.get(object, property, object)
+      return typeof value === 'function' ? value.bind(object) : value
+    },
+  })
+}
+
+function watchTransaction(transaction: Transaction): Transaction {
+  let wrote = false
+  return watchQueries(
+    transaction,
+    () => {
+      wrote = true
+      generation++
+    },
+    {
+      commit: () =>
+        transaction.commit().finally(() => {
+          if (wrote) generation++
+        }),
+    },
+  )
+}
+
+function watchAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const bump = () => void generation++
+  return watchQueries(adapter, bump, {
+    executeScript: (script: string) => adapter.executeScript(script).finally(bump),
+    startTransaction: async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => watchTransaction(await adapter.startTransaction(...args)),
+  })
+}
+
+/** A driver adapter factory whose connections bump `dataGeneration()` on every write. */
+export function watchWrites(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+  return new Proxy(factory, {
+    get(object, property) {
+      if (property === 'connect') return async () => watchAdapter(await object.connect())
+      const value = Reflect.get(object, property, object)
+      return typeof value === 'function' ? value.bind(object) : value
+    },
+  })
+}
