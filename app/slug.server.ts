@@ -1,4 +1,4 @@
-import type { Tx } from './db.server.ts'
+import type { Tx } from './db/client.server.ts'
 import { DomainError } from './errors.server.ts'
 import { chooseUniqueSlug } from './slug.ts'
 

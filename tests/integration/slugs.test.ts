@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { db } from '../../app/db.server.ts'
+import { db } from '../../app/db/client.server.ts'
 import { action as newEventAction } from '../../app/routes/organizer.$org.events.new.tsx'
 import { action as newSeriesAction } from '../../app/routes/organizer.$org.series.new.tsx'
 import { SLUG_PATTERN } from '../../app/slug.ts'
