@@ -5,7 +5,11 @@ import { HttpUrlSchema, LineSchema, ReplyToSchema } from './schemas.ts'
 import { defineTemplate } from './template.ts'
 import { link, textLayout } from './text.ts'
 
-/** An owner invited someone to an organization; the link opens a page where they accept (POST). */
+/**
+ * An owner added someone to an organization. The membership is active at once (there is no step to
+ * accept or decline), so the mail says so, links to the sign-in page that lands in the console,
+ * and says whom to contact if it was a mistake (the inviter, in Reply-To).
+ */
 export const MemberInvitationSchema = ReplyToSchema.extend({
   organizationName: LineSchema,
   inviterName: LineSchema,
@@ -34,8 +38,8 @@ export const memberInvitation = defineTemplate({
         <Paragraph>{t(locale, 'mail.invitation.body', params)}</Paragraph>
         <Paragraph>{t(locale, `mail.invitation.roleHelp.${payload.role}`)}</Paragraph>
         <ActionButton href={payload.url} label={t(locale, 'mail.invitation.button')} locale={locale} />
-        <SmallPrint>{t(locale, 'mail.invitation.howTo')}</SmallPrint>
-        <SmallPrint>{t(locale, 'mail.invitation.ignore', params)}</SmallPrint>
+        <SmallPrint>{t(locale, 'mail.invitation.signInHelp')}</SmallPrint>
+        <SmallPrint>{t(locale, 'mail.invitation.mistake', params)}</SmallPrint>
       </EmailLayout>
     )
   },
@@ -50,14 +54,15 @@ export const memberInvitation = defineTemplate({
       '',
       link(t(locale, 'mail.invitation.button'), payload.url),
       '',
-      t(locale, 'mail.invitation.howTo'),
-      t(locale, 'mail.invitation.ignore', params),
+      t(locale, 'mail.invitation.signInHelp'),
+      t(locale, 'mail.invitation.mistake', params),
     ])
   },
   sample: (locale) => ({
     organizationName: locale === 'sv' ? 'Mötesplats Social Innovation' : 'Social Innovation Meeting Place',
     inviterName: 'Amira Haddad',
     role: 'organizer' as const,
-    url: 'https://samling.example/invitations/exempel-4b1d',
+    url: 'https://samling.example/login?redirectTo=/organizer/motesplats',
+    replyTo: 'amira@motesplats.se',
   }),
 })

@@ -11,3 +11,18 @@ export const ReplyToSchema = z.object({ replyTo: z.email().optional() })
 
 /** Short one-line text shown in subjects and headings. */
 export const LineSchema = z.string().trim().min(1).max(300)
+
+/**
+ * Marks a payload field as a secret: a value that lets its reader act as the recipient (a sign-in
+ * link, later manage and feed links). The outbox stores such fields encrypted and overwrites them
+ * once the mail is sent or has finally failed (app/mail/secrets.server.ts), because nothing in the
+ * database may let a reader act as someone. Only top-level fields of a template's schema count.
+ */
+export const secretFields = z.registry<{ secret: true }>()
+
+export function secret<S extends z.ZodType>(schema: S): S {
+  // A fresh instance per use, so marking one field never marks a shared schema such as HttpUrlSchema.
+  const marked = schema.clone() as S
+  secretFields.add(marked as z.ZodType, { secret: true })
+  return marked
+}

@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { t } from '../app/i18n/index.ts'
 import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './layout.tsx'
-import { HttpUrlSchema, ReplyToSchema } from './schemas.ts'
+import { HttpUrlSchema, ReplyToSchema, secret } from './schemas.ts'
 import { defineTemplate } from './template.ts'
 import { textLayout, link } from './text.ts'
 
 /** A one-time sign-in link, sent because the person just asked for it on /login. */
 export const SignInLinkSchema = ReplyToSchema.extend({
-  url: HttpUrlSchema,
+  /** Whoever holds it can sign in for 15 minutes: stored encrypted, erased once sent. */
+  url: secret(HttpUrlSchema),
   expiresMinutes: z
     .number()
     .int()

@@ -6,6 +6,7 @@ import { DomainError } from '../errors.server.ts'
 import type { Person } from '../generated/prisma/client.ts'
 import type { Locale } from '../i18n/index.ts'
 import { enqueueMail } from '../mail/outbox.server.ts'
+import { wakeMailWorker } from '../mail/worker.server.ts'
 
 /**
  * Passwordless sign-in with single-use links (docs/decisions/0006-passwordless-sign-in.md).
@@ -62,8 +63,11 @@ export class SignInRateLimitedError extends DomainError {
 }
 
 /**
- * Where to go after signing in: only a same-site relative path starting with exactly one '/'
- * ('//evil.example' and '/\evil.example' are protocol-relative in browsers). Anything else → null.
+ * Where to go after signing in: only a path on our own site. The value is parsed against a fixed
+ * base (so dot segments, `%2e` included, are resolved as a browser would), must keep that origin,
+ * and the NORMALISED path must still start with exactly one '/': `/%2e//evil.example` resolves to
+ * `//evil.example`, which a browser reads as another host (`/\` likewise). Anything else → null.
+ * The result is stable: passing it through again returns it unchanged.
  */
 export function safeRedirectTo(value: unknown): string | null {
   if (typeof value !== 'string' || value.length === 0 || value.length > 1000) return null
@@ -71,15 +75,19 @@ export function safeRedirectTo(value: unknown): string | null {
   // Control characters (tabs and newlines are stripped by URL parsers) could smuggle a second slash.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return null
+  let url: URL
   try {
-    const base = 'http://samling.invalid'
-    const url = new URL(value, base)
-    if (url.origin !== base) return null
-    return url.pathname + url.search + url.hash
+    url = new URL(value, REDIRECT_BASE)
   } catch {
     return null
   }
+  if (url.origin !== REDIRECT_BASE) return null
+  const target = url.pathname + url.search + url.hash
+  if (!target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return null
+  return target
 }
+
+const REDIRECT_BASE = 'http://samling.invalid'
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/
 
@@ -108,8 +116,11 @@ export function clientIp(request: Request, context?: unknown): string {
 
 export type RequestSignInLinkInput = {
   email: string
-  /** The language of the page the request came from (the mail uses the person's stored language). */
-  locale: Locale
+  /**
+   * The language the person chose on the page (`chosenLocale`: ?lang= or /en/), which the mail and
+   * the link's page speak; null on a page in the default language, then the Person's stored one.
+   */
+  locale: Locale | null
   ip: string
   /** A path checked with safeRedirectTo; carried in the link. */
   redirectTo?: string | null
@@ -117,7 +128,9 @@ export type RequestSignInLinkInput = {
 
 /**
  * Records a sign-in request and, if the address belongs to a Person, enqueues a `sign-in-link`
- * mail (in their language) in the same transaction. Returns nothing either way, on purpose.
+ * mail in the same transaction, and wakes the mail worker so the link leaves at once. The mail
+ * speaks the language the person chose on the page, else their stored language; a request never
+ * changes the stored language (anyone may ask for a link for any address). Returns nothing either way, on purpose.
  * Throws SignInRateLimitedError (429) after MAX_LINKS_PER_EMAIL requests for one address or
  * MAX_LINKS_PER_IP from one IP within RATE_WINDOW_MINUTES; refused requests are not counted.
  * Advisory locks on the address and the IP serialise concurrent requests, so the limits are exact
@@ -143,14 +156,17 @@ export async function requestSignInLink(input: RequestSignInLinkInput): Promise<
 
     const person = await tx.person.findUnique({ where: { email }, select: { locale: true } })
     if (!person) return
-    // The mail, and the page the link opens, speak the person's own language.
+    // The mail, and the page the link opens, speak the language the person just used, if they chose one.
+    const locale = input.locale ?? person.locale
     await enqueueMail(tx, {
       template: 'sign-in-link',
       to: email,
-      locale: person.locale,
-      payload: { url: signInLinkUrl(token, person.locale, input.redirectTo ?? null), expiresMinutes: LINK_MINUTES },
+      locale,
+      payload: { url: signInLinkUrl(token, locale, input.redirectTo ?? null), expiresMinutes: LINK_MINUTES },
     })
   })
+  // After the commit, and for unknown addresses too (the same work either way, as the answer is).
+  wakeMailWorker()
 }
 
 /** `${appUrl}/login/<token>`, keeping the page language and a safe redirectTo. */

@@ -23,12 +23,15 @@ export function localeFromPath(pathname: string): Locale {
 }
 
 export function getLocale(request: Request): Locale {
+  return chosenLocale(request) ?? 'sv'
+}
+
+/** The language the URL asks for (/en/…, ?lang=en, ?lang=sv), or null on a page shown in the default. */
+export function chosenLocale(request: Request): Locale | null {
   const url = new URL(request.url)
-  const fromPath = localeFromPath(url.pathname)
-  if (fromPath === 'en') return 'en'
+  if (localeFromPath(url.pathname) === 'en') return 'en'
   const explicit = url.searchParams.get('lang')
-  if (explicit === 'en' || explicit === 'sv') return explicit
-  return 'sv'
+  return explicit === 'en' || explicit === 'sv' ? explicit : null
 }
 
 /** Prefix a Swedish path for a locale: localePath('en', '/events/x') → '/en/events/x'. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { db, type Tx } from '../db/client.server.ts'
 import type { Locale } from '../i18n/index.ts'
-import { InvalidMailPayloadError, parseMailPayload } from './templates.server.ts'
+import { sealSecrets, secretFieldNames } from './secrets.server.ts'
+import { getTemplate, InvalidMailPayloadError, parseMailPayload, type TemplateName, type TemplatePayload } from './templates.server.ts'
 
 /**
  * The transactional outbox (docs/decisions/0005-mail-pipeline.md). Call enqueueMail with the SAME
@@ -10,17 +11,19 @@ import { InvalidMailPayloadError, parseMailPayload } from './templates.server.ts
  * (worker.server.ts) sends it later, at least once, always with the row's Message-ID.
  */
 export type EnqueueMailInput = {
-  /** A name from app/mail/templates.server.ts ('sign-in-link', 'member-invitation', 'event-changed'). */
-  template: string
-  to: string
-  locale: Locale
-  /** Checked against the template's zod schema; may carry `replyTo` (the organizer's address). */
-  payload: Record<string, unknown>
-  organizationId?: string
-  eventId?: string
-  /** Send no earlier than this (reminders). */
-  notBefore?: Date
-}
+  [N in TemplateName]: {
+    /** A name from app/mail/templates.server.ts; the payload must fit that template's schema. */
+    template: N
+    to: string
+    locale: Locale
+    /** Checked against the template's zod schema; may carry `replyTo` (the organizer's address). */
+    payload: TemplatePayload<N>
+    organizationId?: string
+    eventId?: string
+    /** Send no earlier than this (reminders). */
+    notBefore?: Date
+  }
+}[TemplateName]
 
 const RecipientSchema = z.email()
 const LocaleSchema = z.enum(['sv', 'en'])
@@ -28,8 +31,9 @@ const LocaleSchema = z.enum(['sv', 'en'])
 /**
  * Writes one outbox row inside `tx`. Throws UnknownTemplateError or InvalidMailPayloadError (a bug
  * in the caller, so the surrounding transaction rolls back) when the template, recipient, locale or
- * payload is wrong: bad calls fail here rather than in the worker hours later. Not idempotent: each
- * call is one more message.
+ * payload is wrong: bad calls fail here rather than in the worker hours later. Fields the template
+ * marks `secret()` are stored encrypted (app/mail/secrets.server.ts). Not idempotent: each call is
+ * one more message. Call wakeMailWorker() after the transaction commits when the mail is urgent.
  */
 export async function enqueueMail(tx: Tx, input: EnqueueMailInput) {
   const payload = parseMailPayload(input.template, input.payload)
@@ -38,13 +42,14 @@ export async function enqueueMail(tx: Tx, input: EnqueueMailInput) {
   const locale = LocaleSchema.safeParse(input.locale)
   if (!locale.success) throw new InvalidMailPayloadError(input.template, [{ ...locale.error.issues[0], path: ['locale'] }])
   const id = randomUUID()
+  const stored = sealSecrets(payload, secretFieldNames(getTemplate(input.template).schema), id)
   return tx.outboxMessage.create({
     data: {
       id,
       template: input.template,
       recipient: to.data,
       locale: locale.data,
-      payload: payload as object,
+      payload: stored as object,
       messageId: `<${id}@samling.mail>`,
       organizationId: input.organizationId,
       eventId: input.eventId,

@@ -1,7 +1,8 @@
 import { db } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
 import type { Locale } from '../i18n/index.ts'
-import { renderMail, type RenderedMail } from './templates.server.ts'
+import { openSecrets, redactSecrets, secretFieldNames } from './secrets.server.ts'
+import { getTemplate, isTemplateName, renderMail, type RenderedMail } from './templates.server.ts'
 import { createTransportFromConfig, isPermanentFailure, type MailTransport, type OutgoingMail } from './transport.server.ts'
 import { unsubscribeMailto, unsubscribeUrl } from './unsubscribe.server.ts'
 
@@ -85,11 +86,16 @@ const UNSUBSCRIBE_PLACEHOLDER = 'https://unsubscribe.invalid/samling-recipient-l
 
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
+/** The template's secret fields (none for an unknown template: rendering reports that). */
+const secretsOf = (template: string) => (isTemplateName(template) ? secretFieldNames(getTemplate(template).schema) : [])
+
 async function renderFor(mail: ClaimedMail, cache?: RenderCache): Promise<RenderedMail> {
-  const key = `${mail.template}\u0000${mail.locale}\u0000${JSON.stringify(mail.payload)}`
+  // Secrets are opened here, in memory, only for as long as the message takes to render.
+  const payload = openSecrets(mail.payload, secretsOf(mail.template), mail.id)
+  const key = `${mail.template}\u0000${mail.locale}\u0000${JSON.stringify(payload)}`
   let rendered = cache?.get(key)
   if (!rendered) {
-    rendered = renderMail({ template: mail.template, locale: mail.locale, payload: mail.payload, unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER })
+    rendered = renderMail({ template: mail.template, locale: mail.locale, payload, unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER })
     cache?.set(key, rendered)
   }
   const shared = await rendered
@@ -153,11 +159,22 @@ export async function processOutboxOnce(options: ProcessOptions): Promise<Proces
   const outcomes = await Promise.all(claimed.map((mail) => deliver(mail, options.transport, cache)))
   const now = options.now ?? new Date()
 
-  const sentIds = outcomes.filter((outcome) => outcome.error === undefined).map((outcome) => outcome.mail.id)
+  // Mail whose payload holds secrets is recorded one row at a time, because each row's secrets are
+  // erased with it: once sent, the database keeps no link that lets anyone act as the recipient.
+  const sent = outcomes.filter((outcome) => outcome.error === undefined).map((outcome) => outcome.mail)
+  const sentIds = sent.filter((mail) => secretsOf(mail.template).length === 0).map((mail) => mail.id)
   if (sentIds.length) {
     await db.outboxMessage.updateMany({ where: { id: { in: sentIds }, status: 'pending' }, data: { status: 'sent', sentAt: now, lastError: null } })
-    result.sent = sentIds.length
   }
+  for (const mail of sent) {
+    const payload = redactSecrets(mail.payload, secretsOf(mail.template))
+    if (payload)
+      await db.outboxMessage.updateMany({
+        where: { id: mail.id, status: 'pending' },
+        data: { status: 'sent', sentAt: now, lastError: null, payload: payload as object },
+      })
+  }
+  result.sent = sent.length
 
   for (const { mail, error } of outcomes) {
     if (error === undefined) continue
@@ -166,7 +183,12 @@ export async function processOutboxOnce(options: ProcessOptions): Promise<Proces
     // `attempts` in the WHERE: if our lease ran out and another worker took the row, its outcome wins.
     const where = { id: mail.id, status: 'pending' as const, attempts: mail.attempts }
     if (giveUp) {
-      await db.outboxMessage.updateMany({ where, data: { status: 'failed', lastError, nextAttemptAt: now } })
+      // A mail given up on keeps no secrets either (a sign-in link is useless by then anyway).
+      const payload = redactSecrets(mail.payload, secretsOf(mail.template))
+      await db.outboxMessage.updateMany({
+        where,
+        data: { status: 'failed', lastError, nextAttemptAt: now, ...(payload ? { payload: payload as object } : {}) },
+      })
       result.failed++
       log({ level: 'error', msg: 'mail failed', outboxId: mail.id, template: mail.template, attempts: mail.attempts, error: lastError })
     } else {
@@ -204,15 +226,25 @@ export function startMailWorker(options: MailWorkerOptions = {}): MailWorker {
   const ownsTransport = !options.transport
   const transport = options.transport ?? createTransportFromConfig(config())
   let stopping = false
+  // A wake that arrives during a round (whose claim may have missed the new row) skips the next pause.
+  let isWoken = false
   const sleepers = new Set<() => void>()
-  const wakeAll = () => [...sleepers].forEach((wake) => wake())
+  const wakeAll = () => {
+    isWoken = true
+    ;[...sleepers].forEach((wake) => wake())
+  }
 
   const pause = () =>
     new Promise<void>((resolve) => {
+      if (isWoken) {
+        isWoken = false
+        return resolve()
+      }
       const timer = setTimeout(done, intervalMs)
       function done() {
         clearTimeout(timer)
         sleepers.delete(done)
+        isWoken = false
         resolve()
       }
       sleepers.add(done)

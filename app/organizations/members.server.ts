@@ -6,6 +6,7 @@ import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { MemberRole, Organization } from '../generated/prisma/client.ts'
 import type { Locale } from '../i18n/index.ts'
 import { enqueueMail } from '../mail/outbox.server.ts'
+import { wakeMailWorker } from '../mail/worker.server.ts'
 import { requireMembership, ROLE_RANK } from './access.server.ts'
 
 /**
@@ -88,15 +89,17 @@ export type InviteMemberInput = {
 }
 
 /**
- * Owner only. Creates the Person if the address is new, adds the membership, and enqueues a
- * `member-invitation` mail (same transaction: no membership without its mail, and the other way
- * round) with a link to sign in and land in this organization's console.
+ * Owner only. Creates the Person if the address is new, adds the membership (active at once), and
+ * enqueues a `member-invitation` mail (same transaction: no membership without its mail, and the
+ * other way round) with a link to sign in and land in this organization's console. The mail is in
+ * the invitee's stored language if they already have one, else in the language of the inviter's
+ * page; replies go to the inviter.
  * Throws NotFound (not a member / no such organization), Forbidden (not an owner),
  * AlreadyMemberError (409). Not repeatable: a second call for the same address gets 409.
  */
 export async function inviteMember(input: InviteMemberInput) {
   const email = normalizeEmail(input.email)
-  return db.$transaction(async (tx) => {
+  const invited = await db.$transaction(async (tx) => {
     const organization = await lockOrganization(tx, input.organizationSlug)
     await requireOwner(tx, organization.id, input.actor.id)
     const person = await tx.person.upsert({ where: { email }, create: { email, locale: input.locale }, update: {} })
@@ -113,6 +116,7 @@ export async function inviteMember(input: InviteMemberInput) {
         inviterName: input.actor.name?.trim() || input.actor.email,
         role: input.role,
         url: `${config().appUrl}/login?redirectTo=/organizer/${organization.slug}${person.locale === 'en' ? '&lang=en' : ''}`,
+        replyTo: input.actor.email,
       },
     })
     await recordAudit(tx, {
@@ -125,6 +129,8 @@ export async function inviteMember(input: InviteMemberInput) {
     })
     return { personId: person.id, email, role: input.role }
   })
+  wakeMailWorker()
+  return invited
 }
 
 /**

@@ -6,7 +6,7 @@ import { readForm } from '~/forms.server.ts'
 import { assertSameOrigin, getCurrentPerson } from '~/accounts/session.server.ts'
 import { EmailSchema, LINK_MINUTES, SignInRateLimitedError, clientIp, requestSignInLink, safeRedirectTo } from '~/accounts/sign-in.server.ts'
 import { errorMessage, fieldErrors, withDomainErrors } from '~/errors.server.ts'
-import { getLocale, t } from '~/i18n/index.ts'
+import { chosenLocale, getLocale, t } from '~/i18n/index.ts'
 import accountsStyles from '~/styles/accounts.css'
 
 const SignInRequestSchema = z.object({
@@ -47,7 +47,7 @@ export const action = withDomainErrors(async ({ request, context }: ActionFuncti
   try {
     await requestSignInLink({
       email: parsed.data.email,
-      locale,
+      locale: chosenLocale(request),
       ip: clientIp(request, context),
       redirectTo: safeRedirectTo(parsed.data.redirectTo),
     })

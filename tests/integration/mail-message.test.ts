@@ -46,7 +46,7 @@ const header = (mail: ParsedMail, name: string) =>
     )
 
 const eventChange = (locale: 'sv' | 'en', change: 'time' | 'cancelled' = 'time') => ({
-  template: 'event-changed',
+  template: 'event-changed' as const,
   to: 'deltagare@kommun.se',
   locale,
   payload: {
@@ -88,7 +88,7 @@ describe('a mail as it reaches a relay', () => {
     expect(mail.text).toContain('\nhttps://samling.test/login/verify?token=abc123\n')
   })
 
-  it('an invitation in English says who invited whom, in English, and replies go to the inviter', async () => {
+  it('an invitation in English says who added whom with which role, that it is active now, how to start and whom to tell if it was a mistake; replies go to the inviter', async () => {
     const { mail } = await sendAndReceive({
       template: 'member-invitation',
       to: 'sam@region.se',
@@ -101,13 +101,51 @@ describe('a mail as it reaches a relay', () => {
         replyTo: 'amira@react.se',
       },
     })
-    expect(mail.subject).toBe('Amira Haddad invites you to Re-Act on Samling')
+    expect(mail.subject).toBe('Amira Haddad has added you to Re-Act on Samling')
     expect(mail.replyTo?.text).toBe('amira@react.se')
     expect(header(mail, 'Content-Language')).toEqual(['en'])
     expect(mail.html).toContain('lang="en"')
-    expect(mail.text).toContain('Amira Haddad has invited you to become a viewer of Re-Act on Samling.')
-    expect(mail.text).not.toContain('bjudit in')
+    expect(mail.text).toContain(
+      [
+        'You are now a member of Re-Act',
+        '',
+        'Amira Haddad has added you as a viewer of Re-Act on Samling. The membership is already active: there is nothing to accept.',
+        'As a viewer you see events and registrations but change nothing.',
+        '',
+        'Sign in to start:',
+        'https://samling.test/invitations/xyz',
+        '',
+        'The link opens the sign-in page. Enter your email address there and we will mail you a link that signs you in. No password needed.',
+        'Was this a mistake, or do you not want to take part? Reply to this email or contact Amira Haddad, and an owner will remove you from Re-Act.',
+      ].join('\n'),
+    )
+    expect(mail.text).not.toMatch(/accept or decline|lagt till/)
+    expect(mail.html).toContain('href="https://samling.test/invitations/xyz"')
+    expect(mail.html).not.toContain('accept or decline')
     expect(header(mail, 'List-Unsubscribe')).toEqual([])
+  })
+
+  it('an invitation in Swedish says the same: added, active now, sign in to start, tell the inviter if it was a mistake', async () => {
+    const { mail } = await sendAndReceive({
+      template: 'member-invitation',
+      to: 'sara@kommun.se',
+      locale: 'sv',
+      payload: {
+        organizationName: 'Re-Act',
+        inviterName: 'Amira Haddad',
+        role: 'organizer',
+        url: 'https://samling.test/login?redirectTo=/organizer/re-act',
+        replyTo: 'amira@react.se',
+      },
+    })
+    expect(mail.subject).toBe('Amira Haddad har lagt till dig i Re-Act på Samling')
+    expect(mail.text).toContain('Amira Haddad har lagt till dig som arrangör för Re-Act på Samling. Medlemskapet gäller redan: du behöver inte tacka ja.')
+    expect(mail.text).toContain('Logga in och börja:\nhttps://samling.test/login?redirectTo=/organizer/re-act\n')
+    expect(mail.text).toContain(
+      'Var det ett misstag, eller vill du inte vara med? Svara på det här mejlet eller kontakta Amira Haddad, så tar en ägare bort dig ur Re-Act.',
+    )
+    expect(mail.text).not.toMatch(/tackar ja eller nej|Visa inbjudan/)
+    expect(mail.replyTo?.text).toBe('amira@react.se')
   })
 
   it('a changed event is a notification: one-click unsubscribe headers, organizer in Reply-To, Stockholm time and the event link in the text', async () => {

@@ -83,7 +83,7 @@ describe('the dev mailbox', () => {
     const data = (await response.json()) as { locale: string; messages: Array<{ to: string; subject: string }> }
     expect(data.locale).toBe('sv')
     expect(data.messages.map((message) => [message.to, message.subject])).toEqual([
-      ['new@example.se', 'Amira invites you to Re-Act on Samling'],
+      ['new@example.se', 'Amira has added you to Re-Act on Samling'],
       ['lead@example.se', 'Din inloggningslänk till Samling'],
     ])
     const withCookie = await call(listLoader, '/dev/mailbox?lang=en', {}, `other=1; samling_mailbox=${key()}`)

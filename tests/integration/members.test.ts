@@ -162,6 +162,7 @@ describe('an owner manages members', () => {
       inviterName: 'Olga Ägare',
       role: 'organizer',
       url: `${APP}/login?redirectTo=/organizer/alfa`,
+      replyTo: 'owner@kommun.se',
     })
     const audit = await db.auditEntry.findFirstOrThrow({ where: { action: 'member.invited', entityId: invited.id } })
     expect(audit.actorId).toBe(people.owner.id)
@@ -199,6 +200,14 @@ describe('an owner manages members', () => {
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { template: 'member-invitation', recipient: 'other@kommun.se' } })
     expect(mail.locale).toBe('en')
     expect((mail.payload as { url: string }).url).toBe(`${APP}/login?redirectTo=/organizer/alfa&lang=en`)
+  })
+
+  it('a newcomer invited from the English page gets the mail in English; a known person keeps their own language', async () => {
+    await inviteMember({ actor: people.owner, organizationSlug: 'alfa', email: 'newcomer@region.se', role: 'viewer', locale: 'en' })
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { template: 'member-invitation', recipient: 'newcomer@region.se' } })
+    expect(mail.locale).toBe('en')
+    expect((mail.payload as { url: string }).url).toBe(`${APP}/login?redirectTo=/organizer/alfa&lang=en`)
+    expect((await db.person.findUniqueOrThrow({ where: { email: 'newcomer@region.se' } })).locale).toBe('en')
   })
 
   it('changing a role and removing a member work and are written to the audit log', async () => {

@@ -28,17 +28,26 @@ beforeEach(async () => {
 })
 
 const signIn = (to: string, extra: { organizationId?: string } = {}) => ({
-  template: 'sign-in-link',
+  template: 'sign-in-link' as const,
   to,
   locale: 'sv' as const,
   payload: { url: 'https://samling.test/login/abc', expiresMinutes: 15 },
   ...extra,
 })
 
-async function enqueueMany(count: number, extra: { organizationId?: string } = {}) {
+/** An organization's mail without secrets in its payload: it can be sent again after failing. */
+const invitation = (to: string, extra: { organizationId?: string } = {}) => ({
+  template: 'member-invitation' as const,
+  to,
+  locale: 'sv' as const,
+  payload: { organizationName: 'Re-Act', inviterName: 'Amira', role: 'viewer' as const, url: 'https://samling.test/login?redirectTo=/organizer/re-act' },
+  ...extra,
+})
+
+async function enqueueMany(count: number, extra: { organizationId?: string } = {}, make: typeof signIn | typeof invitation = signIn) {
   for (let start = 0; start < count; start += 100) {
     await db.$transaction(async (tx) => {
-      for (let i = start; i < Math.min(count, start + 100); i++) await enqueueMail(tx, signIn(`person${i}@example.se`, extra))
+      for (let i = start; i < Math.min(count, start + 100); i++) await enqueueMail(tx, make(`person${i}@example.se`, extra))
     })
   }
 }
@@ -67,11 +76,23 @@ describe('the outbox commits with the change that causes the mail', () => {
   })
 
   it('a misspelt template or a payload that does not fit fails at enqueue time, not in the worker', async () => {
+    // @ts-expect-error -- the type check already refuses a template name that does not exist
     await expect(db.$transaction((tx) => enqueueMail(tx, { ...signIn('a@example.se'), template: 'sign-in' }))).rejects.toThrow(UnknownTemplateError)
     await expect(
       db.$transaction((tx) => enqueueMail(tx, { ...signIn('a@example.se'), payload: { url: 'javascript:alert(1)', expiresMinutes: 15 } })),
     ).rejects.toThrow(InvalidMailPayloadError)
     await expect(db.$transaction((tx) => enqueueMail(tx, signIn('not an address')))).rejects.toThrow(InvalidMailPayloadError)
+    await expect(
+      db.$transaction((tx) =>
+        enqueueMail(tx, {
+          template: 'sign-in-link',
+          to: 'a@example.se',
+          locale: 'sv',
+          // @ts-expect-error -- an invitation's payload for a sign-in link: the type check refuses it too
+          payload: { organizationName: 'Re-Act', inviterName: 'Amira', role: 'viewer' },
+        }),
+      ),
+    ).rejects.toThrow(InvalidMailPayloadError)
     expect(await db.outboxMessage.count()).toBe(0)
   })
 })
@@ -134,8 +155,8 @@ describe('the worker', () => {
 
   it('after the last attempt the mail is marked failed and the organizer sees it in the list of failed mail', async () => {
     const organizationId = randomUUID()
-    await enqueueMany(1, { organizationId })
-    await enqueueMany(1, { organizationId: randomUUID() })
+    await enqueueMany(1, { organizationId }, invitation)
+    await enqueueMany(1, { organizationId: randomUUID() }, invitation)
     sink.failNext(1000, 451)
     let now = seconds(new Date(), 1)
     for (let attempt = 1; attempt <= 3; attempt++) {
@@ -146,7 +167,7 @@ describe('the worker', () => {
     expect((await processOutboxOnce({ transport, now: seconds(now, 3600 * 24), maxAttempts: 3 })).claimed).toBe(0)
 
     const failed = await listFailedMail(organizationId)
-    expect(failed.map((mail) => [mail.recipient, mail.template, mail.attempts])).toEqual([['person0@example.se', 'sign-in-link', 3]])
+    expect(failed.map((mail) => [mail.recipient, mail.template, mail.attempts])).toEqual([['person0@example.se', 'member-invitation', 3]])
     expect(failed[0].lastError).toMatch(/451/)
     expect(sink.messages.length).toBe(0)
 
@@ -158,6 +179,27 @@ describe('the worker', () => {
     const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: failed[0].id } })
     expect(sink.messages.map((message) => message.messageId)).toEqual([row.messageId])
     expect(await listFailedMail(organizationId)).toEqual([])
+  })
+
+  it('a sign-in link that finally fails keeps no link in the database, and cannot be sent again by mistake', async () => {
+    const organizationId = randomUUID()
+    await db.$transaction((tx) =>
+      enqueueMail(tx, {
+        ...signIn('gives-up@example.se', { organizationId }),
+        payload: { url: 'https://samling.test/login/s3cr3t-t0k3n', expiresMinutes: 15 },
+      }),
+    )
+    const raw = async () => (await db.$queryRaw<{ payload: string }[]>`SELECT payload::text AS payload FROM outbox_messages`)[0].payload
+    expect(await raw()).not.toContain('s3cr3t-t0k3n')
+    sink.failNext(1, 550)
+    expect(await processOutboxOnce({ transport })).toMatchObject({ failed: 1 })
+    expect(JSON.parse(await raw())).toEqual({ url: { $redacted: true }, expiresMinutes: 15 })
+
+    const [failed] = await listFailedMail(organizationId)
+    expect(await retryFailedMail({ organizationId, id: failed.id })).toBe(true)
+    expect(await processOutboxOnce({ transport })).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1 })
+    expect((await listFailedMail(organizationId))[0].lastError).toMatch(/^RedactedMailPayloadError: .*cannot be sent again/)
+    expect(sink.messages.length).toBe(0)
   })
 
   it('a permanent refusal (550) fails the mail at once instead of retrying for hours', async () => {

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { getCurrentPerson, pruneExpiredSignIns, requirePerson } from '../../app/accounts/session.server.ts'
 import { clientIp, safeRedirectTo } from '../../app/accounts/sign-in.server.ts'
 import { db } from '../../app/db/client.server.ts'
+import { t } from '../../app/i18n/index.ts'
+import type { MailTransport, OutgoingMail } from '../../app/mail/transport.server.ts'
+import { processOutboxOnce, startMailWorker } from '../../app/mail/worker.server.ts'
 import { action as requestLinkAction, loader as loginLoader } from '../../app/routes/login.tsx'
 import { action as signInAction, loader as linkLoader } from '../../app/routes/login_.$token.tsx'
 import { action as logoutAction } from '../../app/routes/logout.tsx'
@@ -39,10 +42,17 @@ async function signInMails(email: string) {
   return db.outboxMessage.findMany({ where: { template: 'sign-in-link', recipient: email }, orderBy: { createdAt: 'asc' } })
 }
 
-/** The token in the newest sign-in mail to this address, read from the mail's URL as a person would. */
+/** Mail the worker delivered in this file, oldest first (the outbox keeps no usable link). */
+const delivered: OutgoingMail[] = []
+const inbox: MailTransport = { kind: 'mailbox', send: async (mail) => void delivered.push(mail), close: async () => {} }
+
+/** The token in the newest sign-in mail to this address, read from the delivered mail's link as a person would. */
 async function tokenFromMail(email: string): Promise<{ token: string; url: URL }> {
-  const mails = await signInMails(email)
-  const url = new URL((mails.at(-1)!.payload as { url: string }).url)
+  await processOutboxOnce({ transport: inbox })
+  const mail = delivered.filter((message) => message.to === email && message.subject === t(message.locale, 'mail.signIn.subject')).at(-1)
+  const link = mail?.text.match(/https?:\/\/\S+\/login\/\S+/)?.[0]
+  if (!link) throw new Error(`no sign-in mail with a link was delivered to ${email}`)
+  const url = new URL(link)
   return { token: decodeURIComponent(url.pathname.replace(/^\/login\//, '')), url }
 }
 
@@ -98,6 +108,24 @@ describe('asking for a sign-in link', () => {
     expect(mail.locale).toBe('en')
     const { url } = await tokenFromMail('eve@region.se')
     expect(url.searchParams.get('lang')).toBe('en')
+  })
+
+  it('mails a link asked for on the English page in English, even to a person stored as Swedish, and keeps their stored language', async () => {
+    await newPerson('english-page@kommun.se', 'sv')
+    await askForLink('english-page@kommun.se', { path: '/login?lang=en' })
+    const [mail] = await signInMails('english-page@kommun.se')
+    expect(mail.locale).toBe('en')
+    const { url } = await tokenFromMail('english-page@kommun.se')
+    expect(url.searchParams.get('lang')).toBe('en')
+    const arrived = delivered.at(-1)!
+    expect(arrived.subject).toBe('Your sign-in link for Samling')
+    expect(arrived.text).toContain(t('en', 'mail.signIn.body', { minutes: 15 }))
+    expect((await db.person.findUniqueOrThrow({ where: { email: 'english-page@kommun.se' } })).locale).toBe('sv')
+
+    await newPerson('swedish-page@region.se', 'en')
+    await askForLink('swedish-page@region.se', { path: '/login?lang=sv' })
+    expect((await signInMails('swedish-page@region.se'))[0].locale).toBe('sv')
+    expect((await tokenFromMail('swedish-page@region.se')).url.searchParams.get('lang')).toBeNull()
   })
 
   it('says in Swedish which field is wrong when the address is not an address, and keeps what was typed', async () => {
@@ -177,6 +205,23 @@ describe('asking for a sign-in link', () => {
       await db.loginToken.deleteMany({ where: { email: 'redirect@kommun.se' } })
       await askForLink('redirect@kommun.se', { redirectTo: evil })
       expect((await tokenFromMail('redirect@kommun.se')).url.searchParams.get('redirectTo')).toBeNull()
+    }
+  })
+})
+
+describe('the sign-in mail', () => {
+  it('leaves at once, well before the worker would next look at the queue', async () => {
+    await newPerson('fast@kommun.se')
+    const arrived: OutgoingMail[] = []
+    const worker = startMailWorker({ transport: { kind: 'mailbox', send: async (mail) => void arrived.push(mail), close: async () => {} }, intervalMs: 30_000 })
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      const started = performance.now()
+      await askForLink('fast@kommun.se')
+      await vi.waitFor(() => expect(arrived.map((mail) => mail.to)).toContain('fast@kommun.se'), { timeout: 10_000, interval: 5 })
+      expect(performance.now() - started).toBeLessThan(1000)
+    } finally {
+      await worker.stop()
     }
   })
 })
@@ -279,6 +324,43 @@ describe('using a sign-in link', () => {
       expect(evilResponse.status).toBe(302)
       expect(evilResponse.headers.get('Location')).toBe('/organizer')
     }
+  })
+
+  it('never sends the person to another site, however the redirect is dressed up (%2e, dot segments)', async () => {
+    await newPerson('phish@kommun.se')
+    for (const query of ['redirectTo=%2F%252e%2F%2Fevil.example%2Fphish', 'redirectTo=%2F.%2F%2Fevil.example%2Fphish', 'redirectTo=%2F..%2F%2Fevil.example']) {
+      await db.loginToken.deleteMany({ where: { email: 'phish@kommun.se' } })
+      await askForLink('phish@kommun.se')
+      const { token } = await tokenFromMail('phish@kommun.se')
+      const request = formPost(`/login/${token}?${query}`, {})
+      const response = (await signInAction({ request, params: { token }, context: {} })) as Response
+      expect([query, response.status, response.headers.get('Location')]).toEqual([query, 302, '/organizer'])
+    }
+  })
+
+  it('keeps no usable link in the database: encrypted while queued, erased once sent, and the mail that arrived signs in', async () => {
+    const person = await newPerson('copy@kommun.se')
+    await askForLink('copy@kommun.se')
+    const rawPayload = async () => {
+      const rows = await db.$queryRaw<{ payload: string }[]>`SELECT payload::text AS payload FROM outbox_messages WHERE recipient = 'copy@kommun.se'`
+      expect(rows).toHaveLength(1)
+      return rows[0].payload
+    }
+    const queued = await rawPayload()
+    expect(queued).not.toContain('/login/')
+    expect(JSON.parse(queued)).toEqual({ url: { $sealed: expect.stringMatching(/^v1\./) }, expiresMinutes: 15 })
+
+    const { token } = await tokenFromMail('copy@kommun.se')
+    expect(queued).not.toContain(token)
+    const sent = await rawPayload()
+    expect(sent).not.toContain(token)
+    expect(JSON.parse(sent)).toEqual({ url: { $redacted: true }, expiresMinutes: 15 })
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { recipient: 'copy@kommun.se' } })).status).toBe('sent')
+
+    const response = await postLink(token)
+    expect(response.status).toBe(302)
+    const cookie = cookiePair(response.headers.get('Set-Cookie'))
+    expect((await getCurrentPerson(new Request(`${APP}/organizer`, { headers: { Cookie: cookie } })))?.id).toBe(person.id)
   })
 
   it('creates the person on first sign-in when a link exists for a new address', async () => {

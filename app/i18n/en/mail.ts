@@ -19,19 +19,21 @@ export const mailMessages = {
   'mail.signIn.ignore': 'If you did not ask for this link, you can ignore this email. Nobody can sign in without opening the link.',
 
   // --- member-invitation ---
-  'mail.invitation.subject': '{inviter} invites you to {organization} on Samling',
-  'mail.invitation.preview': 'You are invited as {role} of {organization}.',
-  'mail.invitation.heading': 'You are invited to {organization}',
-  'mail.invitation.body': '{inviter} has invited you to become {role} of {organization} on Samling.',
+  'mail.invitation.subject': '{inviter} has added you to {organization} on Samling',
+  'mail.invitation.preview': 'You are now {role} of {organization}.',
+  'mail.invitation.heading': 'You are now a member of {organization}',
+  'mail.invitation.body': '{inviter} has added you as {role} of {organization} on Samling. The membership is already active: there is nothing to accept.',
   'mail.invitation.role.owner': 'an owner',
   'mail.invitation.role.organizer': 'an organizer',
   'mail.invitation.role.viewer': 'a viewer',
   'mail.invitation.roleHelp.owner': 'As an owner you create and change events and decide who belongs to the organization.',
   'mail.invitation.roleHelp.organizer': 'As an organizer you create and change events, programmes and mailings.',
   'mail.invitation.roleHelp.viewer': 'As a viewer you see events and registrations but change nothing.',
-  'mail.invitation.button': 'View the invitation',
-  'mail.invitation.howTo': 'The link opens a page where you accept or decline. Nothing happens until you choose.',
-  'mail.invitation.ignore': 'If you do not know {inviter}, you can ignore this email.',
+  'mail.invitation.button': 'Sign in to start',
+  'mail.invitation.signInHelp':
+    'The link opens the sign-in page. Enter your email address there and we will mail you a link that signs you in. No password needed.',
+  'mail.invitation.mistake':
+    'Was this a mistake, or do you not want to take part? Reply to this email or contact {inviter}, and an owner will remove you from {organization}.',
 
   // --- event-changed ---
   'mail.eventChanged.subject.time': 'New time: {title}',

@@ -19,19 +19,20 @@ export const mailMessages = {
   'mail.signIn.ignore': 'Har du inte bett om länken kan du strunta i det här mejlet. Ingen kan logga in utan att öppna länken.',
 
   // --- member-invitation ---
-  'mail.invitation.subject': '{inviter} bjuder in dig till {organization} på Samling',
-  'mail.invitation.preview': 'Du är inbjuden som {role} för {organization}.',
-  'mail.invitation.heading': 'Du är inbjuden till {organization}',
-  'mail.invitation.body': '{inviter} har bjudit in dig att bli {role} för {organization} på Samling.',
+  'mail.invitation.subject': '{inviter} har lagt till dig i {organization} på Samling',
+  'mail.invitation.preview': 'Du är nu {role} för {organization}.',
+  'mail.invitation.heading': 'Du är nu med i {organization}',
+  'mail.invitation.body': '{inviter} har lagt till dig som {role} för {organization} på Samling. Medlemskapet gäller redan: du behöver inte tacka ja.',
   'mail.invitation.role.owner': 'ägare',
   'mail.invitation.role.organizer': 'arrangör',
   'mail.invitation.role.viewer': 'läsare',
   'mail.invitation.roleHelp.owner': 'Som ägare skapar och ändrar du evenemang och bestämmer vilka som är med i organisationen.',
   'mail.invitation.roleHelp.organizer': 'Som arrangör skapar och ändrar du evenemang, program och utskick.',
   'mail.invitation.roleHelp.viewer': 'Som läsare ser du evenemang och anmälningar men ändrar ingenting.',
-  'mail.invitation.button': 'Visa inbjudan',
-  'mail.invitation.howTo': 'Länken öppnar en sida där du tackar ja eller nej. Inget händer förrän du väljer.',
-  'mail.invitation.ignore': 'Känner du inte igen {inviter} kan du strunta i det här mejlet.',
+  'mail.invitation.button': 'Logga in och börja',
+  'mail.invitation.signInHelp': 'Länken öppnar inloggningen. Skriv din e-postadress där, så mejlar vi en länk som loggar in dig. Du behöver inget lösenord.',
+  'mail.invitation.mistake':
+    'Var det ett misstag, eller vill du inte vara med? Svara på det här mejlet eller kontakta {inviter}, så tar en ägare bort dig ur {organization}.',
 
   // --- event-changed ---
   'mail.eventChanged.subject.time': 'Ny tid: {title}',
