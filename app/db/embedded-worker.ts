@@ -1,9 +1,10 @@
 /**
  * The embedded database's thread (started by embedded.server.ts). It opens PGlite, answers
  * `exec`/`query` messages (migrations run through them before anyone else can connect) and, on
- * `listen`, serves the PostgreSQL protocol for Prisma's pg adapter. The build compiles it to
+ * `listen`, serves the PostgreSQL protocol on a Unix socket for Prisma's pg adapter. The build compiles it to
  * build/embedded-worker.js; from source (tsx, vitest) it runs through tsx's loader.
  */
+import fs from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
@@ -20,7 +21,7 @@ export type EmbeddedWorkerData = {
 export type EmbeddedRequest =
   | { id: number; op: 'exec'; sql: string }
   | { id: number; op: 'query'; sql: string; params?: unknown[] }
-  | { id: number; op: 'listen' }
+  | { id: number; op: 'listen'; socketPath: string }
   | { id: number; op: 'close' }
 
 export type EmbeddedReply = { id: number; result?: unknown; error?: Record<string, unknown> & { message: string } }
@@ -47,13 +48,16 @@ async function handle(request: EmbeddedRequest): Promise<unknown> {
     case 'query':
       return (await db.query(request.sql, request.params)).rows
     case 'listen':
+      // A Unix socket in a directory only this user may enter, never TCP: PGlite has no
+      // authentication, so whoever reaches the socket owns the database.
       // PGlite is one connection; the socket server queues whole transactions from our single pooled
       // client. It accepts a few sockets although the pool keeps one: after a query error Prisma's pg
       // adapter discards its connection and opens a new one at once, and with a limit of 1 that new
       // socket raced the teardown of the old and was refused ("Connection terminated unexpectedly").
-      server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 })
+      server = new PGLiteSocketServer({ db, path: request.socketPath, maxConnections: 4 })
       await server.start()
-      return server.getServerConn()
+      fs.chmodSync(request.socketPath, 0o600)
+      return undefined
     case 'close':
       if (server) await server.stop()
       await db.close()

@@ -1,9 +1,12 @@
 import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { PrismaPg } from '@prisma/adapter-pg'
+import { ConfigError } from '../env.server.ts'
 import { PrismaClient } from '../generated/prisma/client.ts'
 import { applyMigrations, type SqlRunner } from '../migrations.server.ts'
 import type { Database, OpenDatabaseOptions } from './client.server.ts'
@@ -31,6 +34,45 @@ function startWorker(options: { workerData: EmbeddedWorkerData; transferList: Ar
   const source = new URL('./embedded-worker.ts', import.meta.url).href
   const bootstrap = `import(${JSON.stringify(pathToFileURL(api).href)}).then((tsx) => tsx.tsImport(${JSON.stringify(source)}, ${JSON.stringify(source)}))`
   return new Worker(bootstrap, { ...options, eval: true, execArgv: [] })
+}
+
+/** pg's client connects to `<host>/.s.PGSQL.<port>` when host is a directory (port 5432 by default). */
+const SOCKET_NAME = '.s.PGSQL.5432'
+/** A Unix socket path must fit in sun_path (108 bytes on Linux). */
+const MAX_SOCKET_PATH = 100
+
+/** Whether something answers on a Unix socket: a live one belongs to another process using the same DATA_DIR. */
+function isListening(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.connect(socketPath)
+    probe.once('connect', () => {
+      probe.destroy()
+      resolve(true)
+    })
+    probe.once('error', () => resolve(false))
+  })
+}
+
+/**
+ * The owner-only directory (0700) the embedded database's socket lives in: DATA_DIR/socket, or a
+ * fresh temporary directory for an in-memory database (or a DATA_DIR too long for a socket path).
+ * `remove` deletes what was created. A socket left by a crashed process is removed; one that still
+ * answers means another process has this data directory open, and PGlite must not open it twice.
+ */
+async function socketDirectory(dataDir: string | undefined): Promise<{ dir: string; remove: () => void }> {
+  if (dataDir && path.join(dataDir, 'socket', SOCKET_NAME).length <= MAX_SOCKET_PATH) {
+    const dir = path.join(dataDir, 'socket')
+    const socketPath = path.join(dir, SOCKET_NAME)
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+    fs.chmodSync(dir, 0o700)
+    if (fs.existsSync(socketPath)) {
+      if (await isListening(socketPath)) throw new ConfigError(`DATA_DIR: ${dataDir} is in use by another running Samling process`)
+      fs.rmSync(socketPath, { force: true })
+    }
+    return { dir, remove: () => fs.rmSync(socketPath, { force: true }) }
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-db-')) // mkdtemp creates it 0700
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) }
 }
 
 type Op = EmbeddedRequest['op']
@@ -75,12 +117,14 @@ async function startEmbeddedWorker(location: string, loadDataDir?: Blob) {
 /** PGlite in DATA_DIR/pglite (or in memory), migrated before anyone else can connect. */
 export async function openEmbedded(options: OpenDatabaseOptions): Promise<Database> {
   const dir = options.dataDir ?? './data'
-  let location = 'memory://'
-  if (dir !== 'memory://') {
-    location = path.join(path.resolve(dir), 'pglite')
-    fs.mkdirSync(location, { recursive: true })
-  }
-  const { worker, request } = await startEmbeddedWorker(location, options.loadDataDir)
+  const dataDir = dir === 'memory://' ? undefined : path.resolve(dir)
+  const location = dataDir ? path.join(dataDir, 'pglite') : 'memory://'
+  if (dataDir) fs.mkdirSync(location, { recursive: true })
+  const socket = await socketDirectory(dataDir)
+  const { worker, request } = await startEmbeddedWorker(location, options.loadDataDir).catch((error) => {
+    socket.remove()
+    throw error
+  })
   try {
     let appliedMigrations: string[] = []
     const runner: SqlRunner = {
@@ -94,9 +138,9 @@ export async function openEmbedded(options: OpenDatabaseOptions): Promise<Databa
     // PGlite has no autovacuum: without fresh statistics the planner believes every table is tiny
     // and sorts whole tables instead of using the listing indexes (44 ms → 0.4 ms per listing).
     await runner.exec('ANALYZE')
-    const address = await request<string>('listen')
+    await request('listen', { socketPath: path.join(socket.dir, SOCKET_NAME) })
     const prisma = new PrismaClient({
-      adapter: watchWrites(new PrismaPg({ connectionString: `postgresql://postgres@${address}/postgres`, max: 1 })),
+      adapter: watchWrites(new PrismaPg({ host: socket.dir, user: 'postgres', database: 'postgres', max: 1 })),
     })
     let closing: Promise<void> | undefined
     return {
@@ -108,12 +152,14 @@ export async function openEmbedded(options: OpenDatabaseOptions): Promise<Databa
           await prisma.$disconnect()
           await request('close').catch(() => {})
           await worker.terminate()
+          socket.remove()
         })()
         return closing
       },
     }
   } catch (error) {
     await worker.terminate()
+    socket.remove()
     throw error
   }
 }

@@ -6,6 +6,7 @@ import path from 'node:path'
 
 export type RunningServer = {
   url: string
+  pid: number
   dataDir: string
   output: () => string
   /** Sends SIGTERM; resolves with the exit code and how long the exit took. */
@@ -63,6 +64,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   let exited: Promise<number | null> | undefined
   return {
     url,
+    pid: child.pid!,
     dataDir,
     output: () => output,
     async stop() {
