@@ -1,18 +1,27 @@
 /**
- * Samling's production server: Express + Remix's adapter (docs/decisions/0003-server.md).
- * Serves hashed assets with long cache headers, compresses, sets security headers, logs one JSON
- * line per request, and on SIGTERM/SIGINT drains in-flight requests and closes the database.
+ * Samling's production server: Node's http server in front of Express + Remix
+ * (docs/decisions/0003-server.md, 0008-embedded-performance.md).
+ *
+ * Every request first passes the boundary checks below (one place: bad URLs, methods, hosts,
+ * cookies, cross-site writes and oversized bodies get a short 4xx here and never reach Remix). A
+ * public page that is in the page cache is then written straight away; everything else goes through
+ * Express (compression, static files) to Remix. One JSON log line per request; on SIGTERM/SIGINT
+ * the server drains in-flight requests (keep-alive connections are closed after their current
+ * response) and closes the database.
  */
 import { randomBytes } from 'node:crypto'
+import http from 'node:http'
+import net from 'node:net'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Server } from 'node:http'
-import { createRequestHandler } from '@remix-run/express'
 import { createRequestHandler as createRemixHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import { ConfigError, loadConfig, type Config } from './app/env.server.ts'
-import { isCacheablePageRequest, PageCache } from './app/public/page-cache.server.ts'
+import { t, type MessageKey } from './app/i18n/index.ts'
+import { exitOnSignal, log } from './app/log.server.ts'
+import { isCacheablePageRequest, PageCache, pageEtag, type CachedPage } from './app/public/page-cache.server.ts'
+import { isSameOrigin } from './app/same-origin.ts'
 
 type AppEntry = {
   boot: (config: Config) => Promise<{ mode: string; appliedMigrations: string[]; demoLoaded: boolean }>
@@ -20,113 +29,152 @@ type AppEntry = {
   dataGeneration: () => number
 }
 
-const log = (fields: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + '\n')
+/**
+ * The largest request body accepted (README, "Limits"): every form of the app is far below it. A
+ * bigger Content-Length is refused with 413 before anything is read; a body without one (chunked)
+ * is counted while it arrives and refused as soon as it passes the limit.
+ */
+const BODY_LIMIT_BYTES = 1024 * 1024
 
-function securityHeaders(config: Config): express.RequestHandler {
-  const https = config.appUrl.startsWith('https:')
-  return (_req, res, next) => {
-    const nonce = randomBytes(16).toString('base64')
-    res.locals.cspNonce = nonce
-    res.setHeader(
-      'Content-Security-Policy',
-      [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'`,
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data: https:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-        "base-uri 'self'",
-        "object-src 'none'",
-      ].join('; '),
-    )
-    res.setHeader('X-Content-Type-Options', 'nosniff')
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin')
-    res.setHeader('X-Frame-Options', 'DENY')
-    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()')
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
-    if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
-    next()
-  }
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+/** A DNS name or IPv4 address, or an IPv6 literal in brackets, with an optional port (RFC 9110 §7.2). */
+const HOST = /^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/
+
+class RequestProblem {
+  constructor(
+    readonly status: 400 | 403 | 405 | 413,
+    readonly messageKey: MessageKey,
+  ) {}
 }
 
+/** Both languages: these answers come before anything knows the visitor's language. */
+const problemText = (key: MessageKey) => `${t('sv', key)}\n${t('en', key)}\n`
+
 /**
- * A state-changing request from another site is refused here with a readable 403. (Remix's own
- * CSRF check would answer an empty 500; our actions also call assertSameOrigin.)
+ * What is wrong with this request before any app code sees it, or null. A NUL character can never
+ * be stored (PostgreSQL refuses it), a malformed percent-escape or lone surrogate cannot be decoded,
+ * and a Host that is no host name cannot form the request's URL: all of them are 400 here rather
+ * than a 500 somewhere inside.
  */
-function sameOriginWrites(config: Config): express.RequestHandler {
-  const appHost = new URL(config.appUrl).host
-  return (req, res, next) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next()
-    const origin = req.get('origin')
-    if (!origin) return next()
-    let host = ''
+function requestProblem(req: http.IncomingMessage): RequestProblem | null {
+  if (!METHODS.has(req.method ?? '')) return new RequestProblem(405, 'error.methodNotAllowed')
+  const host = req.headers.host
+  if (!host || !HOST.test(host)) return new RequestProblem(400, 'error.badRequest')
+  const url = req.url ?? '/'
+  // Origin-form only ("/path?query"); an absolute URL or "*" in the request line is not for us.
+  if (url[0] !== '/') return new RequestProblem(400, 'error.badRequest')
+  const queryAt = url.indexOf('?')
+  const pathname = queryAt === -1 ? url : url.slice(0, queryAt)
+  if (pathname.includes('%')) {
+    let decoded: string
     try {
-      host = new URL(origin).host
+      decoded = decodeURIComponent(pathname)
     } catch {
-      host = ''
+      return new RequestProblem(400, 'error.badRequest')
     }
-    if (host && (host === req.get('host') || host === appHost)) return next()
-    res
-      .status(403)
-      .type('text/plain; charset=utf-8')
-      .send('Förfrågan kom från en annan webbplats och stoppades.\nThe request came from another website and was stopped.\n')
+    if (decoded.includes('\0')) return new RequestProblem(400, 'error.badRequest')
+  }
+  if (queryAt !== -1 && url.includes('%00', queryAt)) return new RequestProblem(400, 'error.badRequest')
+  const cookie = req.headers.cookie
+  if (cookie && cookie.includes('samling_') && cookie.includes('%')) {
+    // Our own cookies are percent-encoded; one that does not decode was not written by us.
+    for (const part of cookie.split(';')) {
+      const [name, ...value] = part.trim().split('=')
+      if (!name.startsWith('samling_')) continue
+      try {
+        decodeURIComponent(value.join('='))
+      } catch {
+        return new RequestProblem(400, 'error.badRequest')
+      }
+    }
+  }
+  return null
+}
+
+function isLoopback(address: string | undefined) {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1'
+}
+
+/** The origin this request was made to: a reverse proxy on this machine may say https (like Express's `trust proxy: loopback`). */
+function requestOrigin(req: http.IncomingMessage): string {
+  const trusted = isLoopback(req.socket.remoteAddress)
+  const forwardedProto = trusted
+    ? String(req.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]
+        .trim()
+    : ''
+  const forwardedHost = trusted
+    ? String(req.headers['x-forwarded-host'] ?? '')
+        .split(',')[0]
+        .trim()
+    : ''
+  const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : 'encrypted' in req.socket ? 'https' : 'http'
+  return `${protocol}://${forwardedHost && HOST.test(forwardedHost) ? forwardedHost : req.headers.host}`
+}
+
+/** The visitor's address: the socket's, or the last one a loopback proxy put in X-Forwarded-For. */
+function clientIp(req: http.IncomingMessage): string {
+  let address = req.socket.remoteAddress ?? ''
+  const forwarded = req.headers['x-forwarded-for']
+  if (!forwarded || !isLoopback(address)) return address
+  const hops = String(forwarded).split(',')
+  for (let i = hops.length - 1; i >= 0 && isLoopback(address); i--) address = hops[i].trim()
+  return address
+}
+
+/** Security headers of every response (ADR 0003); only the CSP nonce changes per request. */
+function securityHeaders(config: Config) {
+  const fixed: [string, string][] = [
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['X-Frame-Options', 'DENY'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ]
+  if (config.appUrl.startsWith('https:')) fixed.push(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'])
+  const before = "default-src 'self'; script-src 'self' 'nonce-"
+  const after = [
+    "'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join('; ')
+  return (res: http.ServerResponse, nonce: string) => {
+    res.setHeader('Content-Security-Policy', before + nonce + after)
+    for (const [name, value] of fixed) res.setHeader(name, value)
   }
 }
 
-function requestLog(): express.RequestHandler {
-  return (req, res, next) => {
-    const started = process.hrtime.bigint()
-    res.on('finish', () => {
-      if (process.env.SAMLING_QUIET_LOG === '1') return
-      const ms = Number(process.hrtime.bigint() - started) / 1e6
-      log({ level: 'info', method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 })
+/** Reads the body, at most `limit` bytes; null when it is longer (nothing past the limit is kept). */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      // Past the limit the rest is read and dropped while the 413 goes out: a client still sending
+      // would otherwise get a broken pipe instead of the answer.
+      if (size > limit) {
+        chunks.length = 0
+        resolve(null)
+        if (size > 16 * limit) req.destroy()
+      } else chunks.push(chunk)
     })
-    next()
-  }
+    req.on('end', () => resolve(Buffer.concat(chunks, size)))
+    req.on('error', reject)
+  })
 }
 
-/** The web Request Remix sees for an anonymous GET (as @remix-run/express builds it, minus the body). */
-function pageRequest(req: express.Request): Request {
-  const headers = new Headers()
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(key, item)
-    else if (value) headers.set(key, value)
-  }
-  return new Request(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`, { method: 'GET', headers })
-}
-
-/**
- * Anonymous GETs of public pages are answered from a copy of the rendered HTML for up to 2 s, with
- * this request's CSP nonce put in (app/public/page-cache.server.ts says when a page is kept and when
- * it is dropped). Anything else goes on to Remix as usual.
- */
-function publicPages(build: ServerBuild, generation: () => number): express.RequestHandler {
-  const render = createRemixHandler(build, process.env.NODE_ENV)
-  const pages = new PageCache(generation)
-  return (req, res, next) => {
-    if (!isCacheablePageRequest(req.method, req.path, req.headers)) return next()
-    const nonce = res.locals.cspNonce as string
-    const key = `${req.protocol}://${req.get('host')}${req.originalUrl}`
-    pages
-      .get(key, nonce, () => render(pageRequest(req), { cspNonce: nonce, clientIp: req.ip }))
-      .then(async ({ page, response }) => {
-        if (page) {
-          res.status(page.status)
-          for (const [name, value] of page.headers) if (name !== 'content-length') res.setHeader(name, value)
-          res.end(page.parts.join(nonce))
-        } else if (response) {
-          res.status(response.status)
-          for (const [name, value] of response.headers) if (name !== 'set-cookie') res.append(name, value)
-          const cookies = response.headers.getSetCookie()
-          if (cookies.length) res.setHeader('Set-Cookie', cookies)
-          res.end(Buffer.from(await response.arrayBuffer()))
-        } else next() // another request's render turned out not to be cacheable: render this one
-      })
-      .catch(next)
-  }
+function matchesEtag(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
+  if (!ifNoneMatch || !etag) return false
+  if (ifNoneMatch.trim() === '*') return true
+  const bare = etag.replace(/^W\//, '')
+  return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare)
 }
 
 async function main() {
@@ -156,33 +204,168 @@ async function main() {
     throw error
   }
 
+  const renderRemix = createRemixHandler(build, config.nodeEnv)
+  const pages = new PageCache(entry.dataGeneration)
+  const setSecurityHeaders = securityHeaders(config)
+  let stopping = false
+
+  /** Writes a response of Remix's (or a copy of one) to Node's response. */
+  const sendCopy = (req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, nonce: string) => {
+    for (const [name, value] of page.headers) res.setHeader(name, value)
+    if (page.etag) res.setHeader('ETag', page.etag)
+    if (page.etag && matchesEtag(req.headers['if-none-match'], page.etag)) {
+      // The browser keeps its copy, which holds the nonce of its own CSP header: this answer must
+      // not replace that header with a new nonce (RFC 9111 §4.3.4 updates stored headers from a 304).
+      res.removeHeader('Content-Security-Policy')
+      res.removeHeader('Content-Type')
+      res.writeHead(304).end()
+      return
+    }
+    res.statusCode = page.status
+    res.end(page.parts.length === 1 ? page.parts[0] : page.parts.join(nonce))
+  }
+
+  const sendResponse = async (req: http.IncomingMessage, res: http.ServerResponse, response: Response, nonce: string) => {
+    const type = response.headers.get('content-type') ?? ''
+    if (req.method === 'GET' && response.status === 200 && type.startsWith('text/html') && !response.headers.has('etag')) {
+      // Pages are rendered whole anyway (no deferred data): buffering lets them carry an ETag.
+      const parts = (await response.text()).split(nonce)
+      const headers = [...response.headers].filter(([name]) => name !== 'set-cookie' && name !== 'content-length')
+      const cookies = response.headers.getSetCookie()
+      if (cookies.length) res.setHeader('Set-Cookie', cookies)
+      sendCopy(req, res, { status: 200, headers, parts, etag: pageEtag(parts), size: 0 }, nonce)
+      return
+    }
+    res.statusCode = response.status
+    for (const [name, value] of response.headers) if (name !== 'set-cookie') res.appendHeader(name, value)
+    const cookies = response.headers.getSetCookie()
+    if (cookies.length) res.setHeader('Set-Cookie', cookies)
+    if (!response.body || req.method === 'HEAD') {
+      res.end()
+      return
+    }
+    const reader = response.body.getReader()
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve))
+    }
+    res.end()
+  }
+
+  const remixRequest = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | undefined) => {
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (Array.isArray(value)) for (const item of value) headers.append(name, item)
+      else if (value !== undefined) headers.set(name, value)
+    }
+    const controller = new AbortController()
+    res.on('close', () => {
+      if (!res.writableFinished) controller.abort()
+    })
+    return new Request(requestOrigin(req) + req.url, { method: req.method, headers, body: body as BodyInit | undefined, signal: controller.signal })
+  }
+
+  const remix = async (req: http.IncomingMessage, res: http.ServerResponse, nonce: string) => {
+    let body: Buffer | undefined
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const read = await readBody(req, BODY_LIMIT_BYTES)
+      if (!read) return problem(res, new RequestProblem(413, 'error.bodyTooLarge'))
+      body = read
+    }
+    const loadContext = { cspNonce: nonce, clientIp: clientIp(req) }
+    if (isCacheablePageRequest(req.method ?? '', pathOf(req), req.headers)) {
+      const { page, response } = await pages.get(`${requestOrigin(req)}${req.url}`, nonce, () => renderRemix(remixRequest(req, res, body), loadContext))
+      if (page) return sendCopy(req, res, page, nonce)
+      if (response) return sendResponse(req, res, response, nonce)
+      // another request's render turned out not to be cacheable: render this one
+    }
+    await sendResponse(req, res, await renderRemix(remixRequest(req, res, body), loadContext), nonce)
+  }
+
+  const problem = (res: http.ServerResponse, issue: RequestProblem) => {
+    res.statusCode = issue.status
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+    res.setHeader('Cache-Control', 'no-store')
+    if (issue.status === 405) res.setHeader('Allow', [...METHODS].join(', '))
+    // A body we refuse is not read; the connection cannot be reused after it.
+    if (issue.status === 413) res.setHeader('Connection', 'close')
+    res.end(problemText(issue.messageKey))
+  }
+
   const app = express()
   app.disable('x-powered-by')
+  app.disable('etag')
   app.set('trust proxy', 'loopback')
-  app.use(requestLog())
   app.use(compression())
-  app.use(securityHeaders(config))
-  app.use(sameOriginWrites(config))
   // Remix's fingerprinted assets never change: cache them for a year.
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
   // The other public files (favicon.svg, …) all have an extension; pages never do, so they skip the
   // file-system lookup (a thread-pool stat per page view, queued behind compression under load).
   const publicFiles = express.static('public', { maxAge: '1h' })
   app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()))
-  app.use(publicPages(build, entry.dataGeneration))
-  app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }) }))
+  app.use((req, res, next) => {
+    remix(req, res, res.locals.cspNonce as string).catch(next)
+  })
 
-  const server: Server = await new Promise<Server>((resolve, reject) => {
-    const s = app
-      .listen(config.port, config.host, () => resolve(s))
-      .on('error', (error: NodeJS.ErrnoException) => {
-        reject(error.code === 'EADDRINUSE' ? new ConfigError(`PORT: ${config.port} is already in use on ${config.host}`) : error)
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const started = performance.now()
+    if (!config.quietRequestLog) {
+      res.on('finish', () => {
+        log({ level: 'info', method: req.method, path: pathOf(req), status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 })
       })
+    }
+    // Once stopping, every answer ends its connection, so busy keep-alive clients let go too.
+    if (stopping) res.setHeader('Connection', 'close')
+    const nonce = randomBytes(16).toString('base64')
+    setSecurityHeaders(res, nonce)
+    const issue = requestProblem(req)
+    if (issue) return problem(res, issue)
+    const method = req.method!
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
+      // A state-changing request from another site is refused here with a readable 403 (Remix's own
+      // CSRF check would answer an empty 500; our actions also call assertSameOrigin).
+      const origin = req.headers.origin
+      if (origin && !isSameOrigin(origin, { appUrl: config.appUrl, requestUrl: requestOrigin(req) }))
+        return problem(res, new RequestProblem(403, 'form.badOrigin'))
+      const length = Number(req.headers['content-length'] ?? 0)
+      if (length > BODY_LIMIT_BYTES) return problem(res, new RequestProblem(413, 'error.bodyTooLarge'))
+    }
+    // A fresh copy of a public page goes out from here (when the visitor takes it uncompressed),
+    // without Express: that is most of what an anonymous page view costs (ADR 0008, round 3).
+    if (isCacheablePageRequest(method, pathOf(req), req.headers) || isConditionalPageRequest(req)) {
+      const page = pages.peek(`${requestOrigin(req)}${req.url}`)
+      if (page && (!acceptsCompression(req) || page.size < 1024)) return sendCopy(req, res, page, nonce)
+    }
+    ;(res as express.Response).locals = { cspNonce: nonce }
+    app(req as express.Request, res as express.Response)
+  }
+
+  const server = http.createServer({ keepAliveTimeout: 5_000 }, handle)
+  // For a graceful stop: which connections are serving a request, and since when the others are idle.
+  const connections = new Map<net.Socket, { active: number; idleSince: number }>()
+  server.on('connection', (socket: net.Socket) => {
+    connections.set(socket, { active: 0, idleSince: performance.now() })
+    socket.once('close', () => connections.delete(socket))
+  })
+  server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const state = connections.get(req.socket)
+    if (!state) return
+    state.active++
+    res.once('close', () => {
+      state.active--
+      state.idleSince = performance.now()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'EADDRINUSE' ? new ConfigError(`PORT: ${config.port} is already in use on ${config.host}`) : error)
+    })
+    server.listen(config.port, config.host, () => resolve())
   }).catch((error) => {
     console.error(`Samling cannot start: ${error instanceof Error ? error.message : String(error)}`)
     process.exit(1)
   })
-  server.keepAliveTimeout = 5_000
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host
@@ -197,28 +380,43 @@ async function main() {
   console.log(`Samling is ready on http://${shownHost}:${port}`)
   if (!config.smtpUrl) console.log(`Dev mailbox: ${config.appUrl}/dev/mailbox?key=${config.mailboxKey}`)
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    log({ level: 'info', msg: 'stopping', signal })
-    const force = setTimeout(() => {
-      log({ level: 'error', msg: 'forced exit after 10 s' })
-      process.exit(1)
-    }, 10_000)
-    force.unref()
-    // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve())
-      server.closeIdleConnections()
-    })
-    await entry.shutdown()
-    clearTimeout(force)
-    log({ level: 'info', msg: 'stopped' })
-    process.exit(0)
-  }
-  process.on('SIGTERM', () => void stop('SIGTERM'))
-  process.on('SIGINT', () => void stop('SIGINT'))
+  exitOnSignal({
+    name: 'server',
+    forceAfterMs: 10_000,
+    stop: async () => {
+      stopping = true
+      await new Promise<void>((resolve) => {
+        // Stop accepting, and end each keep-alive connection once it is done: a busy one after
+        // its current response (which now says `Connection: close`, see handle()), an idle one
+        // after half a second of silence. Not http.Server#close(): it drops idle connections at
+        // once, and a client that had just sent its next request on one would see it reset.
+        net.Server.prototype.close.call(server, () => resolve())
+        const sweep = setInterval(() => {
+          const now = performance.now()
+          for (const [socket, state] of connections) if (state.active === 0 && now - state.idleSince >= 500) socket.destroy()
+        }, 100)
+        server.once('close', () => clearInterval(sweep))
+      })
+      await entry.shutdown()
+    },
+  })
+}
+
+function pathOf(req: http.IncomingMessage): string {
+  const url = req.url ?? '/'
+  const queryAt = url.indexOf('?')
+  return queryAt === -1 ? url : url.slice(0, queryAt)
+}
+
+/** A GET with If-None-Match that would otherwise be served from a copy (answered 304 when the copy matches). */
+function isConditionalPageRequest(req: http.IncomingMessage): boolean {
+  const { 'if-none-match': _condition, ...rest } = req.headers
+  return !!req.headers['if-none-match'] && isCacheablePageRequest(req.method ?? '', pathOf(req), rest)
+}
+
+function acceptsCompression(req: http.IncomingMessage): boolean {
+  const accepted = req.headers['accept-encoding']
+  return !!accepted && /\b(?:gzip|br|deflate)\b/.test(accepted)
 }
 
 await main()

@@ -56,6 +56,7 @@ const EnvSchema = z.object({
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z.string().trim().min(3).default('Samling <no-reply@samling.localhost>'),
   MAIL_WORKER: z.enum(['on', 'off']).default('on'),
+  SAMLING_QUIET_LOG: z.enum(['0', '1']).default('0'),
 })
 
 export type Config = {
@@ -71,6 +72,8 @@ export type Config = {
   mailFrom: string
   mailboxKey: string
   runMailWorker: boolean
+  /** SAMLING_QUIET_LOG=1 (tests, benchmarks): no line per request in the server's log. */
+  quietRequestLog: boolean
 }
 
 type Secrets = { sessionSecret: string; mailboxKey: string }
@@ -122,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     mailboxKey: secrets.mailboxKey,
     runMailWorker: e.MAIL_WORKER === 'on',
+    quietRequestLog: e.SAMLING_QUIET_LOG === '1',
   }
 }
 

@@ -11,9 +11,8 @@
  */
 import { connectDatabase, disconnectDatabase } from '../app/db/client.server.ts'
 import { ConfigError, loadConfig, setConfig } from '../app/env.server.ts'
+import { exitOnSignal, log } from '../app/log.server.ts'
 import { startMailWorker } from '../app/mail/worker.server.ts'
-
-const log = (fields: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + '\n')
 
 async function main() {
   let config
@@ -43,24 +42,14 @@ async function main() {
   const worker = startMailWorker({ intervalMs: 1000, batchSize: 50, concurrency: config.databaseUrl ? 2 : 1 })
   log({ level: 'info', msg: 'mail worker ready', transport: config.smtpUrl ? 'smtp' : 'mailbox', db: config.databaseUrl ? 'postgres' : 'embedded' })
 
-  let stopping = false
-  const stop = async (signal: string) => {
-    if (stopping) return
-    stopping = true
-    log({ level: 'info', msg: 'mail worker stopping', signal })
-    const force = setTimeout(() => {
-      log({ level: 'error', msg: 'forced exit after 30 s' })
-      process.exit(1)
-    }, 30_000)
-    force.unref()
-    await worker.stop()
-    await disconnectDatabase()
-    clearTimeout(force)
-    log({ level: 'info', msg: 'mail worker stopped' })
-    process.exit(0)
-  }
-  process.on('SIGTERM', () => void stop('SIGTERM'))
-  process.on('SIGINT', () => void stop('SIGINT'))
+  exitOnSignal({
+    name: 'mail worker',
+    forceAfterMs: 30_000,
+    stop: async () => {
+      await worker.stop()
+      await disconnectDatabase()
+    },
+  })
 }
 
 await main()

@@ -3,6 +3,7 @@ import { db } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
 import { DomainError } from '../errors.server.ts'
 import type { Person } from '../generated/prisma/client.ts'
+import { isSameOrigin } from '../same-origin.ts'
 
 /**
  * Sessions: a signed, httpOnly, SameSite=Lax cookie holding the id of a row in `sessions`, so
@@ -67,18 +68,12 @@ export async function destroySession(request: Request): Promise<string> {
 
 /**
  * Every state-changing POST must come from our own pages: the Origin (or, failing that, Referer)
- * must match APP_URL or the request's own host. Throws a 403 with a message in the user's language.
+ * must match APP_URL's origin or the request's own, scheme included (app/same-origin.ts). Throws a 403 with a message in the user's language.
  */
 export function assertSameOrigin(request: Request): void {
   if (request.method === 'GET' || request.method === 'HEAD') return
   const origin = request.headers.get('Origin') ?? refererOrigin(request.headers.get('Referer'))
-  const allowed = new Set([new URL(config().appUrl).origin, new URL(request.url).origin])
-  const host = request.headers.get('Host')
-  if (host) {
-    allowed.add(`http://${host}`)
-    allowed.add(`https://${host}`)
-  }
-  if (!origin || !allowed.has(origin)) throw new DomainError('form.badOrigin', 403)
+  if (!isSameOrigin(origin, { appUrl: config().appUrl, requestUrl: request.url })) throw new DomainError('form.badOrigin', 403)
 }
 
 function refererOrigin(referer: string | null): string | null {

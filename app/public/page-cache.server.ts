@@ -8,8 +8,9 @@
  * of these hold:
  *  - the request is a GET without Cookie or Authorization header (a signed-in visitor always gets a
  *    fresh render, so nothing per person can ever be stored) and without If-None-Match /
- *    If-Modified-Since (conditional requests go to the route, which answers 304), for one of the
- *    public paths above;
+ *    If-Modified-Since, for one of the public paths above (server.ts answers an If-None-Match that
+ *    matches a stored copy's ETag with 304 from the copy; any other conditional request goes to
+ *    the route);
  *  - the answer is a 200 `text/html` or `application/json` without Set-Cookie.
  * A copy is used only while it is younger than `ttlMs` AND `generation()` (db/client.server.ts's
  * `dataGeneration`, bumped by every write that may change public data) is unchanged, like the data
@@ -18,7 +19,20 @@
  * The per-request CSP nonce is not cached: the stored HTML is split at the nonce it was rendered
  * with, and every visitor's own nonce is joined back in.
  */
-export type CachedPage = { status: number; headers: [string, string][]; parts: string[] }
+import { createHash } from 'node:crypto'
+
+/**
+ * A stored page: the HTML split at the nonce it was rendered with, its validator (the route's own
+ * ETag, or `pageEtag` of the parts) and its size in UTF-16 units (small pages are not compressed).
+ */
+export type CachedPage = { status: number; headers: [string, string][]; parts: string[]; etag: string | undefined; size: number }
+
+/** `W/"…"`: weak, because copies of one page differ in their CSP nonce (the rest is byte-identical). */
+export function pageEtag(parts: string[]): string {
+  const hash = createHash('sha1')
+  for (const part of parts) hash.update(part).update('\0')
+  return `W/"${hash.digest('base64url')}"`
+}
 
 const PUBLIC_PAGE = /^\/(?:(?:en\/|en$)?(?:archive|accessibility|(?:events|organizations|series|speakers)\/[a-z0-9][a-z0-9-]{0,99})?|api\/events)$/
 
@@ -30,12 +44,19 @@ export function isCacheablePageRequest(method: string, path: string, headers: Re
 }
 
 export class PageCache {
-  private entries = new Map<string, { generation: number; expires: number; page: Promise<CachedPage | null> }>()
+  private entries = new Map<string, { generation: number; expires: number; page: Promise<CachedPage | null>; value?: CachedPage | null }>()
   constructor(
     private readonly generation: () => number,
     private readonly ttlMs = 2_000,
     private readonly maxEntries = 500,
   ) {}
+
+  /** The stored page for `key` if it is there, rendered and still valid; never starts a render. */
+  peek(key: string): CachedPage | undefined {
+    const entry = this.entries.get(key)
+    if (!entry?.value || entry.generation !== this.generation() || entry.expires <= Date.now()) return undefined
+    return entry.value
+  }
 
   /**
    * The page for `key`; on a miss `render(nonce)` produces a Response (rendered with `nonce`), which
@@ -57,14 +78,23 @@ export class PageCache {
         return null
       }
       const html = await response.text()
-      return { status: response.status, headers: [...response.headers], parts: html.split(nonce) }
+      const parts = html.split(nonce)
+      const headers = [...response.headers].filter(([name]) => name !== 'content-length')
+      return { status: response.status, headers, parts, etag: response.headers.get('etag') ?? pageEtag(parts), size: html.length }
     })
-    const stored = { generation, expires: now + this.ttlMs, page }
+    const stored: { generation: number; expires: number; page: Promise<CachedPage | null>; value?: CachedPage | null } = {
+      generation,
+      expires: now + this.ttlMs,
+      page,
+    }
     this.entries.set(key, stored)
     const forget = () => {
       if (this.entries.get(key) === stored) this.entries.delete(key)
     }
-    page.then((value) => value ?? forget(), forget)
+    page.then((value) => {
+      stored.value = value
+      if (!value) forget()
+    }, forget)
     const value = await page
     return own ? { page: null, response: own } : { page: value }
   }

@@ -83,6 +83,8 @@ export const common = {
   'error.generic.title': 'Something went wrong',
   'error.generic.body': 'An unexpected error occurred. Please try again in a moment.',
   'error.badRequest': 'Invalid request.',
+  'error.methodNotAllowed': 'This method is not supported here.',
+  'error.bodyTooLarge': 'The request is too large (at most 1 MiB).',
   'error.forbidden': 'You are not allowed to do this.',
   'error.conflict': 'The change conflicts with existing data.',
   'error.invalidParameter': 'Invalid value for {parameter}.',

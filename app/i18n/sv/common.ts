@@ -82,6 +82,8 @@ export const common = {
   'error.generic.title': 'Något gick fel',
   'error.generic.body': 'Ett oväntat fel inträffade. Försök igen om en stund.',
   'error.badRequest': 'Ogiltig förfrågan.',
+  'error.methodNotAllowed': 'Metoden stöds inte här.',
+  'error.bodyTooLarge': 'Förfrågan är för stor (högst 1 MiB).',
   'error.forbidden': 'Du har inte behörighet att göra det här.',
   'error.conflict': 'Ändringen krockar med befintliga uppgifter.',
   'error.invalidParameter': 'Ogiltigt värde för {parameter}.',
