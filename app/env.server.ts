@@ -3,46 +3,44 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 
-/** A configuration problem: printed as one line naming the variable, then exit code 1. */
+/**
+ * Replaces the password of every URL in a text (`postgresql://user:secret@host` →
+ * `postgresql://user:***@host`), also in values too broken to parse as a URL. Configuration
+ * errors, connection errors and logs go through it, so a DATABASE_URL or SMTP_URL never shows its
+ * password.
+ */
+export function redactCredentials(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s:/?#@'"]*):[^\s'"]*@/gi, '$1:***@')
+}
+
+/** A configuration problem: printed as one line naming the variable, then exit code 1. Never carries a password. */
 export class ConfigError extends Error {
   constructor(message: string) {
-    super(message)
+    super(redactCredentials(message))
     this.name = 'ConfigError'
   }
 }
 
-const postgresUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      return ['postgres:', 'postgresql:'].includes(new URL(value).protocol)
-    } catch {
-      return false
-    }
-  }, 'must be a postgresql:// URL')
+/** The one URL check: a URL whose scheme is one of `protocols` (e.g. `['postgres:', 'postgresql:']`). */
+function urlWithScheme(protocols: string[], message: string) {
+  return z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        return protocols.includes(new URL(value).protocol)
+      } catch {
+        return false
+      }
+    }, message)
+}
 
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      return ['http:', 'https:'].includes(new URL(value).protocol)
-    } catch {
-      return false
-    }
-  }, 'must be an http:// or https:// URL')
+const postgresUrl = urlWithScheme(['postgres:', 'postgresql:'], 'must be a postgresql:// URL')
+const httpUrl = urlWithScheme(['http:', 'https:'], 'must be an http:// or https:// URL')
+const smtpUrl = urlWithScheme(['smtp:', 'smtps:'], 'must be an smtp:// or smtps:// URL')
 
-const smtpUrl = z
-  .string()
-  .trim()
-  .refine((value) => {
-    try {
-      return ['smtp:', 'smtps:'].includes(new URL(value).protocol)
-    } catch {
-      return false
-    }
-  }, 'must be an smtp:// or smtps:// URL')
+/** Variables whose value is never shown, not even in a configuration error. */
+const SECRET_VARIABLES = new Set(['SESSION_SECRET'])
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -104,7 +102,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const name = String(issue.path[0])
-    throw new ConfigError(`${name}: ${issue.message} (got ${JSON.stringify(cleaned[name] ?? '')})`)
+    const value = cleaned[name] ?? ''
+    const shown = SECRET_VARIABLES.has(name) ? `${value.length} characters` : JSON.stringify(value)
+    throw new ConfigError(`${name}: ${issue.message} (got ${shown})`)
   }
   const e = parsed.data
   const dataDir = path.resolve(e.DATA_DIR)

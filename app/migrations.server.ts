@@ -29,8 +29,9 @@ const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 
 export type Migration = { name: string; sql: string; checksum: string }
 
+/** prisma/migrations of the app (the server, scripts and tests all run from the project folder). */
 export function migrationsDirectory(): string {
-  return path.resolve(process.env.SAMLING_MIGRATIONS_DIR ?? path.join(process.cwd(), 'prisma', 'migrations'))
+  return path.resolve('prisma', 'migrations')
 }
 
 export function readMigrations(dir = migrationsDirectory()): Migration[] {

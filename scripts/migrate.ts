@@ -6,6 +6,7 @@
  *   npm run db:migrate:create -- <name>     write prisma/migrations/<timestamp>_<name>/migration.sql from schema changes
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { PGlite } from '@electric-sql/pglite'
@@ -75,7 +76,9 @@ async function create(name: string | undefined) {
     { exec: async (sql) => void (await pg.exec(sql)), query: async (sql, params) => (await pg.query(sql, params)).rows as never },
     { useAdvisoryLock: false },
   )
-  const server = new PGLiteSocketServer({ db: pg, host: '127.0.0.1', port: 0, maxConnections: 1 })
+  // Served on a Unix socket in a private temporary folder, never on TCP (PGlite has no authentication).
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-migrate-'))
+  const server = new PGLiteSocketServer({ db: pg, path: path.join(socketDir, '.s.PGSQL.5432'), maxConnections: 1 })
   await server.start()
   try {
     // … and let Prisma's own (WASM) schema engine diff it against schema.prisma.
@@ -89,7 +92,7 @@ async function create(name: string | undefined) {
     ;(instance.exports as { __wbindgen_start: () => void }).__wbindgen_start()
     const schemaPath = path.resolve('prisma/schema.prisma')
     const schema = fs.readFileSync(schemaPath, 'utf8')
-    const adapter = withCharAsText(new PrismaPg({ connectionString: `postgresql://postgres@${server.getServerConn()}/postgres`, max: 1 }))
+    const adapter = withCharAsText(new PrismaPg({ host: socketDir, user: 'postgres', database: 'postgres', max: 1 }))
     const engine = await bg.SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapter))
     const result = await engine.diff({
       // With no history yet, diff from nothing (describing an empty PGlite schema trips the engine).
@@ -119,6 +122,7 @@ async function create(name: string | undefined) {
   } finally {
     await server.stop()
     await pg.close()
+    fs.rmSync(socketDir, { recursive: true, force: true })
   }
 }
 

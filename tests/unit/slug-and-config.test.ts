@@ -46,6 +46,28 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...base, ...env })).toThrow(ConfigError)
     expect(() => loadConfig({ ...base, ...env })).toThrow(message)
   })
+
+  it.each([
+    [{ DATABASE_URL: 'mysql://admin:hunter2@db.example/x' }, 'DATABASE_URL: must be a postgresql:// URL (got "mysql://admin:***@db.example/x")'],
+    [
+      { DATABASE_URL: 'postgresql://admin:hunter2@db.example:99999/x' },
+      'DATABASE_URL: must be a postgresql:// URL (got "postgresql://admin:***@db.example:99999/x")',
+    ],
+    [
+      { DATABASE_URL: 'postgresql://admin:hunter@2@db.example:port/x' },
+      'DATABASE_URL: must be a postgresql:// URL (got "postgresql://admin:***@db.example:port/x")',
+    ],
+    [{ SMTP_URL: 'http://mailer:hunter2@mail.example' }, 'SMTP_URL: must be an smtp:// or smtps:// URL (got "http://mailer:***@mail.example")'],
+    [{ SESSION_SECRET: 'hunter2-is-short' }, 'SESSION_SECRET: must be at least 32 characters (got 16 characters)'],
+  ])('names the variable of %j but never shows its password', (env, message) => {
+    expect(() => loadConfig({ ...base, ...env })).toThrow(new ConfigError(message))
+    try {
+      loadConfig({ ...base, ...env })
+    } catch (error) {
+      expect((error as Error).message).toBe(message)
+      expect((error as Error).message).not.toContain('hunter2')
+    }
+  })
 })
 
 describe('choosing a free slug', () => {
