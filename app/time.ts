@@ -77,18 +77,21 @@ export function formatTimeRange(start: Date, end: Date, locale: Locale): string 
   return `${formatTime(start, locale)}–${formatTime(end, locale)}`
 }
 
+/** "tors 12 feb 2027, kl. 09.00" / "Thu 12 Feb 2027, 09:00": one moment, in the same style as the card line. */
+export function formatDateTime(instant: Date, locale: Locale): string {
+  return `${formatDate(instant, locale)}, ${locale === 'sv' ? 'kl. ' : ''}${formatTime(instant, locale)}`
+}
+
 /**
- * The line on event cards:
+ * The line on event cards, one style for one day and for many (date, comma, time):
  * same day  → "tors 12 feb 2027, kl. 09.00–16.00" / "Thu 12 Feb 2027, 09:00–16:00"
- * many days → "tors 12 feb 2027 kl. 09.00 – lör 14 feb 2027 kl. 16.00"
+ * many days → "tors 12 feb 2027, kl. 09.00 – lör 14 feb 2027, kl. 16.00" / "Thu 12 Feb 2027, 09:00 – Sat 14 Feb 2027, 16:00"
  */
 export function formatEventWhen(start: Date, end: Date, locale: Locale): string {
-  const at = locale === 'sv' ? 'kl. ' : ''
   if (stockholmDay(start) === stockholmDay(end)) {
-    return `${formatDate(start, locale)}, ${at}${formatTimeRange(start, end, locale)}`
+    return `${formatDate(start, locale)}, ${locale === 'sv' ? 'kl. ' : ''}${formatTimeRange(start, end, locale)}`
   }
-  const sep = locale === 'sv' ? ' kl. ' : ', '
-  return `${formatDate(start, locale)}${sep}${formatTime(start, locale)} – ${formatDate(end, locale)}${sep}${formatTime(end, locale)}`
+  return `${formatDateTime(start, locale)} – ${formatDateTime(end, locale)}`
 }
 
 /** "2027-02-12": the Stockholm calendar day of an instant (for grouping a programme by day). */
@@ -123,6 +126,76 @@ export function parseStockholmLocal(value: string): Date | null {
   if (probe.getUTCMonth() !== month - 1) return null
   const instant = new TZDate(year, month - 1, day, hour, minute, TIME_ZONE)
   return new Date(instant.getTime())
+}
+
+/**
+ * What a Stockholm wall time typed by an organizer means, around the clock switches:
+ * - `exact`: one instant (almost always);
+ * - `skipped`: it does not exist (02:00–02:59 on the last Sunday in March, clocks jump to 03:00);
+ * - `ambiguous`: it happens twice (02:00–02:59 on the last Sunday in October); the first one, still
+ *   summer time, is taken, and `offset` says so ("+02:00"), so the form can tell the organizer.
+ */
+export type StockholmLocalTime =
+  | { kind: 'invalid' }
+  | { kind: 'skipped'; day: string; time: string }
+  | { kind: 'exact'; instant: Date }
+  | { kind: 'ambiguous'; instant: Date; day: string; time: string; offset: string; laterOffset: string }
+
+/** Minutes Stockholm is ahead of UTC at an instant (60 in winter, 120 in summer). */
+function offsetMinutesAt(instant: Date): number {
+  const c = stockholmClock(instant)
+  const wall = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute)
+  return Math.round((wall - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000)
+}
+
+/** "+02:00" for 120 minutes. */
+function offsetText(minutes: number): string {
+  const abs = Math.abs(minutes)
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+}
+
+/** Reads "2027-02-12 09:00" (or "…T09:00") as Stockholm wall time; see StockholmLocalTime. */
+export function readStockholmLocal(value: string): StockholmLocalTime {
+  const match = LOCAL_PATTERN.exec(value.trim())
+  if (!match) return { kind: 'invalid' }
+  const [year, month, day, hour, minute] = match.slice(1).map(Number)
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return { kind: 'invalid' }
+  const probe = new Date(Date.UTC(year, month - 1, day))
+  if (probe.getUTCMonth() !== month - 1) return { kind: 'invalid' }
+  const wall = Date.UTC(year, month - 1, day, hour, minute)
+  // The offsets in force half a day before and after cover any switch that night; each gives one
+  // candidate instant, which counts only if Stockholm's clock really shows the typed time then.
+  const offsets = [...new Set([offsetMinutesAt(new Date(wall - 12 * 3_600_000)), offsetMinutesAt(new Date(wall + 12 * 3_600_000))])]
+  const matches = offsets
+    .map((offset) => ({ offset, instant: new Date(wall - offset * 60_000) }))
+    .filter(({ instant }) => {
+      const c = stockholmClock(instant)
+      return c.year === year && c.month === month && c.day === day && c.hour === hour && c.minute === minute
+    })
+    .sort((a, b) => a.instant.getTime() - b.instant.getTime())
+  const dayText = `${year}-${pad(month)}-${pad(day)}`
+  const timeText = `${pad(hour)}:${pad(minute)}`
+  if (matches.length === 0) return { kind: 'skipped', day: dayText, time: timeText }
+  if (matches.length === 1) return { kind: 'exact', instant: matches[0].instant }
+  return {
+    kind: 'ambiguous',
+    instant: matches[0].instant,
+    day: dayText,
+    time: timeText,
+    offset: offsetText(matches[0].offset),
+    laterOffset: offsetText(matches[matches.length - 1].offset),
+  }
+}
+
+/**
+ * For an instant whose Stockholm wall time happens twice (the autumn switch): which of the two it
+ * is and both offsets; null for every other instant.
+ */
+export function repeatedWallTime(instant: Date): { isFirst: boolean; offset: string; otherOffset: string } | null {
+  const read = readStockholmLocal(toLocalInputValue(instant))
+  if (read.kind !== 'ambiguous') return null
+  const isFirst = Math.floor(instant.getTime() / 60_000) === Math.floor(read.instant.getTime() / 60_000)
+  return { isFirst, offset: isFirst ? read.offset : read.laterOffset, otherOffset: isFirst ? read.laterOffset : read.offset }
 }
 
 /** An instant as a TZDate in Stockholm (what ical-generator needs to write correct TZID times). */

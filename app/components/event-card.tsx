@@ -6,7 +6,14 @@ import { FormatBadge, StatusBadge } from './format-badge.tsx'
 /** One event in a listing. The whole card is clickable through the title link (one link, one tab stop). */
 export function EventCard({ card, locale, headingLevel = 2 }: { card: EventCardView; locale: Locale; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
-  const place = [card.city, card.countyLabel].filter(Boolean).join(', ')
+  // A digital-only event has no place; a city stored on it is where the organizer is based, and
+  // must not read as the venue (nor the län it lies in).
+  const place =
+    card.format === 'online'
+      ? card.city
+        ? t(locale, 'public.card.organizerHome', { city: card.city })
+        : null
+      : [card.city, card.countyLabel].filter(Boolean).join(', ')
   const struck = card.status === 'cancelled'
   return (
     <article className={`card${struck ? ' card--cancelled' : ''}`}>

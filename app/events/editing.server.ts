@@ -8,7 +8,7 @@ import type { Event } from '../generated/prisma/client.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
 import { chooseSlug } from '../slug.server.ts'
 import { isSlug } from '../slug.ts'
-import { parseStockholmLocal, toLocalInputValue } from '../time.ts'
+import { readStockholmLocal, toLocalInputValue } from '../time.ts'
 
 /**
  * Creating and editing events in the organizer console. Every function takes the caller's
@@ -105,35 +105,26 @@ export function optionalInteger(min: number, max: number) {
     .pipe(z.number().int().min(min).max(max).nullable())
 }
 
-/** Stockholm wall time from <input type="datetime-local"> ("2027-02-12T09:00") → instant. */
-const requiredLocalTime = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .transform((value, ctx) => {
-    const instant = parseStockholmLocal(value)
-    if (!instant) {
-      ctx.addIssue({ code: 'custom', message: 'form.invalidDate' })
-      return z.NEVER
-    }
-    return instant
-  })
+/**
+ * Stockholm wall time from <input type="datetime-local"> ("2027-02-12T09:00") → instant. A time the
+ * spring switch skips is refused with its own message; a time the autumn switch repeats is the
+ * first one (summer time), and the console page says so (see ambiguousTimeNotes).
+ */
+function localTime(value: string, ctx: z.RefinementCtx): Date | typeof z.NEVER {
+  const read = readStockholmLocal(value)
+  if (read.kind === 'exact' || read.kind === 'ambiguous') return read.instant
+  ctx.addIssue({ code: 'custom', message: read.kind === 'skipped' ? 'form.timeSkipped' : 'form.invalidDate' })
+  return z.NEVER
+}
+
+const requiredLocalTime = z.string().trim().min(1).max(40).transform(localTime)
 
 const optionalLocalTime = z
   .string()
   .trim()
   .max(40)
   .default('')
-  .transform((value, ctx) => {
-    if (value === '') return null
-    const instant = parseStockholmLocal(value)
-    if (!instant) {
-      ctx.addIssue({ code: 'custom', message: 'form.invalidDate' })
-      return z.NEVER
-    }
-    return instant
-  })
+  .transform((value, ctx) => (value === '' ? null : localTime(value, ctx)))
 
 const priceOre = z
   .string()

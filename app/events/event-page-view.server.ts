@@ -1,7 +1,7 @@
 import { renderMarkdown } from '../markdown.server.ts'
 import { pick, t, type Locale } from '../i18n/index.ts'
 import type { EventFormat, ProgrammeItemType, RegistrationMode } from '../generated/prisma/enums.ts'
-import { formatDate, formatEventWhen, formatLongDate, formatTime, formatTimeRange, stockholmDay } from '../time.ts'
+import { formatDateTime, formatEventWhen, formatLongDate, formatTimeRange, stockholmDay } from '../time.ts'
 import { PublicCache } from '../cache.server.ts'
 import { eventSpeakers, getPublicEvent, registrationState, safeHttpUrl, type PublicEvent } from './event-page.server.ts'
 import { buildEventJsonLd, type EventJsonLd } from './json-ld.ts'
@@ -70,7 +70,7 @@ export function formatPrice(priceOre: number, locale: Locale): string {
 
 function registrationDate(instant: Date | null, locale: Locale): string | null {
   if (!instant) return null
-  return `${formatDate(instant, locale)}${locale === 'sv' ? ' kl. ' : ', '}${formatTime(instant, locale)}`
+  return formatDateTime(instant, locale)
 }
 
 export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; appUrl: string; now?: Date }): EventPageView {

@@ -9,7 +9,7 @@ import type { Event, ProgrammeItem } from '../generated/prisma/client.ts'
 import type { Locale } from '../i18n/index.ts'
 import type { Access } from '../organizations/access.server.ts'
 import { assertOrganizationSpeakers, createSpeakerProfile } from '../speakers/profiles.server.ts'
-import { formatTimeRange, parseStockholmLocal, startOfStockholmDay, stockholmDay } from '../time.ts'
+import { formatTimeRange, readStockholmLocal, startOfStockholmDay, stockholmDay } from '../time.ts'
 
 /**
  * The programme editor's changes: rooms, tracks and items with their speakers. Every function
@@ -104,9 +104,13 @@ export function parseItemForm(values: FormValues, days: string[]): ParseResult<I
   if (!fields.success) return { success: false, error: { issues } }
   const data = fields.data
   if (!days.includes(data.day)) issues.push(issue('day', 'organizer.programme.invalidDay'))
-  const startsAt = parseStockholmLocal(`${data.day} ${data.startTime}`)
-  const endsAt = parseStockholmLocal(`${data.day} ${data.endTime}`)
-  if (!startsAt) issues.push(issue('day', 'organizer.programme.invalidDay'))
+  const start = readStockholmLocal(`${data.day} ${data.startTime}`)
+  const end = readStockholmLocal(`${data.day} ${data.endTime}`)
+  const startsAt = start.kind === 'exact' || start.kind === 'ambiguous' ? start.instant : null
+  const endsAt = end.kind === 'exact' || end.kind === 'ambiguous' ? end.instant : null
+  if (start.kind === 'invalid') issues.push(issue('day', 'organizer.programme.invalidDay'))
+  if (start.kind === 'skipped') issues.push(issue('startTime', 'form.timeSkipped'))
+  if (end.kind === 'skipped') issues.push(issue('endTime', 'form.timeSkipped'))
   if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) issues.push(issue('endTime', 'organizer.programme.endBeforeStart'))
   const roomId = data.roomId ? asUuid(data.roomId) : null
   if (data.roomId && !roomId) issues.push(issue('roomId', 'organizer.programme.roomNotFound'))

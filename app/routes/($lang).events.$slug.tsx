@@ -1,8 +1,11 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { FormatBadge, StatusBadge } from '../components/format-badge.tsx'
 import { useNonce } from '../components/nonce.tsx'
 import { Programme } from '../components/programme.tsx'
+import { ScheduleWarnings } from '../components/schedule-warnings.tsx'
+import { getCurrentPerson } from '../accounts/session.server.ts'
+import { findScheduleWarningsForMember } from '../events/schedule-warnings.server.ts'
 import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
 import { notFound } from '../errors.server.ts'
 import { getEventPageView } from '../events/event-page-view.server.ts'
@@ -18,7 +21,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const appUrl = siteUrl()
   const view = await orNotFound(locale, () => getEventPageView(slug, { locale, appUrl }))
   const description = view.summary || [view.when, view.placeText ?? t(locale, 'format.online')].join('. ')
-  return json({ locale, view, description, url: `${appUrl}${localePath(locale, `/events/${slug}`)}` })
+  // Organizers of this event also see what to check about its times. Only a request with a Cookie
+  // can be one, and such requests bypass the shared page cache; the answer then says it is private.
+  const person = request.headers.has('Cookie') ? await getCurrentPerson(request) : null
+  const scheduleWarnings = person ? await findScheduleWarningsForMember({ personId: person.id, eventSlug: slug, locale }) : null
+  const headers: HeadersInit = scheduleWarnings ? { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } : {}
+  return json({ locale, view, description, scheduleWarnings, url: `${appUrl}${localePath(locale, `/events/${slug}`)}` }, { headers })
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const cacheControl = loaderHeaders.get('Cache-Control')
+  return cacheControl ? { 'Cache-Control': cacheControl, Vary: 'Cookie' } : new Headers()
 }
 
 type View = ReturnType<typeof useLoaderData<typeof loader>>['view']
@@ -69,7 +82,7 @@ function RegistrationNote({ view, locale }: { view: View; locale: Locale }) {
 }
 
 export default function EventPage() {
-  const { view, locale } = useLoaderData<typeof loader>()
+  const { view, locale, scheduleWarnings } = useLoaderData<typeof loader>()
   const nonce = useNonce()
   return (
     <main id="main" className="container page event-page">
@@ -86,36 +99,10 @@ export default function EventPage() {
         </p>
       </header>
       <StatusBanner view={view} locale={locale} />
+      {scheduleWarnings ? <ScheduleWarnings warnings={scheduleWarnings} locale={locale} isPublicPage /> : null}
+      {/* The facts and registration come right after the title in the DOM (phones and screen readers
+          meet them first); on wide screens CSS grid puts them in a sidebar beside the programme. */}
       <div className="event-layout">
-        <div className="event-main">
-          {view.descriptionHtml ? (
-            <section aria-labelledby="about-heading">
-              <h2 id="about-heading">{t(locale, 'public.event.about')}</h2>
-              <div className="prose" dangerouslySetInnerHTML={{ __html: view.descriptionHtml }} />
-            </section>
-          ) : null}
-          <section aria-labelledby="programme-heading">
-            <h2 id="programme-heading">{t(locale, 'public.event.programme')}</h2>
-            {view.days.length ? <Programme days={view.days} locale={locale} /> : <p>{t(locale, 'public.event.noProgramme')}</p>}
-          </section>
-          {view.speakers.length ? (
-            <section aria-labelledby="speakers-heading">
-              <h2 id="speakers-heading">{t(locale, 'public.event.speakers')}</h2>
-              <ul className="speaker-list">
-                {view.speakers.map((speaker) => (
-                  <li key={speaker.slug} className="speaker">
-                    <Link to={localePath(locale, `/speakers/${speaker.slug}`)} className="speaker__name">
-                      {speaker.name}
-                    </Link>
-                    {speaker.title || speaker.affiliation ? (
-                      <span className="speaker__title">{[speaker.title, speaker.affiliation].filter(Boolean).join(', ')}</span>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : null}
-        </div>
         <div className="event-side">
           <section className="panel" aria-labelledby="facts-heading">
             <h2 id="facts-heading">{t(locale, 'public.event.facts')}</h2>
@@ -199,6 +186,35 @@ export default function EventPage() {
               <p>
                 <Link to={localePath(locale, `/series/${view.series.slug}`)}>{t(locale, 'public.event.seriesParts')}</Link>
               </p>
+            </section>
+          ) : null}
+        </div>
+        <div className="event-main">
+          {view.descriptionHtml ? (
+            <section aria-labelledby="about-heading">
+              <h2 id="about-heading">{t(locale, 'public.event.about')}</h2>
+              <div className="prose" dangerouslySetInnerHTML={{ __html: view.descriptionHtml }} />
+            </section>
+          ) : null}
+          <section aria-labelledby="programme-heading">
+            <h2 id="programme-heading">{t(locale, 'public.event.programme')}</h2>
+            {view.days.length ? <Programme days={view.days} locale={locale} /> : <p>{t(locale, 'public.event.noProgramme')}</p>}
+          </section>
+          {view.speakers.length ? (
+            <section aria-labelledby="speakers-heading">
+              <h2 id="speakers-heading">{t(locale, 'public.event.speakers')}</h2>
+              <ul className="speaker-list">
+                {view.speakers.map((speaker) => (
+                  <li key={speaker.slug} className="speaker">
+                    <Link to={localePath(locale, `/speakers/${speaker.slug}`)} className="speaker__name">
+                      {speaker.name}
+                    </Link>
+                    {speaker.title || speaker.affiliation ? (
+                      <span className="speaker__title">{[speaker.title, speaker.affiliation].filter(Boolean).join(', ')}</span>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
             </section>
           ) : null}
         </div>

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { AuditList } from '~/components/console/audit-list.tsx'
 import { EventForm } from '~/components/console/event-form.tsx'
 import { StatusPanel } from '~/components/console/status-panel.tsx'
+import { ScheduleWarnings } from '~/components/schedule-warnings.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { parseId } from '~/ids.server.ts'
 import { readForm } from '~/forms.server.ts'
@@ -11,6 +12,7 @@ import { submitForm, type FormResult } from '~/console/forms.server.ts'
 import { consolePath } from '~/console/paths.ts'
 import { invalidForm, withDomainErrors } from '~/errors.server.ts'
 import { eventFormValues, getEventForEditing, listEventAudit, listSeriesChoices, parseEventForm, updateEvent } from '~/events/editing.server.ts'
+import { findScheduleWarnings } from '~/events/schedule-warnings.server.ts'
 import { CancelSchema, cancelEvent, postponeEvent, PostponeSchema, publishEvent, unpublishEvent } from '~/events/status.server.ts'
 import { localePath, pick, t, type Locale } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
@@ -23,7 +25,11 @@ async function load({ request, params }: LoaderFunctionArgs) {
   const { access, locale } = await requireConsole(request, params, 'viewer')
   const eventId = parseId(params.id, 'error.eventNotFound')
   const event = await getEventForEditing({ access, eventId })
-  const [series, audit] = await Promise.all([listSeriesChoices(access.organization.id), listEventAudit({ access, eventId })])
+  const [series, audit, scheduleWarnings] = await Promise.all([
+    listSeriesChoices(access.organization.id),
+    listEventAudit({ access, eventId }),
+    findScheduleWarnings({ organizationId: access.organization.id, eventId, locale }),
+  ])
   return json({
     locale,
     orgSlug: access.organization.slug,
@@ -41,6 +47,7 @@ async function load({ request, params }: LoaderFunctionArgs) {
     values: eventFormValues(event),
     series,
     audit,
+    scheduleWarnings,
   })
 }
 export const loader = withDomainErrors(load)
@@ -102,7 +109,7 @@ const DONE_MESSAGES = {
 } as const
 
 export default function EditEvent() {
-  const { locale, orgSlug, canEdit, event, values, series, audit } = useLoaderData<typeof load>()
+  const { locale, orgSlug, canEdit, event, values, series, audit, scheduleWarnings } = useLoaderData<typeof load>()
   const actionData = useActionData<FormResult & { intent?: string }>()
   const [search] = useSearchParams()
   const done = search.get('done') as keyof typeof DONE_MESSAGES | null
@@ -122,6 +129,7 @@ export default function EditEvent() {
           {t(locale, DONE_MESSAGES[done])}
         </p>
       ) : null}
+      {scheduleWarnings ? <ScheduleWarnings warnings={scheduleWarnings} locale={locale} /> : null}
       <p className="console-actions">
         <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/programme`)}>
           {t(locale, 'organizer.event.programmeLink')}

@@ -1,11 +1,16 @@
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../support/server.ts'
 
 describe('the real server', () => {
   let server: RunningServer | undefined
+  const badConfigDir = path.join(os.tmpdir(), `samling-badconfig-${process.pid}`)
   afterAll(async () => {
     await server?.stop()
+    fs.rmSync(badConfigDir, { recursive: true, force: true })
   })
 
   it('starts on a random port with a fresh DATA_DIR, answers /healthz, and exits 0 within 10 s of SIGTERM', async () => {
@@ -40,7 +45,7 @@ describe('the real server', () => {
     [{ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test' }, /^Samling cannot start: SESSION_SECRET: required/m],
   ])('refuses bad configuration %j with one clear line and exit code 1', (env, message) => {
     const result = spawnSync(process.execPath, ['build/server.js'], {
-      env: { ...process.env, DATA_DIR: '/tmp/samling-badconfig', NODE_ENV: 'production', ...env },
+      env: { ...process.env, DATA_DIR: badConfigDir, NODE_ENV: 'production', ...env },
       encoding: 'utf8',
       timeout: 30_000,
     })

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../app/db/client.server.ts'
 
 /** Runs `npm run create-owner -- …` as an operator would: a separate process, its own DATA_DIR. */
@@ -16,9 +16,20 @@ function createOwner(args: string[], env: Record<string, string>) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
+const dataDirs: string[] = []
+afterAll(() => {
+  for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+function freshDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-owner-'))
+  dataDirs.push(dir)
+  return dir
+}
+
 describe('npm run create-owner', () => {
   it('refuses bad arguments with a clear message and exit code 1, before touching any database', () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-owner-'))
+    const dataDir = freshDataDir()
     const missing = createOwner(['--organization', 'Region Test'], { DATA_DIR: dataDir })
     expect(missing.code).toBe(1)
     expect(missing.stderr).toContain('create-owner: --email is required')
@@ -32,7 +43,7 @@ describe('npm run create-owner', () => {
   })
 
   it('creates the organization, the person and the owner membership, and says how to sign in; repeating changes nothing', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-owner-'))
+    const dataDir = freshDataDir()
     const args = ['--email', ' Anna@Kommun.SE ', '--organization', 'Sörmlands sociala innovation', '--name', 'Anna Andersson']
     const first = createOwner(args, { DATA_DIR: dataDir })
     expect(first.stderr).toBe('')

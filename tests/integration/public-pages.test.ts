@@ -143,7 +143,7 @@ describe('the event page', () => {
   it('groups the programme by Stockholm day with Swedish headings and times, even on a New York server', async () => {
     const { event } = await conference()
     const { data } = await eventPage(event.slug)
-    expect(data.view.when).toBe('tis 10 feb 2099 kl. 09.00 – tors 12 feb 2099 kl. 16.00')
+    expect(data.view.when).toBe('tis 10 feb 2099, kl. 09.00 – tors 12 feb 2099, kl. 16.00')
     expect(data.view.days.map((day: { heading: string }) => day.heading)).toEqual(['tisdag 10 februari 2099', 'onsdag 11 februari 2099'])
     expect(data.view.days[0].items[0]).toMatchObject({ time: '09.00–10.00', title: 'Öppning', typeLabel: 'Huvudtalare', room: 'Sal Klara' })
     expect(data.view.days[0].items[0].speakers).toEqual([{ slug: expect.any(String), name: 'Anna Andersson', role: 'moderator', roleLabel: 'Moderator' }])

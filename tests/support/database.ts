@@ -41,13 +41,15 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
 
 /** Test-file hook: connects the app-wide `db` to a fresh database and a throwaway DATA_DIR. */
 export function useTestDatabase() {
+  let dataDir: string | undefined
   beforeAll(async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-test-'))
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-test-'))
     setConfig({ ...loadConfig({ ...process.env, DATABASE_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'test' }), databaseUrl: process.env.DATABASE_URL })
     const database = await createTestDatabase()
     useDatabase(database)
   })
   afterAll(async () => {
     await disconnectDatabase()
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
   })
 }

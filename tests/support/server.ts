@@ -9,8 +9,11 @@ export type RunningServer = {
   pid: number
   dataDir: string
   output: () => string
-  /** Sends SIGTERM; resolves with the exit code and how long the exit took. */
-  stop: () => Promise<{ code: number | null; ms: number }>
+  /**
+   * Sends SIGTERM; resolves with the exit code and how long the exit took. A DATA_DIR this helper
+   * made is removed afterwards unless `keepDataDir` (to start again on the same data).
+   */
+  stop: (opts?: { keepDataDir?: boolean }) => Promise<{ code: number | null; ms: number }>
 }
 
 /**
@@ -29,6 +32,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
+  const ownsDataDir = !env.DATA_DIR
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samling-server-'))
   const child: ChildProcess = spawn(process.execPath, ['build/server.js'], {
     cwd: process.cwd(),
@@ -67,7 +71,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
     pid: child.pid!,
     dataDir,
     output: () => output,
-    async stop() {
+    async stop(opts = {}) {
       const started = Date.now()
       exited ??= new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode)
@@ -77,7 +81,9 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000)
       const code = await exited
       clearTimeout(timeout)
-      return { code, ms: Date.now() - started }
+      const ms = Date.now() - started
+      if (ownsDataDir && !opts.keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+      return { code, ms }
     },
   }
 }

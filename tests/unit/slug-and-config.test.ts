@@ -1,7 +1,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { chooseUniqueSlug, isSlug, slugify } from '../../app/slug.ts'
 import { ConfigError, loadConfig } from '../../app/env.server.ts'
 
@@ -24,6 +24,7 @@ describe('slugs', () => {
 describe('configuration', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-config-'))
   const base = { DATA_DIR: dataDir }
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
 
   it('has working defaults and generates secrets into DATA_DIR once', () => {
     const first = loadConfig(base)

@@ -103,6 +103,8 @@ export const common = {
   'form.invalidEmail': 'Enter a valid e-mail address, for example name@council.se.',
   'form.invalidUrl': 'Enter a full web address starting with https://.',
   'form.invalidDate': 'Enter date and time as YYYY-MM-DD HH:MM (Swedish time).',
+  'form.timeSkipped':
+    'That time does not exist in Swedish time: on the night summer time starts (the last Sunday in March) clocks jump from 02:00 straight to 03:00. Choose a time before 02:00 or from 03:00.',
   'form.invalidNumber': 'Enter a whole number.',
   'form.tooSmall': 'The value must be at least {min}.',
   'form.tooBig': 'The value may be at most {max}.',

@@ -27,6 +27,7 @@ export const publicMessages = {
   'public.empty.noneBody': 'Have a look at past events – many have recordings.',
   'public.empty.archive': 'There are no past events yet.',
   'public.card.organizer': 'Organizer: {name}',
+  'public.card.organizerHome': 'Organizer based in {city}',
   'public.card.series': 'Series: {title}',
   'public.card.seriesPart': 'Part {position} of {title}',
   'public.pagination.previous': 'Previous page',

@@ -102,6 +102,8 @@ export const common = {
   'form.invalidEmail': 'Skriv en giltig e-postadress, till exempel namn@kommun.se.',
   'form.invalidUrl': 'Skriv en fullständig webbadress som börjar med https://.',
   'form.invalidDate': 'Skriv datum och tid som ÅÅÅÅ-MM-DD TT:MM (svensk tid).',
+  'form.timeSkipped':
+    'Den tiden finns inte i svensk tid: natten då sommartid börjar (sista söndagen i mars) går klockan direkt från 02.00 till 03.00. Välj en tid före 02.00 eller från 03.00.',
   'form.invalidNumber': 'Skriv ett heltal.',
   'form.tooSmall': 'Värdet måste vara minst {min}.',
   'form.tooBig': 'Värdet får vara högst {max}.',

@@ -26,6 +26,7 @@ export const publicMessages = {
   'public.empty.noneBody': 'Titta gärna bland tidigare evenemang – många har inspelningar.',
   'public.empty.archive': 'Det finns inga tidigare evenemang ännu.',
   'public.card.organizer': 'Arrangör: {name}',
+  'public.card.organizerHome': 'Arrangör i {city}',
   'public.card.series': 'Serie: {title}',
   'public.card.seriesPart': 'Del {position} i {title}',
   'public.pagination.previous': 'Föregående sida',
