@@ -1,21 +1,22 @@
-import { onShutdown } from './boot.server.ts'
 import type { Config } from './env.server.ts'
 import { pruneExpiredSignIns } from './accounts/session.server.ts'
 import { startMailWorker } from './mail/worker.server.ts'
 
 /**
  * Background work inside the app process: the mail worker, unless MAIL_WORKER=off (then run
- * `npm run worker` separately). Stopped on shutdown before the database closes.
+ * `npm run worker` separately). Returns the steps that stop it, which boot() runs on shutdown
+ * before the database closes (so this module needs nothing from boot.server.ts).
  */
-export async function startBackgroundWork(config: Config): Promise<void> {
+export function startBackgroundWork(config: Config): Array<() => Promise<void>> {
   // Expired sessions and used sign-in links are deleted hourly (they hold personal data).
   const prune = setInterval(() => {
     pruneExpiredSignIns().catch((error) => console.error(JSON.stringify({ level: 'error', msg: 'pruning sign-ins failed', error: String(error) })))
   }, 3_600_000)
   prune.unref()
-  onShutdown(async () => clearInterval(prune))
-  if (!config.runMailWorker) return
+  const stops: Array<() => Promise<void>> = [async () => clearInterval(prune)]
+  if (!config.runMailWorker) return stops
   // Two rounds side by side on PostgreSQL (SKIP LOCKED keeps them apart); PGlite has one connection.
   const worker = startMailWorker({ intervalMs: 1000, batchSize: 50, concurrency: config.databaseUrl ? 2 : 1 })
-  onShutdown(() => worker.stop())
+  stops.push(() => worker.stop())
+  return stops
 }

@@ -1,6 +1,7 @@
 import { connectDatabase, disconnectDatabase, type DatabaseMode } from './db/client.server.ts'
 import { setConfig, type Config } from './env.server.ts'
 import { loadDemoIfEmpty } from './demo/load-demo.server.ts'
+import { startBackgroundWork } from './background.server.ts'
 
 export type BootResult = { mode: DatabaseMode; appliedMigrations: string[]; demoLoaded: boolean }
 
@@ -13,7 +14,8 @@ export function onShutdown(stop: () => Promise<void>) {
 
 /**
  * Start-up of one app process: configuration, database (migrated under an advisory lock on
- * PostgreSQL), demo data into an empty database, and background work.
+ * PostgreSQL), demo data into an empty database (only where it belongs: on the embedded database,
+ * or where DEMO=on; `opts.loadDemo` overrides that), and background work.
  */
 export async function boot(config: Config, opts: { loadDemo?: boolean } = {}): Promise<BootResult> {
   setConfig(config)
@@ -22,10 +24,9 @@ export async function boot(config: Config, opts: { loadDemo?: boolean } = {}): P
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
   })
-  const demoLoaded = opts.loadDemo === false ? false : await loadDemoIfEmpty()
+  const demoLoaded = (opts.loadDemo ?? config.loadDemoOnBoot) ? await loadDemoIfEmpty() : false
   if (demoLoaded) await database.prisma.$executeRawUnsafe('ANALYZE')
-  const { startBackgroundWork } = await import('./background.server.ts')
-  await startBackgroundWork(config)
+  for (const stop of startBackgroundWork(config)) onShutdown(stop)
   return { mode: database.mode, appliedMigrations: database.appliedMigrations, demoLoaded }
 }
 

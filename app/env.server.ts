@@ -47,6 +47,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int('must be a whole number').min(0, 'must be 0–65535').max(65535, 'must be 0–65535').default(3000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   DATABASE_URL: postgresUrl.optional(),
+  DEMO: z.enum(['on', 'off']).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   APP_URL: httpUrl.optional(),
@@ -62,6 +63,8 @@ export type Config = {
   port: number
   host: string
   databaseUrl: string | undefined
+  /** Load the demo into an empty database on boot: DEMO=on/off, else only on the embedded database. */
+  loadDemoOnBoot: boolean
   databasePoolSize: number
   dataDir: string
   appUrl: string
@@ -117,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    loadDemoOnBoot: e.DEMO ? e.DEMO === 'on' : !e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir,
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT || 3000}`).replace(/\/+$/, ''),

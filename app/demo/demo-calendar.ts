@@ -54,15 +54,25 @@ export function onWeekdays(day: CalendarDay, spanDays = 1): CalendarDay {
 }
 
 /**
- * The next occurrence of month/day (moved onto weekdays) that starts at least `minDaysAhead`
- * days after `now`: this year's if it is far enough away, otherwise next year's.
+ * The `weekday` (0 = Sunday) nearest to `day`, at most three days before or after it: an event the
+ * seed dates "Wednesday 3 May" stays on a Wednesday in every year.
  */
-export function nextOccurrence(now: Date, month: number, day: number, opts: { spanDays?: number; minDaysAhead?: number } = {}): CalendarDay {
+export function nearestWeekday(day: CalendarDay, weekday: number): CalendarDay {
+  const ahead = (weekday - weekdayOf(day) + 7) % 7
+  return addDays(day, ahead <= 3 ? ahead : ahead - 7)
+}
+
+/**
+ * The next occurrence of month/day that starts at least `minDaysAhead` days after `now`: this
+ * year's if it is far enough away, otherwise next year's. It is moved onto Monday–Friday, or, with
+ * `weekday`, onto that weekday nearest the date (the weekday the seed gives).
+ */
+export function nextOccurrence(now: Date, month: number, day: number, opts: { spanDays?: number; minDaysAhead?: number; weekday?: number } = {}): CalendarDay {
   const { spanDays = 1, minDaysAhead = 14 } = opts
   const earliest = now.getTime() + minDaysAhead * DAY_MS
   const thisYear = stockholmToday(now).year
   for (let year = thisYear; year <= thisYear + 2; year++) {
-    const start = onWeekdays({ year, month, day }, spanDays)
+    const start = opts.weekday === undefined ? onWeekdays({ year, month, day }, spanDays) : nearestWeekday({ year, month, day }, opts.weekday)
     if (at(start, '00:00').getTime() >= earliest) return start
   }
   throw new Error('unreachable')

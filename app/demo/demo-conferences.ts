@@ -418,9 +418,12 @@ const TEN_INNOVATIONS: Array<[sv: string, en: string]> = [
   ['Ungas idébank – unga utvecklar sin kommun', 'Youth Idea Bank – young people develop their municipality'],
 ]
 
-/** 3 May at Studio Acusticum: about 200 places, ten social innovations, a researchers' lunch. */
+/**
+ * At Studio Acusticum: about 200 places, ten social innovations, a researchers' lunch. The seed says
+ * "Onsdagen den 3 maj", so it is held on the Wednesday nearest 3 May.
+ */
 function socialInnovationNorr(now: Date): DemoEvent {
-  const day = nextOccurrence(now, 5, 3)
+  const day = nextOccurrence(now, 5, 3, { weekday: 3 })
   const hall = 'Stora salen'
   const blackBox = 'Black Box'
   const foyer = 'Foajén'

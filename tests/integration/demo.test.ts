@@ -3,10 +3,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import pg from 'pg'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../app/db/client.server.ts'
 import { buildDemoContent, DEMO_ORGANIZER_EMAIL, DEMO_OWNER_EMAIL, DEMO_VIEWER_EMAIL, type DemoEvent } from '../../app/demo/demo-data.server.ts'
 import { loadDemo, loadDemoIfEmpty } from '../../app/demo/load-demo.server.ts'
+import { loadConfig } from '../../app/env.server.ts'
 import { SLUG_PATTERN } from '../../app/slug.ts'
 import { stockholmClock, stockholmDay } from '../../app/time.ts'
 import { useTestDatabase } from '../support/database.ts'
@@ -81,12 +83,22 @@ describe('demo content, for any day of the year it is loaded', () => {
       expect(wallTime(coDays.startsAt)).toBe('09:00')
       const sormland = eventBySlug(events, 'sormland-social-innovation-day')
       expect(stockholmDay(sormland.startsAt).slice(5)).toMatch(/^09-(27|28|29)$/)
+      // The seed: "Onsdagen den 3 maj". A Wednesday, within three days of 3 May, in every year.
       const norr = eventBySlug(events, 'social-innovation-i-norr')
-      expect(stockholmDay(norr.startsAt).slice(5)).toMatch(/^05-0[123]$/)
+      expect(stockholmClock(norr.startsAt).weekday, `Social Innovation i Norr at ${now.toISOString()}`).toBe(3)
+      const norrDay = stockholmDay(norr.startsAt)
+      const fromMay3 = (Date.parse(`${norrDay}T00:00:00Z`) - Date.parse(`${norrDay.slice(0, 4)}-05-03T00:00:00Z`)) / 86_400_000
+      expect(Math.abs(fromMay3)).toBeLessThanOrEqual(3)
       for (const slug of Object.keys(CONFERENCES)) {
         expect(eventBySlug(events, slug).startsAt.getTime(), `${slug} at ${now.toISOString()}`).toBeGreaterThan(now.getTime() + 13 * 86_400_000)
       }
     }
+  })
+
+  it('holds Social Innovation i Norr on a Wednesday as the seed says: 5 May 2027, when 3 May is a Monday', () => {
+    const norr = eventBySlug(buildDemoContent(NOW).events, 'social-innovation-i-norr')
+    expect(stockholmDay(norr.startsAt)).toBe('2027-05-05')
+    expect(stockholmClock(norr.startsAt).weekday).toBe(3)
   })
 
   it('keeps series parts in order, Re-Act part 2 at 09:00, and one held part of the child-rights series', () => {
@@ -226,7 +238,8 @@ describe('loading the demo into an empty database', () => {
       include: { programmeItems: { orderBy: { startsAt: 'asc' }, include: { room: true, speakers: true } } },
     })
     expect([norr.venueName, norr.city, norr.county, norr.capacityOnSite]).toEqual(['Studio Acusticum', 'Piteå', 'norrbotten', 200])
-    expect(stockholmDay(norr.startsAt)).toBe('2027-05-03')
+    // The Wednesday nearest 3 May, as the seed has it ("Onsdagen den 3 maj"); 3 May 2027 is a Monday.
+    expect(stockholmDay(norr.startsAt)).toBe('2027-05-05')
     expect(norr.programmeItems.filter((entry) => entry.descriptionSv.startsWith('Social innovation '))).toHaveLength(10)
     const meetups = norr.programmeItems.filter((entry) => entry.type === 'meetup')
     expect(meetups.map((m) => [m.titleSv, m.capacity, m.room?.name])).toEqual([['Forskarträff över lunch', 30, 'Black Box']])
@@ -340,5 +353,78 @@ describe('npm run seed:demo', () => {
     const result = await seed({ PORT: 'abc', DATA_DIR: os.tmpdir() })
     expect(result.code).toBe(1)
     expect(result.stderr.trim()).toMatch(/^PORT: .*\(got "abc"\)$/)
+  })
+})
+
+describe('which databases get the demo on start', () => {
+  const run = promisify(execFile)
+  /** Boots the app (no HTTP server) in a child process, as `npm start` does, and reports what it found. */
+  const bootWith = async (env: Record<string, string>) => {
+    const script = [
+      "import { boot, shutdown } from './app/boot.server.ts'",
+      "import { db } from './app/db/client.server.ts'",
+      "import { loadConfig } from './app/env.server.ts'",
+      'const result = await boot(loadConfig())',
+      'console.log(JSON.stringify({ demoLoaded: result.demoLoaded, organizations: await db.organization.count() }))',
+      'await shutdown()',
+    ].join('\n')
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      env: { ...process.env, DATABASE_URL: '', DEMO: '', MAIL_WORKER: 'off', NODE_ENV: 'test', ...env },
+      timeout: 180_000,
+    })
+    return JSON.parse(stdout.trim().split('\n').at(-1)!) as { demoLoaded: boolean; organizations: number }
+  }
+
+  it('the embedded database gets it (npm install && npm start shows the demo), unless DEMO=off', { timeout: 400_000 }, async () => {
+    for (const [env, expected] of [
+      [{}, { demoLoaded: true, organizations: 6 }],
+      [{ DEMO: 'off' }, { demoLoaded: false, organizations: 0 }],
+    ] as const) {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-demo-boot-'))
+      try {
+        expect([env, await bootWith({ ...env, DATA_DIR: dataDir })]).toEqual([env, expected])
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+      }
+    }
+  })
+
+  // Needs a PostgreSQL server: CI runs this file again with DATABASE_URL set.
+  it.runIf(process.env.DATABASE_URL)('an empty PostgreSQL (DATABASE_URL) stays empty unless DEMO=on asks for the demo', { timeout: 400_000 }, async () => {
+    const serverUrl = process.env.DATABASE_URL!
+    for (const [env, expected] of [
+      [{}, { demoLoaded: false, organizations: 0 }],
+      [{ DEMO: 'on' }, { demoLoaded: true, organizations: 6 }],
+    ] as const) {
+      const name = `samling_demo_${Math.random().toString(36).slice(2, 10)}`
+      const admin = new pg.Client({ connectionString: serverUrl })
+      await admin.connect()
+      await admin.query(`CREATE DATABASE ${name}`)
+      const url = new URL(serverUrl)
+      url.pathname = `/${name}`
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-demo-boot-'))
+      try {
+        expect([env, await bootWith({ ...env, DATABASE_URL: url.toString(), DATA_DIR: dataDir })]).toEqual([env, expected])
+      } finally {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        await admin.end()
+      }
+    }
+  })
+
+  it('the configuration says so: embedded on, DATABASE_URL off, DEMO=on/off decides wherever it is set', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-demo-config-'))
+    try {
+      const demoOnBoot = (env: Record<string, string>) => loadConfig({ DATA_DIR: dataDir, ...env }).loadDemoOnBoot
+      const databaseUrl = 'postgresql://samling@db.example:5432/samling'
+      expect(demoOnBoot({})).toBe(true)
+      expect(demoOnBoot({ DEMO: 'off' })).toBe(false)
+      expect(demoOnBoot({ DATABASE_URL: databaseUrl })).toBe(false)
+      expect(demoOnBoot({ DATABASE_URL: databaseUrl, DEMO: 'on' })).toBe(true)
+      expect(() => loadConfig({ DATA_DIR: dataDir, DEMO: 'yes' })).toThrow(/^DEMO: /)
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })

@@ -43,6 +43,8 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       PORT: String(await freePort()),
       DATA_DIR: dataDir,
       SAMLING_QUIET_LOG: '1',
+      // The browser journeys read the demo, also when DATABASE_URL points at a PostgreSQL.
+      DEMO: 'on',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
