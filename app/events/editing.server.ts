@@ -457,6 +457,15 @@ export async function lockEvent(tx: Tx, organizationId: string, eventId: string)
   return tx.event.findUniqueOrThrow({ where: { id: eventId } })
 }
 
+/**
+ * Runs `work` in one transaction with the event locked (see lockEvent), after checking that the
+ * person may manage events: ForbiddenError or NotFoundError('error.eventNotFound') otherwise.
+ */
+export async function begin<T>(input: { access: Access; eventId: string }, work: (tx: Tx, event: Event) => Promise<T>): Promise<T> {
+  assertCanManageEvents(input.access)
+  return db.$transaction(async (tx) => work(tx, await lockEvent(tx, input.access.organization.id, input.eventId)))
+}
+
 async function resolveSeries(tx: Tx, organizationId: string, input: EventInput, current?: Event) {
   if (!input.seriesId) return { seriesId: null, seriesPosition: null }
   const seriesId = asUuid(input.seriesId)

@@ -1,9 +1,8 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.server.ts'
-import { db } from '../db/client.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
 import type { Access } from '../organizations/access.server.ts'
-import { assertCanManageEvents, lockEvent, recordAttendeeVisibleChange } from './editing.server.ts'
+import { begin, recordAttendeeVisibleChange } from './editing.server.ts'
 
 /**
  * Publishing, unpublishing, cancelling and postponing an event. Each runs in one transaction with
@@ -19,10 +18,7 @@ type StatusInput = { access: Access; eventId: string }
 
 /** Makes the event public (status published, publishedAt set the first time). */
 export async function publishEvent(input: StatusInput): Promise<Event> {
-  assertCanManageEvents(input.access)
-  const organizationId = input.access.organization.id
-  return db.$transaction(async (tx) => {
-    const event = await lockEvent(tx, organizationId, input.eventId)
+  return begin(input, async (tx, event) => {
     if (event.status === 'published') return event
     await tx.event.update({
       where: { id: event.id },
@@ -30,7 +26,7 @@ export async function publishEvent(input: StatusInput): Promise<Event> {
     })
     if (event.status === 'cancelled' || event.status === 'postponed') await recordAttendeeVisibleChange(tx, event, { kind: 'reinstated' })
     await recordAudit(tx, {
-      organizationId,
+      organizationId: input.access.organization.id,
       actorId: input.access.personId,
       action: 'event.published',
       entityType: 'event',
@@ -43,14 +39,11 @@ export async function publishEvent(input: StatusInput): Promise<Event> {
 
 /** Takes the event off the public pages: back to draft. */
 export async function unpublishEvent(input: StatusInput): Promise<Event> {
-  assertCanManageEvents(input.access)
-  const organizationId = input.access.organization.id
-  return db.$transaction(async (tx) => {
-    const event = await lockEvent(tx, organizationId, input.eventId)
+  return begin(input, async (tx, event) => {
     if (event.status === 'draft') return event
     await tx.event.update({ where: { id: event.id }, data: { status: 'draft', cancellationReason: null } })
     await recordAudit(tx, {
-      organizationId,
+      organizationId: input.access.organization.id,
       actorId: input.access.personId,
       action: 'event.unpublished',
       entityType: 'event',
@@ -63,16 +56,13 @@ export async function unpublishEvent(input: StatusInput): Promise<Event> {
 
 /** Cancels the event; its page stays, showing the reason. Bumps the revision. */
 export async function cancelEvent(input: StatusInput & { reason: string }): Promise<Event> {
-  assertCanManageEvents(input.access)
-  const organizationId = input.access.organization.id
-  const { reason } = CancelSchema.parse({ reason: input.reason })
-  return db.$transaction(async (tx) => {
-    const event = await lockEvent(tx, organizationId, input.eventId)
+  return begin(input, async (tx, event) => {
+    const { reason } = CancelSchema.parse({ reason: input.reason })
     if (event.status === 'cancelled' && event.cancellationReason === reason) return event
     await tx.event.update({ where: { id: event.id }, data: { status: 'cancelled', cancellationReason: reason } })
     if (event.status !== 'cancelled') await recordAttendeeVisibleChange(tx, event, { kind: 'cancelled', reason })
     await recordAudit(tx, {
-      organizationId,
+      organizationId: input.access.organization.id,
       actorId: input.access.personId,
       action: 'event.cancelled',
       entityType: 'event',
@@ -88,16 +78,13 @@ export async function cancelEvent(input: StatusInput & { reason: string }): Prom
  * `cancellationReason`, the event's one "why is this not happening as planned" text.
  */
 export async function postponeEvent(input: StatusInput & { note: string }): Promise<Event> {
-  assertCanManageEvents(input.access)
-  const organizationId = input.access.organization.id
-  const { note } = PostponeSchema.parse({ note: input.note })
-  return db.$transaction(async (tx) => {
-    const event = await lockEvent(tx, organizationId, input.eventId)
+  return begin(input, async (tx, event) => {
+    const { note } = PostponeSchema.parse({ note: input.note })
     if (event.status === 'postponed' && (event.cancellationReason ?? '') === note) return event
     await tx.event.update({ where: { id: event.id }, data: { status: 'postponed', cancellationReason: note || null } })
     if (event.status !== 'postponed') await recordAttendeeVisibleChange(tx, event, { kind: 'postponed', note: note || null })
     await recordAudit(tx, {
-      organizationId,
+      organizationId: input.access.organization.id,
       actorId: input.access.personId,
       action: 'event.postponed',
       entityType: 'event',

@@ -29,7 +29,12 @@ function cookieValue(request: Request, name: string): string | undefined {
   const header = request.headers.get('Cookie') ?? ''
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=')
-    if (key === name) return decodeURIComponent(rest.join('='))
+    if (key !== name) continue
+    try {
+      return decodeURIComponent(rest.join('='))
+    } catch {
+      return undefined // not something this app set (%zz): no access, not a 500
+    }
   }
   return undefined
 }

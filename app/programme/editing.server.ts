@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { recordAudit } from '../audit/audit.server.ts'
+import { recordAudit, type AuditAction } from '../audit/audit.server.ts'
 import { asUuid } from '../ids.server.ts'
 import { issue, type FormIssue, type FormValues } from '../forms.server.ts'
-import { db, type Tx } from '../db/client.server.ts'
+import type { Tx } from '../db/client.server.ts'
 import { DomainError, NotFoundError } from '../errors.server.ts'
-import { assertCanManageEvents, LIMITS, lockEvent, optionalHttpsUrl, optionalInteger, type ParseResult } from '../events/editing.server.ts'
+import { begin, LIMITS, optionalHttpsUrl, optionalInteger, type ParseResult } from '../events/editing.server.ts'
 import type { Event, ProgrammeItem } from '../generated/prisma/client.ts'
 import type { Locale } from '../i18n/index.ts'
 import type { Access } from '../organizations/access.server.ts'
@@ -142,12 +142,7 @@ export function parseItemForm(values: FormValues, days: string[]): ParseResult<I
 
 type ProgrammeInput = { access: Access; eventId: string }
 
-async function begin<T>(input: ProgrammeInput, work: (tx: Tx, event: Event) => Promise<T>): Promise<T> {
-  assertCanManageEvents(input.access)
-  return db.$transaction(async (tx) => work(tx, await lockEvent(tx, input.access.organization.id, input.eventId)))
-}
-
-function audit(tx: Tx, input: ProgrammeInput, action: string, entityType: string, entityId: string, data: Record<string, unknown>) {
+function audit(tx: Tx, input: ProgrammeInput, action: AuditAction, entityType: string, entityId: string, data: Record<string, unknown>) {
   return recordAudit(tx, {
     organizationId: input.access.organization.id,
     actorId: input.access.personId,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { recordAudit } from '../audit/audit.server.ts'
+import { recordAudit, type AuditAction } from '../audit/audit.server.ts'
 import { db, type Tx } from '../db/client.server.ts'
 import { DomainError, NotFoundError } from '../errors.server.ts'
 import { assertCanManageEvents, LIMITS } from '../events/editing.server.ts'
@@ -94,7 +94,7 @@ async function change<T>(input: SeriesChange, work: (tx: Tx, series: Series) => 
   return db.$transaction(async (tx) => work(tx, await lockSeries(tx, input.access.organization.id, input.seriesId)))
 }
 
-function audit(tx: Tx, input: SeriesChange, action: string, data: Record<string, unknown>) {
+function audit(tx: Tx, input: SeriesChange, action: AuditAction, data: Record<string, unknown>) {
   return recordAudit(tx, {
     organizationId: input.access.organization.id,
     actorId: input.access.personId,

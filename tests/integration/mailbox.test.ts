@@ -76,6 +76,11 @@ describe('the dev mailbox', () => {
     expect((await call(messageLoader, `/dev/mailbox/${first.messages[0].id}`, { id: first.messages[0].id })).status).toBe(404)
   })
 
+  it('answers 404, not 500, to a mailbox cookie that is not percent-encoding (%zz)', async () => {
+    expect((await call(listLoader, '/dev/mailbox', {}, 'samling_mailbox=%zz')).status).toBe(404)
+    expect((await call(listLoader, '/dev/mailbox', {}, 'samling_mailbox=%E0%A4%A')).status).toBe(404)
+  })
+
   it('with the key it lists the mail newest first and remembers the visitor in an httpOnly cookie', async () => {
     const response = await call(listLoader, `/dev/mailbox?key=${key()}`)
     expect(response.status).toBe(200)

@@ -166,6 +166,14 @@ export const organizerMessages = {
   'organizer.audit.programme.trackRemoved': 'Tog bort spår',
   'organizer.audit.series.partAdded': 'Lade till i serie',
   'organizer.audit.series.partRemoved': 'Tog bort ur serie',
+  'organizer.audit.series.partMoved': 'Flyttade i serien',
+  'organizer.audit.series.created': 'Skapade serien',
+  'organizer.audit.series.updated': 'Ändrade serien',
+  'organizer.audit.series.published': 'Publicerade serien',
+  'organizer.audit.series.unpublished': 'Avpublicerade serien',
+  'organizer.audit.member.invited': 'Bjöd in en medlem',
+  'organizer.audit.member.roleChanged': 'Ändrade en medlems roll',
+  'organizer.audit.member.removed': 'Tog bort en medlem',
 
   // --- programme ---
   'organizer.programme.title': 'Program för {title}',
