@@ -5,14 +5,16 @@
  *
  * Creates the organization (slug from its name, made unique) if no organization has that name or
  * slug, creates the Person if the address is new, and makes them owner (promoting an existing
- * membership). Safe to repeat. Uses DATABASE_URL, or the embedded database in DATA_DIR — stop the
- * app first in that case, because an embedded database serves one process at a time.
+ * membership). Safe to repeat. Uses DATABASE_URL, or the embedded database in DATA_DIR. An embedded
+ * database serves one process at a time: while the app runs on that DATA_DIR the command refuses
+ * (exit 1, "stop it first") and stores nothing, rather than writing where the app never looks.
  */
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { recordAudit } from '../app/audit/audit.server.ts'
 import { EmailSchema } from '../app/accounts/sign-in.server.ts'
 import { connectDatabase, db, disconnectDatabase, type Tx } from '../app/db/client.server.ts'
+import { DataDirInUseError } from '../app/db/embedded.server.ts'
 import { ConfigError, config, loadConfig, setConfig } from '../app/env.server.ts'
 import { slugify } from '../app/slug.ts'
 
@@ -112,6 +114,10 @@ async function main() {
     setConfig(loadConfig())
     await connectDatabase({ databaseUrl: config().databaseUrl, dataDir: config().dataDir, poolSize: 2 })
   } catch (error) {
+    if (error instanceof DataDirInUseError) {
+      for (const line of error.advice) console.error(`create-owner: ${line}`)
+      process.exit(1)
+    }
     if (error instanceof ConfigError) {
       console.error(`create-owner: ${error.message}`)
       process.exit(1)

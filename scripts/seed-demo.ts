@@ -7,6 +7,7 @@
  * in one line and exits with code 1.
  */
 import { connectDatabase, disconnectDatabase } from '../app/db/client.server.ts'
+import { DataDirInUseError } from '../app/db/embedded.server.ts'
 import { ConfigError, loadConfig } from '../app/env.server.ts'
 import { loadDemo } from '../app/demo/load-demo.server.ts'
 
@@ -34,6 +35,10 @@ async function main(): Promise<number> {
 try {
   process.exit(await main())
 } catch (error) {
+  if (error instanceof DataDirInUseError) {
+    for (const line of error.advice) console.error(line)
+    process.exit(1)
+  }
   if (error instanceof ConfigError) {
     console.error(error.message)
     process.exit(1)

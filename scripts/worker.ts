@@ -4,12 +4,13 @@
  *   npm run worker              needs DATABASE_URL; run the app with MAIL_WORKER=off, or not — SKIP LOCKED
  *                               lets any number of workers share the queue without sending a mail twice
  *   npm run worker -- --embedded  use the embedded database in DATA_DIR (only while the app is NOT running:
- *                               an embedded database belongs to one process)
+ *                               an embedded database belongs to one process; it refuses with exit 1 otherwise)
  *
  * SIGTERM/SIGINT: the round in progress finishes (sends already started complete and are recorded),
  * then the database closes and the process exits 0.
  */
 import { connectDatabase, disconnectDatabase } from '../app/db/client.server.ts'
+import { DataDirInUseError } from '../app/db/embedded.server.ts'
 import { ConfigError, loadConfig, setConfig } from '../app/env.server.ts'
 import { exitOnSignal, log } from '../app/log.server.ts'
 import { startMailWorker } from '../app/mail/worker.server.ts'
@@ -36,7 +37,8 @@ async function main() {
   try {
     await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: Math.min(config.databasePoolSize, 4) })
   } catch (error) {
-    console.error(`The mail worker cannot start: ${error instanceof Error ? error.message : String(error)}`)
+    const lines = error instanceof DataDirInUseError ? error.advice : [error instanceof Error ? error.message : String(error)]
+    for (const line of lines) console.error(`The mail worker cannot start: ${line}`)
     process.exit(1)
   }
   const worker = startMailWorker({ intervalMs: 1000, batchSize: 50, concurrency: config.databaseUrl ? 2 : 1 })

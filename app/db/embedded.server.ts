@@ -41,6 +41,25 @@ const SOCKET_NAME = '.s.PGSQL.5432'
 /** A Unix socket path must fit in sun_path (108 bytes on Linux). */
 const MAX_SOCKET_PATH = 100
 
+/**
+ * Another live process (the app, a worker) has this DATA_DIR's embedded database open; PGlite serves
+ * one process at a time. Commands that need the database refuse with this, before touching it.
+ */
+export class DataDirInUseError extends ConfigError {
+  constructor(readonly dataDir: string) {
+    super(`DATA_DIR: ${dataDir} is in use by another running Samling process`)
+    this.name = 'DataDirInUseError'
+  }
+
+  /** What an operator reads from a command line (create-owner, worker), in both languages. */
+  get advice(): string[] {
+    return [
+      `Samling körs redan på den här datakatalogen (${this.dataDir}) – stoppa den först. Ingenting har sparats.`,
+      `Samling is running on this data directory (${this.dataDir}) – stop it first. Nothing was stored.`,
+    ]
+  }
+}
+
 /** Whether something answers on a Unix socket: a live one belongs to another process using the same DATA_DIR. */
 function isListening(socketPath: string): Promise<boolean> {
   return new Promise((resolve) => {
@@ -66,7 +85,7 @@ async function socketDirectory(dataDir: string | undefined): Promise<{ dir: stri
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
     fs.chmodSync(dir, 0o700)
     if (fs.existsSync(socketPath)) {
-      if (await isListening(socketPath)) throw new ConfigError(`DATA_DIR: ${dataDir} is in use by another running Samling process`)
+      if (await isListening(socketPath)) throw new DataDirInUseError(dataDir)
       fs.rmSync(socketPath, { force: true })
     }
     return { dir, remove: () => fs.rmSync(socketPath, { force: true }) }

@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../app/db/client.server.ts'
 
@@ -67,4 +68,57 @@ describe('npm run create-owner', () => {
       await database.close()
     }
   }, 180_000)
+})
+
+describe('npm run create-owner while the app runs on the embedded database', () => {
+  /** As createOwner above, but without blocking this process (the "running app" lives in it). */
+  const run = async (script: string, args: string[], env: Record<string, string>) => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...args], {
+        env: { ...process.env, DATABASE_URL: '', NODE_ENV: 'development', ...env },
+        timeout: 90_000,
+      })
+      return { code: 0, stdout, stderr }
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string }
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+    }
+  }
+
+  it('refuses with "stop it first" in Swedish and English and exit 1, stores nothing, and works once the app has stopped', async () => {
+    const dataDir = freshDataDir()
+    const args = ['--email', 'ida@region.se', '--organization', 'Region Norrbotten']
+    const app = await openDatabase({ dataDir }) // what `npm start` holds open while it runs
+    let closed = false
+    try {
+      const refused = await run('scripts/create-owner.ts', args, { DATA_DIR: dataDir })
+      expect(refused.code).toBe(1)
+      expect(refused.stdout).toBe('')
+      expect(refused.stderr.trim().split('\n')).toEqual([
+        `create-owner: Samling körs redan på den här datakatalogen (${dataDir}) – stoppa den först. Ingenting har sparats.`,
+        `create-owner: Samling is running on this data directory (${dataDir}) – stop it first. Nothing was stored.`,
+      ])
+      expect(await app.prisma.organization.count()).toBe(0)
+      expect(await app.prisma.person.count({ where: { email: 'ida@region.se' } })).toBe(0)
+
+      const worker = await run('scripts/worker.ts', ['--embedded'], { DATA_DIR: dataDir })
+      expect(worker.code).toBe(1)
+      expect(worker.stderr).toContain(`The mail worker cannot start: Samling is running on this data directory (${dataDir}) – stop it first.`)
+
+      await app.close()
+      closed = true
+      const stored = await run('scripts/create-owner.ts', args, { DATA_DIR: dataDir })
+      expect(stored.code, stored.stderr).toBe(0)
+      expect(stored.stdout).toContain('Made ida@region.se an owner.')
+      const restarted = await openDatabase({ dataDir, migrate: false })
+      try {
+        const owners = await restarted.prisma.membership.findMany({ where: { role: 'owner' }, include: { person: true, organization: true } })
+        expect(owners.map((m) => [m.organization.name, m.person.email])).toEqual([['Region Norrbotten', 'ida@region.se']])
+      } finally {
+        await restarted.close()
+      }
+    } finally {
+      if (!closed) await app.close()
+    }
+  }, 300_000)
 })
