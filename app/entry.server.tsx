@@ -1,8 +1,10 @@
-import { type AppLoadContext, type EntryContext } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { NonceProvider } from './components/nonce.tsx'
+import { DatabaseUnavailableError } from './errors.server.ts'
 import { renderHtmlStream } from './html-stream.server.ts'
+import { log } from './log.server.ts'
 
 // The custom server (server.ts) reaches the app's single database and worker through these.
 export { boot, shutdown } from './boot.server.ts'
@@ -10,6 +12,21 @@ export { boot, shutdown } from './boot.server.ts'
 export { dataGeneration } from './db/generation.server.ts'
 
 const ABORT_DELAY = 5_000
+
+/** Document requests whose loaders or action failed because the database was away: they get a 503. */
+const databaseAway = new WeakSet<Request>()
+
+/** Remix calls this with every loader/action error before it renders the error page. */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return
+  if (error instanceof DatabaseUnavailableError) {
+    databaseAway.add(request)
+    log({ level: 'warn', msg: 'database unavailable', path: new URL(request.url).pathname, cause: String((error.cause as Error | undefined)?.message ?? '') })
+    return
+  }
+  // What Remix logs when an app exports no handleError.
+  console.error(isRouteErrorResponse(error) && (error as { error?: unknown }).error ? (error as { error?: unknown }).error : error)
+}
 
 export default async function handleRequest(
   request: Request,
@@ -34,6 +51,11 @@ export default async function handleRequest(
     },
   )
   shellRendered = true
+  if (databaseAway.has(request)) {
+    // Not a bug in the page: tell browsers and proxies to come back shortly (issue 7 §10).
+    responseStatusCode = 503
+    responseHeaders.set('Retry-After', String(DatabaseUnavailableError.retryAfterSeconds))
+  }
   responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
   return new Response(body, { headers: responseHeaders, status: responseStatusCode })
 }

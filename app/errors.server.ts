@@ -26,6 +26,21 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/**
+ * The database did not answer in time (a network partition, a restart, overload). Thrown by
+ * app/db/ instead of the driver's error; answered with 503 and Retry-After, never a 500, and the
+ * app recovers by itself once the database is back.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly status = 503
+  /** Seconds a client should wait before it tries again (the `Retry-After` header). */
+  static readonly retryAfterSeconds = 5
+  constructor(cause?: unknown) {
+    super('The database is not reachable right now', { cause })
+    this.name = 'DatabaseUnavailableError'
+  }
+}
+
 type DriverError = { code?: string; meta?: Record<string, unknown>; cause?: unknown; message?: string }
 
 /**
@@ -63,7 +78,8 @@ export function notFound(locale: Locale, key: MessageKey = 'error.notFound.title
 
 /**
  * Wraps an action or loader: DomainErrors (and database rule violations) become a 4xx JSON
- * `{ formError, field }` in the user's language. Anything else is a bug and is rethrown.
+ * `{ formError, field }` in the user's language, an unreachable database a 503 with Retry-After.
+ * Anything else is a bug and is rethrown.
  */
 export function withDomainErrors<A extends ActionFunctionArgs | LoaderFunctionArgs, R>(handler: (args: A) => Promise<R>) {
   return async (args: A): Promise<R | Response> => {
@@ -71,6 +87,12 @@ export function withDomainErrors<A extends ActionFunctionArgs | LoaderFunctionAr
       return await handler(args)
     } catch (error) {
       if (error instanceof Response) throw error
+      if (error instanceof DatabaseUnavailableError) {
+        const body = { formError: t(getLocale(args.request), 'error.unavailable'), field: null }
+        const unavailable = json(body, { status: 503, headers: { 'Retry-After': String(DatabaseUnavailableError.retryAfterSeconds) } })
+        if (args.request.method === 'GET' || args.request.method === 'HEAD') throw unavailable
+        return unavailable
+      }
       const domain = asDomainError(error)
       if (!domain) throw error
       const locale = getLocale(args.request)

@@ -4,8 +4,10 @@
  *
  * No e-mail address ever reaches a log line: logs are kept longer and read by more people than the
  * database, so every string field is passed through `redactEmails` (a person's address becomes
- * `[email]`).
+ * `[email]`), and no password of a URL (`redactCredentials`).
  */
+import { redactCredentials } from './env.server.ts'
+
 export type LogFields = { level: 'info' | 'warn' | 'error'; msg?: string } & Record<string, unknown>
 
 const EMAIL = /[^\s@<>"'(),;:]+@[^\s@<>"'(),;:]+\.[^\s@<>"'(),;:]+/g
@@ -16,7 +18,7 @@ export function redactEmails(text: string): string {
 }
 
 function redact(value: unknown): unknown {
-  if (typeof value === 'string') return redactEmails(value)
+  if (typeof value === 'string') return redactEmails(redactCredentials(value))
   if (Array.isArray(value)) return value.map(redact)
   if (value && typeof value === 'object' && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redact(item)]))
   return value

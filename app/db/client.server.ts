@@ -1,3 +1,4 @@
+import { DatabaseUnavailableError } from '../errors.server.ts'
 import type { PrismaClient } from '../generated/prisma/client.ts'
 import { openEmbedded } from './embedded.server.ts'
 import { openPostgres } from './postgres.server.ts'
@@ -28,9 +29,52 @@ export type OpenDatabaseOptions = {
   poolSize?: number
 }
 
+/** Prisma codes for "cannot reach", "timed out", "connection closed" and "no free connection in time". */
+const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])
+const UNAVAILABLE_TEXT =
+  /Query read timeout|timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EHOSTUNREACH|ENETUNREACH|Unable to start a transaction in the given time|statement timeout|57P01|57P03|the database system is (?:starting up|shutting down)|terminating connection due to administrator command/
+
+/** Whether an error means "the database is away or too slow right now" rather than "this query is wrong". */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (e instanceof DatabaseUnavailableError) return true
+    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true
+    if (UNAVAILABLE_TEXT.test(`${String(e.message ?? '')} ${String(e.code ?? '')}`)) return true
+  }
+  return false
+}
+
+function asUnavailable(error: unknown): unknown {
+  return !(error instanceof DatabaseUnavailableError) && isDatabaseUnavailable(error) ? new DatabaseUnavailableError(error) : error
+}
+
+/** The client, with every query's "database away" error turned into DatabaseUnavailableError (503 for the visitor). */
+function withUnavailableErrors(prisma: PrismaClient): PrismaClient {
+  const extended = prisma.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args)
+        } catch (error) {
+          throw asUnavailable(error)
+        }
+      },
+    },
+  })
+  // $transaction itself is no operation: a transaction that cannot start is caught here.
+  const transaction = extended.$transaction.bind(extended) as (...args: unknown[]) => Promise<unknown>
+  return new Proxy(extended, {
+    get(target, property, receiver) {
+      if (property === '$transaction') return (...args: unknown[]) => transaction(...args).catch((error) => Promise.reject(asUnavailable(error)))
+      return Reflect.get(target, property, receiver)
+    },
+  }) as unknown as PrismaClient
+}
+
 /** Opens (and by default migrates) a database. The caller owns it and must close it. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options) : openEmbedded(options)
+  const database = options.databaseUrl ? await openPostgres(options.databaseUrl, options) : await openEmbedded(options)
+  return { ...database, prisma: withUnavailableErrors(database.prisma) }
 }
 
 let current: Database | undefined

@@ -12,6 +12,64 @@ function describeConnectionError(url: string, error: unknown): ConfigError {
   return new ConfigError(`DATABASE_URL: cannot reach PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}/${parsed.pathname.slice(1)} (${code})`)
 }
 
+/**
+ * How long the app waits for PostgreSQL before it gives up on a request (which then gets a 503). A
+ * network that goes silent must not hold connections forever: without these, a 3 s partition used
+ * up the whole pool on sockets that never timed out, and the instance stayed wedged until restart.
+ */
+export const POSTGRES_TIMEOUTS = {
+  /** Opening a connection, or waiting for a free one in the pool. */
+  connectMs: 3_000,
+  /** A statement, enforced by the server (the connection stays usable). */
+  statementMs: 5_000,
+  /** A statement, enforced here when the server's answer never arrives (the connection is dropped). */
+  queryMs: 6_000,
+  /** A transaction left idle by a client that vanished: the server frees its locks. */
+  idleInTransactionMs: 10_000,
+  /** Idle pooled connections are closed after this, so a long-dead socket is not handed out. */
+  idleMs: 10_000,
+}
+
+/** Errors after which a connection cannot be trusted: its next answer may belong to an earlier query. */
+function isBrokenConnection(error: unknown): boolean {
+  const { message = '', code = '' } = (error ?? {}) as { message?: string; code?: string }
+  return /Query read timeout|Connection terminated|ECONNRESET|EPIPE|ETIMEDOUT/.test(`${message} ${code}`)
+}
+
+/** The pool behind Prisma's pg adapter, with timeouts, TCP keepalive and broken connections dropped. */
+function createPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: POSTGRES_TIMEOUTS.connectMs,
+    idleTimeoutMillis: POSTGRES_TIMEOUTS.idleMs,
+    statement_timeout: POSTGRES_TIMEOUTS.statementMs,
+    query_timeout: POSTGRES_TIMEOUTS.queryMs,
+    idle_in_transaction_session_timeout: POSTGRES_TIMEOUTS.idleInTransactionMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 5_000,
+  })
+  // Prisma's adapter gives a transaction's connection back to the pool as healthy even after a
+  // query on it timed out; end such a connection so that the pool replaces it (pg-pool never hands
+  // out an ending client). Plain queries already release a failed connection themselves.
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown
+    client.query = ((...args: unknown[]) => {
+      const result = query(...args)
+      if (result instanceof Promise) {
+        result.catch((error: unknown) => {
+          if (isBrokenConnection(error)) client.end().catch(() => {})
+        })
+      }
+      return result
+    }) as typeof client.query
+  })
+  // An idle connection that breaks (server restart, network) is removed by the pool; without a
+  // listener the 'error' event would crash the process.
+  pool.on('error', () => {})
+  return pool
+}
+
 /** A pooled PostgreSQL server, migrated first under an advisory lock (several instances may boot at once). */
 export async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
   let appliedMigrations: string[] = []
@@ -32,6 +90,7 @@ export async function openPostgres(url: string, options: OpenDatabaseOptions): P
   } finally {
     await client.end()
   }
-  const prisma = new PrismaClient({ adapter: watchWrites(new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 })) })
+  const pool = createPool(url, options.poolSize ?? 10)
+  const prisma = new PrismaClient({ adapter: watchWrites(new PrismaPg(pool, { disposeExternalPool: true })) })
   return { prisma, mode: 'postgres', appliedMigrations, close: () => prisma.$disconnect() }
 }

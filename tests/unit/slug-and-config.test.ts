@@ -1,9 +1,10 @@
 import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 import { chooseUniqueSlug, isSlug, slugify } from '../../app/slug.ts'
 import { ConfigError, loadConfig } from '../../app/env.server.ts'
+import { log } from '../../app/log.server.ts'
 
 describe('slugs', () => {
   it('keep the base letter of å, ä and ö', () => {
@@ -67,6 +68,18 @@ describe('configuration', () => {
     } catch (error) {
       expect((error as Error).message).toBe(message)
       expect((error as Error).message).not.toContain('hunter2')
+    }
+  })
+})
+
+describe('log lines', () => {
+  it('never show the password of a URL, e.g. of a failing DATABASE_URL', () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    try {
+      log({ level: 'error', msg: 'cannot connect', url: 'postgresql://samling:hunter2@db/samling' })
+      expect(JSON.parse(String(write.mock.calls[0][0]))).toMatchObject({ level: 'error', msg: 'cannot connect', url: 'postgresql://samling:***@db/samling' })
+    } finally {
+      write.mockRestore()
     }
   })
 })

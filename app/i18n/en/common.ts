@@ -82,6 +82,7 @@ export const common = {
   'error.notFound.home': 'Go to the start page',
   'error.generic.title': 'Something went wrong',
   'error.generic.body': 'An unexpected error occurred. Please try again in a moment.',
+  'error.unavailable': 'The service is briefly unavailable. Please try again in a moment.',
   'error.badRequest': 'Invalid request.',
   'error.methodNotAllowed': 'This method is not supported here.',
   'error.bodyTooLarge': 'The request is too large (at most 1 MiB).',

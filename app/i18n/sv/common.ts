@@ -81,6 +81,7 @@ export const common = {
   'error.notFound.home': 'Till startsidan',
   'error.generic.title': 'Något gick fel',
   'error.generic.body': 'Ett oväntat fel inträffade. Försök igen om en stund.',
+  'error.unavailable': 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.',
   'error.badRequest': 'Ogiltig förfrågan.',
   'error.methodNotAllowed': 'Metoden stöds inte här.',
   'error.bodyTooLarge': 'Förfrågan är för stor (högst 1 MiB).',
