@@ -210,16 +210,17 @@ describe('asking for a sign-in link', () => {
 })
 
 describe('the sign-in mail', () => {
-  it('leaves at once, well before the worker would next look at the queue', async () => {
+  it('leaves as soon as the request is answered, not when the worker next looks at the queue (30 s here)', async () => {
     await newPerson('fast@kommun.se')
     const arrived: OutgoingMail[] = []
     const worker = startMailWorker({ transport: { kind: 'mailbox', send: async (mail) => void arrived.push(mail), close: async () => {} }, intervalMs: 30_000 })
     try {
       await new Promise((resolve) => setTimeout(resolve, 100))
-      const started = performance.now()
       await askForLink('fast@kommun.se')
+      const answered = performance.now()
       await vi.waitFor(() => expect(arrived.map((mail) => mail.to)).toContain('fast@kommun.se'), { timeout: 10_000, interval: 5 })
-      expect(performance.now() - started).toBeLessThan(1000)
+      // About 6 ms once warm; a cold process's first mail also loads the renderer (0.9 s measured on a busy runner).
+      expect(performance.now() - answered).toBeLessThan(2000)
     } finally {
       await worker.stop()
     }
