@@ -30,6 +30,7 @@ const BASE_FILES = [
   'app/time.ts',
   'app/slug.ts',
   'app/slug.server.ts',
+  'app/enums.ts',
   'app/markdown.server.ts',
   'app/cache.server.ts',
   'app/log.server.ts',

@@ -7,6 +7,7 @@ import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
 import { chooseSlug } from '../slug.server.ts'
+import { County, EventFormat, QuestionKind, RegistrationMode } from '../enums.ts'
 import { isSlug } from '../slug.ts'
 import { readStockholmLocal, toLocalInputValue } from '../time.ts'
 
@@ -32,33 +33,6 @@ export const LIMITS = {
   options: 30,
   priceKr: 1_000_000,
 } as const
-
-export const COUNTIES = [
-  'stockholm',
-  'uppsala',
-  'sodermanland',
-  'ostergotland',
-  'jonkoping',
-  'kronoberg',
-  'kalmar',
-  'gotland',
-  'blekinge',
-  'skane',
-  'halland',
-  'vastra_gotaland',
-  'varmland',
-  'orebro',
-  'vastmanland',
-  'dalarna',
-  'gavleborg',
-  'vasternorrland',
-  'jamtland',
-  'vasterbotten',
-  'norrbotten',
-] as const
-export const FORMATS = ['on_site', 'online', 'hybrid'] as const
-export const REGISTRATION_MODES = ['open', 'invite_only', 'interest_only'] as const
-export const QUESTION_KINDS = ['text', 'choice', 'multi_choice', 'yes_no'] as const
 
 export function assertCanManageEvents(access: Access): void {
   if (!canManageEvents(access.role)) throw new ForbiddenError()
@@ -149,7 +123,7 @@ const TicketRowSchema = z.object({
 
 const QuestionRowSchema = z.object({
   id: z.string().trim().max(40).default(''),
-  kind: z.enum(QUESTION_KINDS),
+  kind: z.enum(QuestionKind),
   labelSv: requiredText(LIMITS.title),
   labelEn: optionalText(LIMITS.title),
   options: optionalText(LIMITS.option * LIMITS.options),
@@ -170,18 +144,18 @@ const EventFieldsSchema = z.object({
     .max(LIMITS.slug)
     .default('')
     .refine((value) => value === '' || isSlug(value), 'organizer.event.invalidSlug'),
-  format: z.enum(FORMATS),
+  format: z.enum(EventFormat),
   startsAt: requiredLocalTime,
   endsAt: requiredLocalTime,
   venueName: optionalText(LIMITS.venue),
   venueAddress: optionalText(LIMITS.venue),
   postalCode: optionalText(10).refine((value) => value === '' || /^\d{3} ?\d{2}$/.test(value), 'organizer.event.invalidPostalCode'),
   city: optionalText(LIMITS.city),
-  county: z.union([z.literal(''), z.enum(COUNTIES)]).default(''),
+  county: z.union([z.literal(''), z.enum(County)]).default(''),
   onlineUrl: optionalHttpsUrl,
   capacityOnSite: optionalInteger(0, LIMITS.capacity),
   capacityOnline: optionalInteger(0, LIMITS.capacity),
-  registrationMode: z.enum(REGISTRATION_MODES).default('open'),
+  registrationMode: z.enum(RegistrationMode).default('open'),
   registrationOpensAt: optionalLocalTime,
   registrationClosesAt: optionalLocalTime,
   seriesId: z.string().trim().max(40).default(''),
@@ -192,14 +166,14 @@ export type TicketInput = { id: string | null; nameSv: string; nameEn: string; p
 export type QuestionOption = { value: string; sv: string; en: string }
 export type QuestionInput = {
   id: string | null
-  kind: (typeof QUESTION_KINDS)[number]
+  kind: QuestionKind
   labelSv: string
   labelEn: string
   options: QuestionOption[]
   required: boolean
 }
 export type EventInput = Omit<z.output<typeof EventFieldsSchema>, 'county' | 'seriesId'> & {
-  county: (typeof COUNTIES)[number] | null
+  county: County | null
   seriesId: string | null
   tickets: TicketInput[]
   questions: QuestionInput[]

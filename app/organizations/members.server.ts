@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.server.ts'
 import { normalizeEmail } from '../accounts/sign-in.server.ts'
 import { db, type Tx } from '../db/client.server.ts'
+import { MEMBER_ROLES } from '../enums.ts'
 import { config } from '../env.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { MemberRole, Organization } from '../generated/prisma/client.ts'
@@ -20,7 +21,8 @@ import { requireMembership, ROLE_RANK } from './access.server.ts'
  * instant, and what makes the actor's own role check current. Each change writes an audit entry
  * in the same transaction.
  */
-export const ROLES = ['owner', 'organizer', 'viewer'] as const satisfies readonly MemberRole[]
+/** The roles a member can have, from most to least access (the one list in app/enums.ts). */
+export const ROLES = MEMBER_ROLES
 
 /** Who is acting: the signed-in Person (its name appears in invitation mail). */
 export type Actor = { id: string; email: string; name?: string | null }

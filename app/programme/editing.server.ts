@@ -3,6 +3,7 @@ import { recordAudit, type AuditAction } from '../audit/audit.server.ts'
 import { asUuid } from '../ids.server.ts'
 import { issue, type FormIssue, type FormValues } from '../forms.server.ts'
 import type { Tx } from '../db/client.server.ts'
+import { ProgrammeItemType, SpeakerRole } from '../enums.ts'
 import { DomainError, NotFoundError } from '../errors.server.ts'
 import { begin, LIMITS, optionalHttpsUrl, optionalInteger, type ParseResult } from '../events/editing.server.ts'
 import type { Event, ProgrammeItem } from '../generated/prisma/client.ts'
@@ -19,8 +20,6 @@ import { formatTimeRange, readStockholmLocal, startOfStockholmDay, stockholmDay 
  * overlap check and the write happen while no one else can change this event's programme.
  */
 
-export const ITEM_TYPES = ['talk', 'keynote', 'panel', 'workshop', 'break', 'lunch', 'meetup'] as const
-export const SPEAKER_ROLES = ['speaker', 'moderator', 'panelist'] as const
 const MAX_DAYS = 31
 
 /** The Stockholm days an event covers ("2027-02-12", …), at most 31. */
@@ -41,7 +40,7 @@ const time = z
   .regex(/^([01]\d|2[0-3])[:.][0-5]\d$/, 'organizer.programme.invalidTime')
 
 const ItemFieldsSchema = z.object({
-  type: z.enum(ITEM_TYPES),
+  type: z.enum(ProgrammeItemType),
   titleSv: z.string().trim().min(1).max(LIMITS.title),
   titleEn: z.string().trim().max(LIMITS.title).default(''),
   descriptionSv: z.string().trim().max(LIMITS.description).default(''),
@@ -57,12 +56,12 @@ const ItemFieldsSchema = z.object({
   newSpeakerName: z.string().trim().max(120).default(''),
   newSpeakerTitle: z.string().trim().max(LIMITS.title).default(''),
   newSpeakerAffiliation: z.string().trim().max(LIMITS.title).default(''),
-  newSpeakerRole: z.enum(SPEAKER_ROLES).default('speaker'),
+  newSpeakerRole: z.enum(SpeakerRole).default('speaker'),
 })
 
-export type SpeakerChoice = { speakerId: string; role: (typeof SPEAKER_ROLES)[number] }
+export type SpeakerChoice = { speakerId: string; role: SpeakerRole }
 export type ItemInput = {
-  type: (typeof ITEM_TYPES)[number]
+  type: ProgrammeItemType
   titleSv: string
   titleEn: string
   descriptionSv: string
@@ -96,7 +95,7 @@ export function parseItemForm(values: FormValues, days: string[]): ParseResult<I
       issues.push(issue('speakers', 'error.speakerNotFound'))
       continue
     }
-    const role = z.enum(SPEAKER_ROLES).safeParse(values[`speakerRole.${speakerId}`] || 'speaker')
+    const role = z.enum(SpeakerRole).safeParse(values[`speakerRole.${speakerId}`] || 'speaker')
     if (!role.success) issues.push(issue(`speakerRole.${speakerId}`, 'form.invalidChoice'))
     else speakers.push({ speakerId, role: role.data })
   }

@@ -1,5 +1,5 @@
 import { json } from '@remix-run/node'
-import { County, EventFormat } from '../generated/prisma/enums.ts'
+import { COUNTIES, EVENT_FORMATS } from '../enums.ts'
 import { getFilterOptions, listingSearch, listPublicEvents, parseListingQuery } from '../events/listing.server.ts'
 import type { FilterChoices } from '../components/filters-form.tsx'
 import { localePath, pick, t, type Locale } from '../i18n/index.ts'
@@ -10,9 +10,7 @@ const countyChoiceLists = new Map<Locale, { value: string; label: string }[]>()
 function countyChoices(locale: Locale) {
   let choices = countyChoiceLists.get(locale)
   if (!choices) {
-    choices = Object.values(County)
-      .map((value) => ({ value, label: t(locale, `county.${value}`) }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'sv'))
+    choices = COUNTIES.map((value) => ({ value, label: t(locale, `county.${value}`) })).sort((a, b) => a.label.localeCompare(b.label, 'sv'))
     countyChoiceLists.set(locale, choices)
   }
   return choices
@@ -31,7 +29,7 @@ export async function loadListingPage(input: { request: Request; locale: Locale;
   const [result, options] = await Promise.all([listPublicEvents({ filters: query, page: query.page, when, locale }), getFilterOptions()])
   const choices: FilterChoices = {
     county: countyChoices(locale),
-    format: Object.values(EventFormat).map((value) => ({ value, label: t(locale, `format.${value}`) })),
+    format: EVENT_FORMATS.map((value) => ({ value, label: t(locale, `format.${value}`) })),
     organization: options.organizations.map((organization) => ({ value: organization.slug, label: organization.name })),
     series: options.series.map((series) => ({ value: series.slug, label: pick(series, 'title', locale) })),
   }

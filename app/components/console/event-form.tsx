@@ -1,33 +1,8 @@
 import { Form } from '@remix-run/react'
+import { COUNTIES, EVENT_FORMATS, QUESTION_KINDS, REGISTRATION_MODES } from '../../enums.ts'
 import { t, type Locale } from '../../i18n/index.ts'
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField, type Option } from './fields.tsx'
 
-const COUNTIES = [
-  'stockholm',
-  'uppsala',
-  'sodermanland',
-  'ostergotland',
-  'jonkoping',
-  'kronoberg',
-  'kalmar',
-  'gotland',
-  'blekinge',
-  'skane',
-  'halland',
-  'vastra_gotaland',
-  'varmland',
-  'orebro',
-  'vastmanland',
-  'dalarna',
-  'gavleborg',
-  'vasternorrland',
-  'jamtland',
-  'vasterbotten',
-  'norrbotten',
-] as const
-const FORMATS = ['on_site', 'online', 'hybrid'] as const
-const MODES = ['open', 'invite_only', 'interest_only'] as const
-const KINDS = ['text', 'choice', 'multi_choice', 'yes_no'] as const
 /** Blank rows shown after the filled ones, so rows are added without JavaScript. */
 const SPARE_ROWS = 2
 
@@ -92,10 +67,10 @@ export function EventForm({ locale, action, values, fieldErrors = {}, formError,
     labels[`questions.${n}.labelEn`] = L('organizer.questions.labelEn', { n: n + 1 })
     labels[`questions.${n}.options`] = L('organizer.questions.options', { n: n + 1 })
   }
-  const formatOptions: Option[] = FORMATS.map((f) => ({ value: f, label: L(`format.${f}`) }))
+  const formatOptions: Option[] = EVENT_FORMATS.map((f) => ({ value: f, label: L(`format.${f}`) }))
   const countyOptions: Option[] = [{ value: '', label: L('organizer.event.chooseCounty') }, ...COUNTIES.map((c) => ({ value: c, label: L(`county.${c}`) }))]
-  const modeOptions: Option[] = MODES.map((m) => ({ value: m, label: L(`registrationMode.${m}`) }))
-  const kindOptions: Option[] = KINDS.map((k) => ({ value: k, label: L(`organizer.questionKind.${k}`) }))
+  const modeOptions: Option[] = REGISTRATION_MODES.map((m) => ({ value: m, label: L(`registrationMode.${m}`) }))
+  const kindOptions: Option[] = QUESTION_KINDS.map((k) => ({ value: k, label: L(`organizer.questionKind.${k}`) }))
   const seriesOptions: Option[] = [
     { value: '', label: L('organizer.event.noSeries') },
     ...series.map((s) => ({ value: s.id, label: (locale === 'en' && s.titleEn) || s.titleSv })),

@@ -1,13 +1,14 @@
 import { consolePath } from '../../console/paths.ts'
 import { pick, t, type Locale } from '../../i18n/index.ts'
 import { formatEventWhen } from '../../time.ts'
+import type { EventFormat, EventStatus } from '../../generated/prisma/enums.ts'
 
 export type DashboardEvent = {
   id: string
   titleSv: string
   titleEn: string
-  status: 'draft' | 'published' | 'cancelled' | 'postponed'
-  format: 'on_site' | 'online' | 'hybrid'
+  status: EventStatus
+  format: EventFormat
   startsAt: Date | string
   endsAt: Date | string
 }

@@ -1,11 +1,9 @@
 import { Form } from '@remix-run/react'
 import { fieldId } from '../../console/paths.ts'
+import { ITEM_TYPES, SPEAKER_ROLES } from '../../enums.ts'
 import { t, type Locale } from '../../i18n/index.ts'
 import { formatLongDate, parseStockholmLocal } from '../../time.ts'
 import { ErrorSummary, SelectField, TextAreaField, TextField, type Option } from './fields.tsx'
-
-const TYPES = ['talk', 'keynote', 'panel', 'workshop', 'break', 'lunch', 'meetup'] as const
-const ROLES = ['speaker', 'moderator', 'panelist'] as const
 
 export type ItemFormProps = {
   locale: Locale
@@ -45,7 +43,7 @@ export function ItemForm(props: ItemFormProps) {
     newSpeakerName: L('organizer.programme.newSpeakerName'),
   }
   const dayOptions: Option[] = props.days.map((day) => ({ value: day, label: formatLongDate(parseStockholmLocal(`${day} 12:00`) ?? new Date(day), locale) }))
-  const roleOptions: Option[] = ROLES.map((role) => ({ value: role, label: L(`speakerRole.${role}`) }))
+  const roleOptions: Option[] = SPEAKER_ROLES.map((role) => ({ value: role, label: L(`speakerRole.${role}`) }))
   return (
     <Form method="post" action={props.action} noValidate className="console-form" id="item-form">
       <h2>{props.heading}</h2>
@@ -55,7 +53,7 @@ export function ItemForm(props: ItemFormProps) {
       <SelectField
         name="type"
         label={labels.type}
-        options={TYPES.map((type) => ({ value: type, label: L(`itemType.${type}`) }))}
+        options={ITEM_TYPES.map((type) => ({ value: type, label: L(`itemType.${type}`) }))}
         value={v('type') || 'talk'}
         error={e('type')}
       />

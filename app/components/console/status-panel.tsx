@@ -1,11 +1,12 @@
 import { Form } from '@remix-run/react'
 import { t, type Locale } from '../../i18n/index.ts'
 import { TextAreaField } from './fields.tsx'
+import type { EventStatus } from '../../generated/prisma/enums.ts'
 
 export type StatusPanelProps = {
   locale: Locale
   action: string
-  status: 'draft' | 'published' | 'cancelled' | 'postponed'
+  status: EventStatus
   revision: number
   cancellationReason: string | null
   /** The failed status form's field errors and typed values, if any. */
