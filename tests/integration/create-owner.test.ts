@@ -41,7 +41,7 @@ describe('npm run create-owner', () => {
     expect(config.code).toBe(1)
     expect(config.stderr).toMatch(/^create-owner: PORT: /)
     expect(fs.existsSync(path.join(dataDir, 'pglite'))).toBe(false)
-  })
+  }, 120_000) // three tsx start-ups, slow on a busy runner
 
   it('creates the organization, the person and the owner membership, and says how to sign in; repeating changes nothing', async () => {
     const dataDir = freshDataDir()

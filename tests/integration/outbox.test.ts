@@ -46,9 +46,13 @@ const invitation = (to: string, extra: { organizationId?: string } = {}) => ({
 
 async function enqueueMany(count: number, extra: { organizationId?: string } = {}, make: typeof signIn | typeof invitation = signIn) {
   for (let start = 0; start < count; start += 100) {
-    await db.$transaction(async (tx) => {
-      for (let i = start; i < Math.min(count, start + 100); i++) await enqueueMail(tx, make(`person${i}@example.se`, extra))
-    })
+    // 100 rows per transaction: on a busy runner that can take longer than Prisma's default 5 s.
+    await db.$transaction(
+      async (tx) => {
+        for (let i = start; i < Math.min(count, start + 100); i++) await enqueueMail(tx, make(`person${i}@example.se`, extra))
+      },
+      { timeout: 60_000 },
+    )
   }
 }
 
