@@ -1,6 +1,6 @@
 /**
  * npm run bench:boot — the production server's first boot on an empty DATA_DIR (initdb, every
- * migration, the demo data) and a second boot on the same directory, each with `npm start`'s V8
+ * migration, the demo data; the database starts as a copy of build/pglite-template/) and a second boot on the same directory, each with `npm start`'s V8
  * flags. Prints the time to "ready" and the peak RSS of each (VmHWM, the kernel's high-water mark,
  * so no peak between samples is missed). Issue 7 §9: a small container must survive the first boot
  * (target < 300 MiB). Run `npm run build` first.
@@ -51,7 +51,7 @@ try {
   console.log(`\nSamling boot benchmark — embedded PGlite, node ${nodeArgs.join(' ')}`)
   console.table([
     {
-      boot: 'first (empty DATA_DIR: initdb, migrations, demo)',
+      boot: 'first (empty DATA_DIR: new database, migrations, demo)',
       'ready s': (first.readyMs / 1000).toFixed(1),
       'peak RSS MiB': Math.round(first.peakMiB),
       'RSS after 3 s MiB': Math.round(first.idleMiB),

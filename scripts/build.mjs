@@ -1,5 +1,6 @@
 // npm run build: the Remix build, then server.ts compiled to build/server.js and the embedded
-// database's worker thread to build/embedded-worker.js (loaded by the bundle from its own folder).
+// database's worker thread to build/embedded-worker.js (loaded by the bundle from its own folder),
+// and build/pglite-template/ (scripts/pglite-template.mjs).
 // Remix 2's esbuild (0.17) service has been seen to die with "all goroutines are asleep – deadlock"
 // on this 2-core machine when another build runs at the same time; a second attempt succeeds, so
 // each step is tried twice before the build fails.
@@ -24,6 +25,9 @@ const steps = [
       '--log-level=warning',
     ],
   ],
+  // An initialized empty data directory for the embedded database's first boot (kept while the
+  // PGlite version stays the same).
+  ['node', ['scripts/pglite-template.mjs', 'build/pglite-template']],
 ]
 for (const [command, args] of steps) {
   let status = 1

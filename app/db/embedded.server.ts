@@ -36,6 +36,18 @@ function startWorker(options: { workerData: EmbeddedWorkerData; transferList: Ar
   return new Worker(bootstrap, { ...options, eval: true, execArgv: [] })
 }
 
+/**
+ * A new data directory starts as a copy of an initialized, empty one (build/pglite-template/,
+ * written by npm run build) instead of running PGlite's initdb, which starts a second PostgreSQL
+ * next to the first: the first boot peaked at ≈ 700 MiB RSS, a later one at ≈ 210 (issue 7 §9).
+ * Without a build (tsx scripts, vitest) PGlite runs initdb as before.
+ */
+function copyInitializedDataDir(location: string): void {
+  const template = path.resolve('build', 'pglite-template')
+  if (fs.existsSync(path.join(location, 'PG_VERSION')) || !fs.existsSync(path.join(template, 'PG_VERSION'))) return
+  fs.cpSync(template, location, { recursive: true, filter: (source) => path.basename(source) !== 'SAMLING_TEMPLATE_VERSION' })
+}
+
 /** pg's client connects to `<host>/.s.PGSQL.<port>` when host is a directory (port 5432 by default). */
 const SOCKET_NAME = '.s.PGSQL.5432'
 /** A Unix socket path must fit in sun_path (108 bytes on Linux). */
@@ -140,6 +152,7 @@ export async function openEmbedded(options: OpenDatabaseOptions): Promise<Databa
   const location = dataDir ? path.join(dataDir, 'pglite') : 'memory://'
   if (dataDir) fs.mkdirSync(location, { recursive: true })
   const socket = await socketDirectory(dataDir)
+  if (dataDir && !options.loadDataDir) copyInitializedDataDir(location)
   const { worker, request } = await startEmbeddedWorker(location, options.loadDataDir).catch((error) => {
     socket.remove()
     throw error

@@ -21,7 +21,7 @@ describe('the embedded database is reachable only by its owner', () => {
     expect(fs.statSync(socketPath).mode & 0o777).toBe(0o600)
     expect(fs.statSync(path.dirname(socketPath)).mode & 0o777).toBe(0o700)
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
-  })
+  }, 90_000)
 
   it('a second process on the same DATA_DIR is refused with a clear message instead of opening the database twice', async () => {
     await expect(openDatabase({ dataDir: server!.dataDir })).rejects.toThrow(`DATA_DIR: ${server!.dataDir} is in use by another running Samling process`)
@@ -34,7 +34,7 @@ describe('the embedded database is reachable only by its owner', () => {
     expect(fs.existsSync(path.join(dataDir, 'socket', '.s.PGSQL.5432'))).toBe(false)
     server = await startServer({ DATA_DIR: dataDir })
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
-  })
+  }, 90_000)
 
   it('an in-memory database (tests) opens no TCP port; its socket folder is private and removed on close', async () => {
     const before = listeners(process.pid)
@@ -48,5 +48,5 @@ describe('the embedded database is reachable only by its owner', () => {
     expect(await database.prisma.$queryRaw`SELECT 1 AS one`).toEqual([{ one: 1 }])
     await database.close()
     expect(fs.existsSync(path.dirname(added[0]))).toBe(false)
-  })
+  }, 90_000)
 })
