@@ -7,6 +7,7 @@ import type { Person } from '../generated/prisma/client.ts'
 import type { Locale } from '../i18n/index.ts'
 import { enqueueMail } from '../mail/outbox.server.ts'
 import { wakeMailWorker } from '../mail/worker.server.ts'
+import { LINK_MINUTES } from './link-lifetime.ts'
 
 /**
  * Passwordless sign-in with single-use links (docs/decisions/0006-passwordless-sign-in.md).
@@ -21,7 +22,7 @@ import { wakeMailWorker } from '../mail/worker.server.ts'
  * - Rate limits are counted from `login_tokens`, so they hold across several app instances that
  *   share one PostgreSQL.
  */
-export const LINK_MINUTES = 15
+export { LINK_MINUTES }
 export const RATE_WINDOW_MINUTES = 15
 export const MAX_LINKS_PER_EMAIL = 3
 export const MAX_LINKS_PER_IP = 10

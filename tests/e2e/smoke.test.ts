@@ -13,7 +13,8 @@ describe('the real server', () => {
     fs.rmSync(badConfigDir, { recursive: true, force: true })
   })
 
-  it('starts on a random port with a fresh DATA_DIR, answers /healthz, and exits 0 within 10 s of SIGTERM', async () => {
+  // The first boot migrates and loads the demo; on a busy 2-core machine that can take longer than 30 s.
+  it('starts on a random port with a fresh DATA_DIR, answers /healthz, and exits 0 within 10 s of SIGTERM', { timeout: 120_000 }, async () => {
     server = await startServer()
     const health = await fetch(`${server.url}/healthz`)
     expect(health.status).toBe(200)

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import net from 'node:net'
 import path from 'node:path'
+import { afterAll } from 'vitest'
 
 export type RunningServer = {
   url: string
@@ -31,6 +32,12 @@ export async function freePort(): Promise<number> {
   })
 }
 
+const pending = new Set<() => Promise<void>>()
+afterAll(async () => {
+  for (const cleanUp of [...pending]) await cleanUp()
+  pending.clear()
+})
+
 export async function startServer(env: Record<string, string | undefined> = {}): Promise<RunningServer> {
   const ownsDataDir = !env.DATA_DIR
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'samling-server-'))
@@ -52,6 +59,17 @@ export async function startServer(env: Record<string, string | undefined> = {}):
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
+  const exitedEarly = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  // A server that never got ready (or whose test timed out while it started) is stopped and its
+  // DATA_DIR removed when the test file ends, so nothing keeps running or stays on disk.
+  const cleanUp = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL')
+      await exitedEarly
+    }
+    if (ownsDataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+  pending.add(cleanUp)
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within 60 s:\n${output}`)), 60_000)
     const check = () => {
@@ -66,6 +84,10 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       clearTimeout(timer)
       reject(new Error(`server exited with ${code} before it was ready:\n${output}`))
     })
+  }).catch(async (error: unknown) => {
+    pending.delete(cleanUp)
+    await cleanUp()
+    throw error
   })
   let exited: Promise<number | null> | undefined
   return {
@@ -84,6 +106,7 @@ export async function startServer(env: Record<string, string | undefined> = {}):
       const code = await exited
       clearTimeout(timeout)
       const ms = Date.now() - started
+      pending.delete(cleanUp)
       if (ownsDataDir && !opts.keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true })
       return { code, ms }
     },
