@@ -112,6 +112,8 @@ export function toLocalTimeValue(instant: Date): string {
 }
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})[:.](\d{2})$/
+/** The first year a typed date may have (no Samling event is older; the database has no year 0). */
+const EARLIEST_YEAR = 1900
 
 /**
  * Turns "2027-02-12 09:00" typed by an organizer (Stockholm time) into an instant. Returns null for
@@ -121,6 +123,8 @@ export function parseStockholmLocal(value: string): Date | null {
   const match = LOCAL_PATTERN.exec(value.trim())
   if (!match) return null
   const [year, month, day, hour, minute] = match.slice(1).map(Number)
+  // Date.UTC and TZDate read years 0–99 as 1900–1999, so "0001-01-01" would quietly become 1901.
+  if (year < EARLIEST_YEAR) return null
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null
   const probe = new Date(Date.UTC(year, month - 1, day))
   if (probe.getUTCMonth() !== month - 1) return null
@@ -159,6 +163,7 @@ export function readStockholmLocal(value: string): StockholmLocalTime {
   const match = LOCAL_PATTERN.exec(value.trim())
   if (!match) return { kind: 'invalid' }
   const [year, month, day, hour, minute] = match.slice(1).map(Number)
+  if (year < EARLIEST_YEAR) return { kind: 'invalid' }
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return { kind: 'invalid' }
   const probe = new Date(Date.UTC(year, month - 1, day))
   if (probe.getUTCMonth() !== month - 1) return { kind: 'invalid' }

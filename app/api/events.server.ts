@@ -54,6 +54,10 @@ function instantParam(edge: 'start' | 'end') {
     .transform((value, ctx) => {
       let instant: Date | null = null
       if (DATE_ONLY.test(value)) {
+        if (Number(value.slice(0, 4)) < API_EARLIEST.getUTCFullYear()) {
+          ctx.addIssue({ code: 'custom', message: OUT_OF_RANGE })
+          return z.NEVER
+        }
         const midnight = parseStockholmLocal(`${value} 00:00`)
         if (midnight) instant = edge === 'start' ? midnight : startOfStockholmDay(midnight, 1)
       } else if (z.iso.datetime({ offset: true }).safeParse(value).success) {
