@@ -20,7 +20,7 @@ import express from 'express'
 import { ConfigError, loadConfig, type Config } from './app/env.server.ts'
 import { t, type MessageKey } from './app/i18n/index.ts'
 import { exitOnSignal, log } from './app/log.server.ts'
-import { isCacheablePageRequest, PageCache, pageEtag, type CachedPage } from './app/public/page-cache.server.ts'
+import { isCacheablePageRequest, joinNonce, PageCache, pageEtag, splitAtNonce, type CachedPage } from './app/public/page-cache.server.ts'
 import { isSameOrigin } from './app/same-origin.ts'
 
 type AppEntry = {
@@ -155,19 +155,49 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    let refused = false
     req.on('data', (chunk: Buffer) => {
+      if (refused) return
       size += chunk.length
-      // Past the limit the rest is read and dropped while the 413 goes out: a client still sending
-      // would otherwise get a broken pipe instead of the answer.
-      if (size > limit) {
-        chunks.length = 0
-        resolve(null)
-        if (size > 16 * limit) req.destroy()
-      } else chunks.push(chunk)
+      if (size <= limit) return void chunks.push(chunk)
+      // Past the limit the rest is read and dropped while the 413 goes out (a client still sending
+      // would otherwise get a broken pipe instead of the answer), but not for ever: 5 s at most.
+      refused = true
+      chunks.length = 0
+      resolve(null)
+      const cut = setTimeout(() => req.destroy(), 5_000)
+      cut.unref()
+      req.once('close', () => clearTimeout(cut))
     })
     req.on('end', () => resolve(Buffer.concat(chunks, size)))
     req.on('error', reject)
   })
+}
+
+const isHtml = (response: Response) => (response.headers.get('content-type') ?? '').startsWith('text/html')
+
+/**
+ * Fresh renders that may run at once; the others wait in arrival order. Without a limit, 50
+ * concurrent renders interleave on the one thread: every database round trip (a cache refresh, a
+ * session lookup) waits behind all the other renders' work, once per query, and requests that
+ * needed the database took seconds (issue 7 §9, ADR 0008 round 3). Embedded: 4 (one database
+ * connection anyway); on PostgreSQL, as many as the pool has connections.
+ */
+function turns(limit: number) {
+  let running = 0
+  const waiting: Array<() => void> = []
+  return async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+    if (running < limit) running++
+    else await new Promise<void>((resolve) => waiting.push(resolve))
+    try {
+      return await work()
+    } finally {
+      // Hand the turn straight to the next in line (the count stays), or give it back.
+      const next = waiting.shift()
+      if (next) next()
+      else running--
+    }
+  }
 }
 
 function matchesEtag(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
@@ -205,11 +235,12 @@ async function main() {
   }
 
   const renderRemix = createRemixHandler(build, config.nodeEnv)
+  const inTurn = turns(config.databaseUrl ? config.databasePoolSize : 4)
   const pages = new PageCache(entry.dataGeneration)
   const setSecurityHeaders = securityHeaders(config)
   let stopping = false
 
-  /** Writes a response of Remix's (or a copy of one) to Node's response. */
+  /** Writes a stored page (or a freshly rendered one, split the same way) with this request's nonce. */
   const sendCopy = (req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, nonce: string) => {
     for (const [name, value] of page.headers) res.setHeader(name, value)
     if (page.etag) res.setHeader('ETag', page.etag)
@@ -222,24 +253,21 @@ async function main() {
       return
     }
     res.statusCode = page.status
-    res.end(page.parts.length === 1 ? page.parts[0] : page.parts.join(nonce))
+    res.end(joinNonce(page.parts, nonce))
   }
 
   const sendResponse = async (req: http.IncomingMessage, res: http.ServerResponse, response: Response, nonce: string) => {
-    const type = response.headers.get('content-type') ?? ''
-    if (req.method === 'GET' && response.status === 200 && type.startsWith('text/html') && !response.headers.has('etag')) {
-      // Pages are rendered whole anyway (no deferred data): buffering lets them carry an ETag.
-      const parts = (await response.text()).split(nonce)
+    const cookies = response.headers.getSetCookie()
+    if (cookies.length) res.setHeader('Set-Cookie', cookies)
+    if (req.method === 'GET' && response.status === 200 && isHtml(response) && !response.headers.has('etag')) {
+      // Pages are rendered whole (no deferred data, see renderWhole): they can carry an ETag.
+      const parts = splitAtNonce(Buffer.from(await response.arrayBuffer()), nonce)
       const headers = [...response.headers].filter(([name]) => name !== 'set-cookie' && name !== 'content-length')
-      const cookies = response.headers.getSetCookie()
-      if (cookies.length) res.setHeader('Set-Cookie', cookies)
       sendCopy(req, res, { status: 200, headers, parts, etag: pageEtag(parts), size: 0 }, nonce)
       return
     }
     res.statusCode = response.status
     for (const [name, value] of response.headers) if (name !== 'set-cookie') res.appendHeader(name, value)
-    const cookies = response.headers.getSetCookie()
-    if (cookies.length) res.setHeader('Set-Cookie', cookies)
     if (!response.body || req.method === 'HEAD') {
       res.end()
       return
@@ -252,6 +280,18 @@ async function main() {
     }
     res.end()
   }
+
+  /**
+   * Renders with Remix, in turn (see `inTurn`): an HTML page is rendered to its last byte inside
+   * the turn, any other response (feeds, attachments) is handed back as soon as Remix has it, so a
+   * slow download never holds a turn.
+   */
+  const renderWhole = (request: Request, loadContext: { cspNonce: string; clientIp: string }) =>
+    inTurn(async () => {
+      const response = await renderRemix(request, loadContext)
+      if (!isHtml(response) || !response.body) return response
+      return new Response(await response.arrayBuffer(), { status: response.status, statusText: response.statusText, headers: response.headers })
+    })
 
   const remixRequest = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | undefined) => {
     const headers = new Headers()
@@ -274,13 +314,13 @@ async function main() {
       body = read
     }
     const loadContext = { cspNonce: nonce, clientIp: clientIp(req) }
-    if (isCacheablePageRequest(req.method ?? '', pathOf(req), req.headers)) {
-      const { page, response } = await pages.get(`${requestOrigin(req)}${req.url}`, nonce, () => renderRemix(remixRequest(req, res, body), loadContext))
+    if (isCacheablePageRequest(req.method ?? '', pathOf(req), req.headers) || isConditionalPageRequest(req)) {
+      const { page, response } = await pages.get(`${requestOrigin(req)}${req.url}`, nonce, () => renderWhole(remixRequest(req, res, body), loadContext))
       if (page) return sendCopy(req, res, page, nonce)
       if (response) return sendResponse(req, res, response, nonce)
       // another request's render turned out not to be cacheable: render this one
     }
-    await sendResponse(req, res, await renderRemix(remixRequest(req, res, body), loadContext), nonce)
+    await sendResponse(req, res, await renderWhole(remixRequest(req, res, body), loadContext), nonce)
   }
 
   const problem = (res: http.ServerResponse, issue: RequestProblem) => {
@@ -293,11 +333,20 @@ async function main() {
     res.end(problemText(issue.messageKey))
   }
 
+  const failed = (res: http.ServerResponse, error: unknown) => {
+    log({ level: 'error', msg: 'request failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+    if (res.headersSent) return void res.destroy()
+    res.statusCode = 500
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+    res.end(problemText('error.generic.body'))
+  }
+
+  const compress = compression()
   const app = express()
   app.disable('x-powered-by')
   app.disable('etag')
   app.set('trust proxy', 'loopback')
-  app.use(compression())
+  app.use(compress)
   // Remix's fingerprinted assets never change: cache them for a year.
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
   // The other public files (favicon.svg, …) all have an extension; pages never do, so they skip the
@@ -337,8 +386,16 @@ async function main() {
       const page = pages.peek(`${requestOrigin(req)}${req.url}`)
       if (page && (!acceptsCompression(req) || page.size < 1024)) return sendCopy(req, res, page, nonce)
     }
-    ;(res as express.Response).locals = { cspNonce: nonce }
-    app(req as express.Request, res as express.Response)
+    const pathname = pathOf(req)
+    if (pathname.startsWith('/build/') || path.extname(pathname)) {
+      ;(res as express.Response).locals = { cspNonce: nonce }
+      app(req as express.Request, res as express.Response)
+      return
+    }
+    // Pages go to Remix without Express (its request/response set-up was ≈ 4 % of a render).
+    compress(req as express.Request, res as express.Response, () => {
+      remix(req, res, nonce).catch((error: unknown) => failed(res, error))
+    })
   }
 
   const server = http.createServer({ keepAliveTimeout: 5_000 }, handle)

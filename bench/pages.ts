@@ -1,7 +1,9 @@
 /**
  * npm run bench:pages — 1,000 deterministic events in a fresh embedded database, the production
  * server, and autocannon at 50 connections for 10 s (after a 3 s warm-up) on `/`, an event page and
- * `/api/events`. Prints req/s, p50, p99 and the server's peak RSS. Set DATABASE_URL to run on PostgreSQL.
+ * `/api/events`: served from the page cache, rendered afresh (Cookie set) and revalidated (304),
+ * plus a bare Node server sending the same bytes as `/`. Prints req/s, p50, p99, max and the
+ * server's peak RSS. Set DATABASE_URL to run on PostgreSQL.
  */
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -205,27 +207,57 @@ async function main() {
     { name: '/events/<slug>', path: `/events/${slug}` },
     { name: '/api/events', path: '/api/events' },
   ]
-  const rows = []
-  // Two passes: as anonymous visitors meet the site (rendered pages may come from the 2 s page
-  // cache), and with a Cookie header, which always renders afresh (loaders' short data caches still apply).
-  const passes = [
-    { label: '', headers: {} as Record<string, string> },
-    { label: ' (fresh render, Cookie set)', headers: { cookie: 'bench=1' } },
-  ]
-  for (const pass of passes) {
+  const rows: Record<string, string | number>[] = []
+  const measure = async (page: string, target: string, headers: Record<string, string>, expected = 200) => {
+    const check = await fetch(target, { headers })
+    if (check.status !== expected) throw new Error(`${target} answered ${check.status}, not ${expected}`)
+    await autocannon({ url: target, connections: CONNECTIONS, duration: 3, headers }) // warm-up
+    const result = await autocannon({ url: target, connections: CONNECTIONS, duration: DURATION, headers })
+    const unexpected =
+      expected === 200
+        ? result.non2xx
+        : Object.entries(result.statusCodeStats).reduce((sum, [code, { count }]) => (code === String(expected) ? sum : sum + count), 0)
+    rows.push({
+      page,
+      'req/s': Math.round(result.requests.average),
+      'p50 ms': result.latency.p50,
+      'p99 ms': result.latency.p99,
+      'max ms': result.latency.max,
+      errors: result.errors + result.timeouts + unexpected,
+    })
+  }
+  // Passes (BENCH_PASSES=cached,fresh,304,bare to pick): as anonymous visitors meet the site
+  // (rendered pages may come from the 2 s page cache); with a Cookie header, which always renders
+  // afresh (loaders' short data caches still apply); revalidations with If-None-Match (304); and
+  // a bare Node server sending the cached page's bytes, as the ceiling for a cache hit.
+  const passes = (process.env.BENCH_PASSES ?? 'cached,fresh,304,bare').split(',')
+  if (passes.includes('cached')) for (const target of targets) await measure(target.name, url + target.path, {})
+  if (passes.includes('fresh'))
+    for (const target of targets) await measure(`${target.name} (fresh render, Cookie set)`, url + target.path, { cookie: 'bench=1' })
+  if (passes.includes('304')) {
     for (const target of targets) {
-      const check = await fetch(url + target.path, { headers: pass.headers })
-      if (check.status !== 200) throw new Error(`${target.path} answered ${check.status}`)
-      await autocannon({ url: url + target.path, connections: CONNECTIONS, duration: 3, headers: pass.headers }) // warm-up
-      const result = await autocannon({ url: url + target.path, connections: CONNECTIONS, duration: DURATION, headers: pass.headers })
-      rows.push({
-        page: target.name + pass.label,
-        'req/s': Math.round(result.requests.average),
-        'p50 ms': result.latency.p50,
-        'p99 ms': result.latency.p99,
-        errors: result.errors + result.non2xx,
-      })
+      const etag = (await fetch(url + target.path)).headers.get('etag')
+      if (!etag) throw new Error(`${target.path} has no ETag`)
+      await measure(`${target.name} (If-None-Match → 304)`, url + target.path, { 'if-none-match': etag }, 304)
     }
+  }
+  if (passes.includes('bare')) {
+    const bytes = path.join(os.tmpdir(), `samling-bench-page-${process.pid}.html`)
+    fs.writeFileSync(bytes, Buffer.from(await (await fetch(url + '/')).arrayBuffer()))
+    const bare = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const body = require('fs').readFileSync(${JSON.stringify(bytes)});
+         const server = require('http').createServer((req, res) => { res.setHeader('Content-Type', 'text/html; charset=utf-8'); res.end(body) });
+         server.listen(0, '127.0.0.1', () => console.log('port ' + server.address().port))`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    const port = await new Promise<string>((resolve) => bare.stdout!.on('data', (chunk) => resolve(/port (\d+)/.exec(String(chunk))![1])))
+    await measure('bare Node server, same bytes as /', `http://127.0.0.1:${port}/`, {})
+    bare.kill()
+    fs.rmSync(bytes, { force: true })
   }
   clearInterval(sampler)
   child.kill('SIGTERM')

@@ -23,12 +23,33 @@ import { createHash } from 'node:crypto'
 
 /**
  * A stored page: the HTML split at the nonce it was rendered with, its validator (the route's own
- * ETag, or `pageEtag` of the parts) and its size in UTF-16 units (small pages are not compressed).
+ * ETag, or `pageEtag` of the parts) and its size in bytes (small pages are not compressed).
  */
-export type CachedPage = { status: number; headers: [string, string][]; parts: string[]; etag: string | undefined; size: number }
+export type CachedPage = { status: number; headers: [string, string][]; parts: Buffer[]; etag: string | undefined; size: number }
+
+/** The body's bytes around each occurrence of `nonce` (kept as bytes: no re-encoding per request). */
+export function splitAtNonce(body: Buffer, nonce: string): Buffer[] {
+  const parts: Buffer[] = []
+  let from = 0
+  for (let at = body.indexOf(nonce, 0, 'latin1'); at !== -1; at = body.indexOf(nonce, from, 'latin1')) {
+    parts.push(body.subarray(from, at))
+    from = at + nonce.length
+  }
+  parts.push(body.subarray(from))
+  return parts
+}
+
+/** The stored parts with this request's nonce between them. */
+export function joinNonce(parts: Buffer[], nonce: string): Buffer {
+  if (parts.length === 1) return parts[0]
+  const glue = Buffer.from(nonce, 'latin1')
+  const pieces: Buffer[] = [parts[0]]
+  for (let i = 1; i < parts.length; i++) pieces.push(glue, parts[i])
+  return Buffer.concat(pieces)
+}
 
 /** `W/"…"`: weak, because copies of one page differ in their CSP nonce (the rest is byte-identical). */
-export function pageEtag(parts: string[]): string {
+export function pageEtag(parts: Buffer[]): string {
   const hash = createHash('sha1')
   for (const part of parts) hash.update(part).update('\0')
   return `W/"${hash.digest('base64url')}"`
@@ -77,10 +98,10 @@ export class PageCache {
         own = response
         return null
       }
-      const html = await response.text()
-      const parts = html.split(nonce)
+      const body = Buffer.from(await response.arrayBuffer())
+      const parts = splitAtNonce(body, nonce)
       const headers = [...response.headers].filter(([name]) => name !== 'content-length')
-      return { status: response.status, headers, parts, etag: response.headers.get('etag') ?? pageEtag(parts), size: html.length }
+      return { status: response.status, headers, parts, etag: response.headers.get('etag') ?? pageEtag(parts), size: body.length }
     })
     const stored: { generation: number; expires: number; page: Promise<CachedPage | null>; value?: CachedPage | null } = {
       generation,

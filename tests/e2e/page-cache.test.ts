@@ -47,6 +47,49 @@ describe('a public page served again within seconds', () => {
     expect(conditional.status).toBe(304)
   })
 
+  it('gives the home and event pages an ETag that ignores the nonce, and answers a matching If-None-Match with 304', async () => {
+    const home = await fetch(`${server.url}/`)
+    const eventPath = /href="(\/events\/[a-z0-9-]+)"/.exec(await home.text())![1]
+    for (const path of ['/', eventPath, `/en${eventPath}`]) {
+      const first = await fetch(server.url + path)
+      const second = await fetch(server.url + path)
+      const etag = first.headers.get('etag')
+      expect(etag, path).toMatch(/^W\/"[\w-]+"$/)
+      expect(second.headers.get('etag'), path).toBe(etag)
+      expect(nonceOf(second.headers.get('content-security-policy'))).not.toBe(nonceOf(first.headers.get('content-security-policy')))
+      for (const headers of [{ 'If-None-Match': etag! }, { 'If-None-Match': etag!, Cookie: 'theme=dark' }] as Record<string, string>[]) {
+        const conditional = await fetch(server.url + path, { headers })
+        expect(conditional.status, path).toBe(304)
+        expect(await conditional.text()).toBe('')
+        // The browser keeps the body it has, with the nonce of the CSP header it stored with it.
+        expect(conditional.headers.get('content-security-policy')).toBeNull()
+        expect(conditional.headers.get('etag')).toBe(etag)
+      }
+      const stale = await fetch(server.url + path, { headers: { 'If-None-Match': 'W/"old"' } })
+      expect(stale.status).toBe(200)
+      expect(stale.headers.get('etag')).toBe(etag)
+    }
+  })
+
+  it('serves the same bytes from a copy as a fresh render, with no NUL anywhere (demo pages in both languages)', async () => {
+    const home = await (await fetch(`${server.url}/`)).text()
+    const paths = [...new Set([...home.matchAll(/href="(\/(?:events|organizations|speakers|series)\/[a-z0-9-]+)"/g)].map((match) => match[1]))]
+    expect(paths.length).toBeGreaterThan(3)
+    for (const path of ['/', '/archive', '/accessibility', ...paths].flatMap((path) => [path, path === '/' ? '/en' : `/en${path}`])) {
+      const copy = await fetch(server.url + path)
+      const fresh = await fetch(server.url + path, { headers: { Cookie: 'theme=dark' } })
+      const withoutNonce = async (response: Response) => {
+        const bytes = Buffer.from(await response.arrayBuffer())
+        expect(bytes.includes(0), `${path} has a NUL byte`).toBe(false)
+        return bytes
+          .toString('latin1')
+          .split(nonceOf(response.headers.get('content-security-policy'))!)
+          .join('')
+      }
+      expect(await withoutNonce(copy), path).toBe(await withoutNonce(fresh))
+    }
+  })
+
   it('still answers 404 for unknown events and languages', async () => {
     expect((await fetch(`${server.url}/events/no-such-event`)).status).toBe(404)
     expect((await fetch(`${server.url}/events/no-such-event`)).status).toBe(404)
