@@ -94,6 +94,16 @@ describe('a time the autumn switch repeats (02:30 on Sunday 31 October 2027)', (
       'The start: 02:30 on Sun 31 Oct 2027 happens twice, because clocks go back from 03:00 to 02:00 when winter time starts. Samling uses the first one, summer time (UTC+02:00).',
     ])
   })
+
+  it('is saved as the first one for a programme item too, and the console names the item', async () => {
+    const eventId = await createOk({ slug: 'hostnatt-program', startsAt: '2027-10-31T01:00', endsAt: '2027-10-31T05:00' })
+    expect((await addItem(eventId, { titleSv: 'Nattfika', day: '2027-10-31', startTime: '02:30', endTime: '03:30' })).status).toBe(302)
+    const item = await db.programmeItem.findFirstOrThrow({ where: { eventId } })
+    expect(item.startsAt.toISOString()).toBe('2027-10-31T00:30:00.000Z')
+    expect((await consoleWarnings(eventId))?.repeatedTimes).toEqual([
+      'Nattfika: sön 31 okt 2027 kl. 02.30 inträffar två gånger, eftersom klockan ställs tillbaka från 03.00 till 02.00 när vintertid börjar. Samling använder den första, sommartid (UTC+02:00).',
+    ])
+  })
 })
 
 describe('a programme that falls outside its event', () => {
