@@ -293,9 +293,11 @@ async function main() {
       return new Response(await response.arrayBuffer(), { status: response.status, statusText: response.statusText, headers: response.headers })
     })
 
-  const remixRequest = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | undefined) => {
+  /** `unconditional`: for a render that goes into the page cache (which answers If-None-Match itself). */
+  const remixRequest = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | undefined, unconditional = false) => {
     const headers = new Headers()
     for (const [name, value] of Object.entries(req.headers)) {
+      if (unconditional && (name === 'if-none-match' || name === 'if-modified-since')) continue
       if (Array.isArray(value)) for (const item of value) headers.append(name, item)
       else if (value !== undefined) headers.set(name, value)
     }
@@ -315,7 +317,7 @@ async function main() {
     }
     const loadContext = { cspNonce: nonce, clientIp: clientIp(req) }
     if (isCacheablePageRequest(req.method ?? '', pathOf(req), req.headers) || isConditionalPageRequest(req)) {
-      const { page, response } = await pages.get(`${requestOrigin(req)}${req.url}`, nonce, () => renderWhole(remixRequest(req, res, body), loadContext))
+      const { page, response } = await pages.get(`${requestOrigin(req)}${req.url}`, nonce, () => renderWhole(remixRequest(req, res, body, true), loadContext))
       if (page) return sendCopy(req, res, page, nonce)
       if (response) return sendResponse(req, res, response, nonce)
       // another request's render turned out not to be cacheable: render this one
