@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../app/db/client.server.ts'
@@ -44,6 +45,7 @@ describe.skipIf(!hasPostgres)('a short network partition between the app and Pos
   const name = `samling_outage_${randomBytes(4).toString('hex')}`
   let proxy: TcpProxy
   let server: RunningServer | undefined
+  let dataDir: string | undefined
 
   beforeAll(async () => {
     await admin(`CREATE DATABASE ${name}`)
@@ -54,11 +56,13 @@ describe.skipIf(!hasPostgres)('a short network partition between the app and Pos
       SESSION_SECRET: 's'.repeat(40),
       MAIL_WORKER: 'off',
     })
+    dataDir = server.dataDir
   })
   afterAll(async () => {
     await server?.stop()
     await proxy?.close()
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
   })
 
   // A search of its own per request, so neither the page cache nor the listing cache answers it.
