@@ -160,8 +160,9 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
       if (refused) return
       size += chunk.length
       if (size <= limit) return void chunks.push(chunk)
-      // Past the limit the rest is read and dropped while the 413 goes out (a client still sending
-      // would otherwise get a broken pipe instead of the answer), but not for ever: 5 s at most.
+      // Past the limit the rest is read and dropped while the 413 goes out on a connection that
+      // stays open (closing it would give a client still sending a broken pipe instead of the
+      // answer), but not for ever: 5 s at most.
       refused = true
       chunks.length = 0
       resolve(null)
@@ -330,8 +331,6 @@ async function main() {
     res.setHeader('Content-Type', 'text/plain; charset=utf-8')
     res.setHeader('Cache-Control', 'no-store')
     if (issue.status === 405) res.setHeader('Allow', [...METHODS].join(', '))
-    // A body we refuse is not read; the connection cannot be reused after it.
-    if (issue.status === 413) res.setHeader('Connection', 'close')
     res.end(problemText(issue.messageKey))
   }
 
@@ -380,7 +379,11 @@ async function main() {
       if (origin && !isSameOrigin(origin, { appUrl: config.appUrl, requestUrl: requestOrigin(req) }))
         return problem(res, new RequestProblem(403, 'form.badOrigin'))
       const length = Number(req.headers['content-length'] ?? 0)
-      if (length > BODY_LIMIT_BYTES) return problem(res, new RequestProblem(413, 'error.bodyTooLarge'))
+      if (length > BODY_LIMIT_BYTES) {
+        // This body is never read, so the connection cannot be used again after the answer.
+        res.setHeader('Connection', 'close')
+        return problem(res, new RequestProblem(413, 'error.bodyTooLarge'))
+      }
     }
     // A fresh copy of a public page goes out from here (when the visitor takes it uncompressed),
     // without Express: that is most of what an anonymous page view costs (ADR 0008, round 3).
