@@ -1,16 +1,31 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { getLocale, t, type Locale, type MessageKey } from './i18n/index.ts'
+import { json } from '@remix-run/node'
+import { t, type Locale, type MessageKey } from './i18n/index.ts'
 
-/** An error a person caused or can fix: carries a message key and an HTTP status (never 500). */
+/**
+ * An error a person caused or can fix (or a 503 while the database is away): carries a message key, an HTTP status (never 500), the
+ * field it belongs to (if any) and headers the answer must carry (a 429's Retry-After).
+ */
 export class DomainError extends Error {
   constructor(
     readonly messageKey: MessageKey,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 503,
     readonly params: Record<string, string | number> = {},
     readonly field?: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(messageKey)
     this.name = new.target.name
+  }
+}
+
+/** A form that did not pass its schema: one message per field (zod issues or our own FormIssues). */
+export class InvalidFormError extends DomainError {
+  constructor(
+    readonly issues: ZodIssueLike[],
+    /** The values to show again, when the error was found while reading the form (see readForm). */
+    readonly values?: Record<string, string>,
+  ) {
+    super('form.summary', 400)
   }
 }
 
@@ -64,6 +79,9 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
 }
 
 export function asDomainError(error: unknown): DomainError | undefined {
+  if (error instanceof DatabaseUnavailableError) {
+    return new DomainError('error.unavailable', 503, {}, undefined, { 'Retry-After': String(DatabaseUnavailableError.retryAfterSeconds) })
+  }
   return error instanceof DomainError ? error : fromDatabaseError(error)
 }
 
@@ -76,34 +94,40 @@ export function notFound(locale: Locale, key: MessageKey = 'error.notFound.title
   return json({ message: t(locale, key) }, { status: 404 })
 }
 
-/**
- * Wraps an action or loader: DomainErrors (and database rule violations) become a 4xx JSON
- * `{ formError, field }` in the user's language, an unreachable database a 503 with Retry-After.
- * Anything else is a bug and is rethrown.
- */
-export function withDomainErrors<A extends ActionFunctionArgs | LoaderFunctionArgs, R>(handler: (args: A) => Promise<R>) {
-  return async (args: A): Promise<R | Response> => {
-    try {
-      return await handler(args)
-    } catch (error) {
-      if (error instanceof Response) throw error
-      if (error instanceof DatabaseUnavailableError) {
-        const body = { formError: t(getLocale(args.request), 'error.unavailable'), field: null }
-        const unavailable = json(body, { status: 503, headers: { 'Retry-After': String(DatabaseUnavailableError.retryAfterSeconds) } })
-        if (args.request.method === 'GET' || args.request.method === 'HEAD') throw unavailable
-        return unavailable
-      }
-      const domain = asDomainError(error)
-      if (!domain) throw error
-      const locale = getLocale(args.request)
-      const body = { formError: errorMessage(domain, locale), field: domain.field ?? null }
-      if (args.request.method === 'GET' || args.request.method === 'HEAD') throw json(body, { status: domain.status })
-      return json(body, { status: domain.status })
-    }
-  }
+/** What every failed form action answers: the page shows it next to the form that was sent. */
+export type FormAnswer = {
+  status: number
+  /** The posted `intent` (which of the page's forms failed); absent when the form had none. */
+  intent?: string
+  formError: string
+  fieldErrors: Record<string, string>
+  /** Everything that was typed, so the form can be shown again as it was. */
+  values: Record<string, string>
 }
 
-type ZodIssueLike = {
+/**
+ * The one place a DomainError (or a database rule violation, see fromDatabaseError) becomes an HTTP
+ * answer, in the user's language, with the error's headers (Retry-After). For a form (`form`
+ * given) it is a FormAnswer: the message (for a failed schema: "the form has errors"), plus one
+ * message per field when the error names fields.
+ * Without a form it is `{ formError, field }`, which a loader throws for the route's ErrorBoundary.
+ */
+export function errorResponse(error: DomainError, locale: Locale, form?: { values: Record<string, string>; intent?: string }): Response {
+  const headers = error.headers
+  const message = errorMessage(error, locale)
+  if (!form) return json({ formError: message, field: error.field ?? null }, { status: error.status, headers })
+  const fieldErrors = error instanceof InvalidFormError ? formFieldErrors(error.issues, locale) : error.field ? { [error.field]: message } : {}
+  const answer: FormAnswer = {
+    status: error.status,
+    ...(form.intent ? { intent: form.intent } : {}),
+    formError: message,
+    fieldErrors,
+    values: form.values,
+  }
+  return json(answer, { status: error.status, headers })
+}
+
+export type ZodIssueLike = {
   code: string
   path: PropertyKey[]
   message: string
@@ -114,10 +138,10 @@ type ZodIssueLike = {
   input?: unknown
 }
 
-/** One message per field, in the user's language, from a zod error (first issue per field wins). */
-export function fieldErrors(error: { issues: ZodIssueLike[] }, locale: Locale): Record<string, string> {
+/** One message per field, in the user's language, from zod issues (first issue per field wins). */
+function formFieldErrors(issues: ZodIssueLike[], locale: Locale): Record<string, string> {
   const result: Record<string, string> = {}
-  for (const issue of error.issues) {
+  for (const issue of issues) {
     const field = issue.path.map(String).join('.') || '_form'
     if (field in result) continue
     result[field] = zodIssueMessage(issue, locale)
@@ -150,9 +174,4 @@ function zodIssueMessage(issue: ZodIssueLike, locale: Locale): string {
 
 function isKey(message: string): message is MessageKey {
   return /^[a-z]+\.[A-Za-z.]+$/.test(message) && t('sv', message as MessageKey) !== message
-}
-
-/** A 400 answer for a form: field messages plus what was typed, so the form can be shown again. */
-export function invalidForm(error: { issues: ZodIssueLike[] }, locale: Locale, values: Record<string, unknown> = {}) {
-  return json({ formError: t(locale, 'form.summary'), fieldErrors: fieldErrors(error, locale), values }, { status: 400 })
 }

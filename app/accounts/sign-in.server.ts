@@ -59,7 +59,8 @@ export class SignInRateLimitedError extends DomainError {
     readonly scope: 'email' | 'ip',
     readonly retryAfterSeconds: number,
   ) {
-    super(scope === 'email' ? 'accounts.rateLimit.email' : 'accounts.rateLimit.ip', 429, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) }, 'email')
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60))
+    super(scope === 'email' ? 'accounts.rateLimit.email' : 'accounts.rateLimit.ip', 429, { minutes }, 'email', { 'Retry-After': String(retryAfterSeconds) })
   }
 }
 

@@ -2,11 +2,11 @@ import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
 import { LanguageSwitch, loginHref } from '~/accounts/pages.tsx'
-import { readForm } from '~/forms.server.ts'
 import { assertSameOrigin, getCurrentPerson } from '~/accounts/session.server.ts'
 import { LINK_MINUTES } from '~/accounts/link-lifetime.ts'
-import { EmailSchema, SignInRateLimitedError, clientIp, requestSignInLink, safeRedirectTo } from '~/accounts/sign-in.server.ts'
-import { errorMessage, fieldErrors, withDomainErrors } from '~/errors.server.ts'
+import { EmailSchema, clientIp, requestSignInLink, safeRedirectTo } from '~/accounts/sign-in.server.ts'
+import { runAction } from '~/actions.server.ts'
+import type { FormAnswer } from '~/errors.server.ts'
 import { chosenLocale, getLocale, t } from '~/i18n/index.ts'
 import accountsStyles from '~/styles/accounts.css'
 
@@ -15,7 +15,7 @@ const SignInRequestSchema = z.object({
   redirectTo: z.string().optional(),
 })
 
-type ActionData = { sent: boolean; formError?: string; fieldErrors?: Record<string, string>; values?: { email: string } }
+type ActionData = { sent: true } | FormAnswer
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountsStyles }]
 
@@ -31,37 +31,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /**
  * Asks for a sign-in link. The answer is the same whether or not the address has an account
- * (docs/decisions/0006-passwordless-sign-in.md); only the rate limits (429) and bad input (400) differ.
+ * (docs/decisions/0006-passwordless-sign-in.md); only the rate limits (429 with Retry-After) and
+ * bad input (400) differ.
  */
-export const action = withDomainErrors(async ({ request, context }: ActionFunctionArgs) => {
-  assertSameOrigin(request)
-  const locale = getLocale(request)
-  const form = await readForm(request)
-  const email = form.email ?? ''
-  const parsed = SignInRequestSchema.safeParse(form)
-  if (!parsed.success) {
-    return json<ActionData>(
-      { sent: false, formError: t(locale, 'form.summary'), fieldErrors: fieldErrors(parsed.error, locale), values: { email } },
-      { status: 400 },
-    )
-  }
-  try {
+export async function action(args: ActionFunctionArgs) {
+  return runAction(args, async (form) => {
+    assertSameOrigin(args.request)
+    const input = form.parse(SignInRequestSchema)
     await requestSignInLink({
-      email: parsed.data.email,
-      locale: chosenLocale(request),
-      ip: clientIp(request, context),
-      redirectTo: safeRedirectTo(parsed.data.redirectTo),
+      email: input.email,
+      locale: chosenLocale(args.request),
+      ip: clientIp(args.request, args.context),
+      redirectTo: safeRedirectTo(input.redirectTo),
     })
-  } catch (error) {
-    if (!(error instanceof SignInRateLimitedError)) throw error
-    const message = errorMessage(error, locale)
-    return json<ActionData>(
-      { sent: false, formError: message, fieldErrors: { email: message }, values: { email } },
-      { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
-    )
-  }
-  return json<ActionData>({ sent: true })
-})
+    return json<ActionData>({ sent: true })
+  })
+}
 
 export default function Login() {
   const { locale, redirectTo, signedInAs } = useLoaderData<typeof loader>()
@@ -70,7 +55,8 @@ export default function Login() {
   const navigation = useNavigation()
   const isSubmitting = navigation.state === 'submitting'
 
-  if (actionData?.sent) {
+  const failed = actionData && 'formError' in actionData ? actionData : undefined
+  if (actionData && 'sent' in actionData) {
     return (
       <main id="main" className="container page auth" lang={locale} tabIndex={-1}>
         <LanguageSwitch pathname={location.pathname} search={location.search} locale={locale} />
@@ -88,8 +74,8 @@ export default function Login() {
     )
   }
 
-  const emailError = actionData?.fieldErrors?.email
-  const formError = actionData?.formError
+  const emailError = failed?.fieldErrors.email
+  const formError = failed?.formError
   const describedBy = ['email-hint', emailError ? 'email-error' : null].filter(Boolean).join(' ')
   return (
     <main id="main" className="container page auth" lang={locale} tabIndex={-1}>
@@ -122,7 +108,7 @@ export default function Login() {
               spellCheck={false}
               autoCapitalize="none"
               required
-              defaultValue={actionData?.values?.email ?? ''}
+              defaultValue={failed?.values.email ?? ''}
               aria-invalid={emailError ? true : undefined}
               aria-describedby={describedBy}
             />

@@ -1,12 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useLocation } from '@remix-run/react'
+import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { LanguageSwitch, loginHref } from '~/accounts/pages.tsx'
-import { readForm } from '~/forms.server.ts'
 import { assertSameOrigin, createSession } from '~/accounts/session.server.ts'
 import { LINK_MINUTES } from '~/accounts/link-lifetime.ts'
-import { InvalidSignInLinkError, isSignInLinkUsable, safeRedirectTo, signInWithLink } from '~/accounts/sign-in.server.ts'
-import { errorMessage, withDomainErrors } from '~/errors.server.ts'
+import { isSignInLinkUsable, safeRedirectTo, signInWithLink } from '~/accounts/sign-in.server.ts'
+import { runAction } from '~/actions.server.ts'
+import type { FormAnswer } from '~/errors.server.ts'
 import { getLocale, t } from '~/i18n/index.ts'
+import { IntentForm } from '~/components/intent-form.tsx'
 import accountsStyles from '~/styles/accounts.css'
 
 /**
@@ -14,8 +15,6 @@ import accountsStyles from '~/styles/accounts.css'
  * every link, and must not use it up); the "Logga in" button POSTs, and only that signs in.
  */
 const NO_STORE = { 'Cache-Control': 'no-store' }
-
-type ActionData = { invalid: true; message: string } | { formError: string; field: string | null }
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountsStyles }]
 
@@ -28,29 +27,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ locale, redirectTo, isUsable }, { status: isUsable ? 200 : 410, headers: NO_STORE })
 }
 
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
-  assertSameOrigin(request)
-  const locale = getLocale(request)
-  const form = await readForm(request)
-  const redirectTo = safeRedirectTo(form.redirectTo) ?? safeRedirectTo(new URL(request.url).searchParams.get('redirectTo'))
-  let personId: string
-  try {
-    const person = await signInWithLink({ token: params.token ?? '', locale })
-    personId = person.id
-  } catch (error) {
-    if (!(error instanceof InvalidSignInLinkError)) throw error
-    return json<ActionData>({ invalid: true, message: errorMessage(error, locale) }, { status: 410, headers: NO_STORE })
-  }
-  const cookie = await createSession(personId)
-  return redirect(redirectTo ?? '/organizer', { headers: { 'Set-Cookie': cookie, ...NO_STORE } })
-})
+/** Signs in (once per link) and goes on; a used, expired or unknown link answers 410. */
+export async function action(args: ActionFunctionArgs) {
+  return runAction(args, async (form) => {
+    assertSameOrigin(args.request)
+    const redirectTo = safeRedirectTo(form.values.redirectTo) ?? safeRedirectTo(new URL(args.request.url).searchParams.get('redirectTo'))
+    const person = await signInWithLink({ token: args.params.token ?? '', locale: form.locale })
+    const cookie = await createSession(person.id)
+    return redirect(redirectTo ?? '/organizer', { headers: { 'Set-Cookie': cookie, ...NO_STORE } })
+  })
+}
 
 export default function SignInLink() {
   const { locale, redirectTo, isUsable } = useLoaderData<typeof loader>()
-  const actionData = useActionData<ActionData>()
+  const actionData = useActionData<FormAnswer>()
   const location = useLocation()
-  const isInvalid = !isUsable || (actionData && 'invalid' in actionData)
-  const formError = actionData && 'formError' in actionData ? actionData.formError : null
+  const isInvalid = !isUsable || actionData?.status === 410
+  const formError = actionData?.formError
 
   if (isInvalid) {
     return (
@@ -80,10 +73,7 @@ export default function SignInLink() {
             {formError}
           </p>
         ) : null}
-        <Form method="post">
-          {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-          <button type="submit">{t(locale, 'accounts.link.submit')}</button>
-        </Form>
+        <IntentForm fields={redirectTo ? { redirectTo } : {}} submit={{ label: t(locale, 'accounts.link.submit') }} />
       </div>
     </main>
   )

@@ -1,7 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { assertSameOrigin, destroySession } from '~/accounts/session.server.ts'
-import { withDomainErrors } from '~/errors.server.ts'
+import { runAction } from '~/actions.server.ts'
+import { IntentForm } from '~/components/intent-form.tsx'
 import { getLocale, t } from '~/i18n/index.ts'
 import accountsStyles from '~/styles/accounts.css'
 
@@ -13,11 +14,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Deletes the session row (so the old cookie stops working everywhere) and clears the cookie. */
-export const action = withDomainErrors(async ({ request }: ActionFunctionArgs) => {
-  assertSameOrigin(request)
-  const cookie = await destroySession(request)
-  return redirect('/', { headers: { 'Set-Cookie': cookie } })
-})
+export async function action(args: ActionFunctionArgs) {
+  return runAction(args, async () => {
+    assertSameOrigin(args.request)
+    const cookie = await destroySession(args.request)
+    return redirect('/', { headers: { 'Set-Cookie': cookie } })
+  })
+}
 
 export default function Logout() {
   const { locale } = useLoaderData<typeof loader>()
@@ -32,9 +35,7 @@ export default function Logout() {
             {actionData.formError}
           </p>
         ) : null}
-        <Form method="post">
-          <button type="submit">{t(locale, 'accounts.logout.submit')}</button>
-        </Form>
+        <IntentForm submit={{ label: t(locale, 'accounts.logout.submit') }} />
       </div>
     </main>
   )

@@ -3,21 +3,22 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { EventGroups } from '~/components/console/event-groups.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { consolePath } from '~/console/paths.ts'
-import { withDomainErrors } from '~/errors.server.ts'
+import { runLoader } from '~/actions.server.ts'
 import { listOrganizationEvents } from '~/events/editing.server.ts'
 import { t } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 
 /** The organization's dashboard: drafts, upcoming, past, cancelled/postponed events and its series. */
-async function load({ request, params }: LoaderFunctionArgs) {
-  const { access, locale } = await requireConsole(request, params, 'viewer')
-  const groups = await listOrganizationEvents({ organizationId: access.organization.id })
-  return json({ locale, orgSlug: access.organization.slug, orgName: access.organization.name, canEdit: canManageEvents(access.role), groups })
+export async function loader(args: LoaderFunctionArgs) {
+  return runLoader(args, async () => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
+    const groups = await listOrganizationEvents({ organizationId: access.organization.id })
+    return json({ locale, orgSlug: access.organization.slug, orgName: access.organization.name, canEdit: canManageEvents(access.role), groups })
+  })
 }
-export const loader = withDomainErrors(load)
 
 export default function Dashboard() {
-  const { locale, orgSlug, orgName, canEdit, groups } = useLoaderData<typeof load>()
+  const { locale, orgSlug, orgName, canEdit, groups } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>

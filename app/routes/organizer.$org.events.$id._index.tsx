@@ -1,16 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { z } from 'zod'
 import { AuditList } from '~/components/console/audit-list.tsx'
 import { EventForm } from '~/components/console/event-form.tsx'
 import { StatusPanel } from '~/components/console/status-panel.tsx'
 import { ScheduleWarnings } from '~/components/schedule-warnings.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { parseId } from '~/ids.server.ts'
-import { readForm } from '~/forms.server.ts'
-import { submitForm, type FormResult } from '~/console/forms.server.ts'
 import { consolePath } from '~/console/paths.ts'
-import { invalidForm, withDomainErrors } from '~/errors.server.ts'
+import { runAction, runLoader } from '~/actions.server.ts'
+import type { FormAnswer } from '~/errors.server.ts'
 import { eventFormValues, getEventForEditing, listEventAudit, listSeriesChoices, parseEventForm, updateEvent } from '~/events/editing.server.ts'
 import { findScheduleWarnings } from '~/events/schedule-warnings.server.ts'
 import { CancelSchema, cancelEvent, postponeEvent, PostponeSchema, publishEvent, unpublishEvent } from '~/events/status.server.ts'
@@ -18,78 +16,70 @@ import { localePath, pick, t, type Locale } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
-const IntentSchema = z.enum(['save', 'publish', 'unpublish', 'cancel', 'postpone'])
+const INTENTS = ['save', 'publish', 'unpublish', 'cancel', 'postpone'] as const
 
 /** The edit form, status actions and recent audit entries. Another organization's event is a 404. */
-async function load({ request, params }: LoaderFunctionArgs) {
-  const { access, locale } = await requireConsole(request, params, 'viewer')
-  const eventId = parseId(params.id, 'error.eventNotFound')
-  const event = await getEventForEditing({ access, eventId })
-  const [series, audit, scheduleWarnings] = await Promise.all([
-    listSeriesChoices(access.organization.id),
-    listEventAudit({ access, eventId }),
-    findScheduleWarnings({ organizationId: access.organization.id, eventId, locale }),
-  ])
-  return json({
-    locale,
-    orgSlug: access.organization.slug,
-    canEdit: canManageEvents(access.role),
-    event: {
-      id: event.id,
-      slug: event.slug,
-      titleSv: event.titleSv,
-      titleEn: event.titleEn,
-      status: event.status,
-      revision: event.revision,
-      cancellationReason: event.cancellationReason,
-      programmeItems: event._count.programmeItems,
-    },
-    values: eventFormValues(event),
-    series,
-    audit,
-    scheduleWarnings,
+export async function loader(args: LoaderFunctionArgs) {
+  return runLoader(args, async () => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
+    const eventId = parseId(args.params.id, 'error.eventNotFound')
+    const event = await getEventForEditing({ access, eventId })
+    const [series, audit, scheduleWarnings] = await Promise.all([
+      listSeriesChoices(access.organization.id),
+      listEventAudit({ access, eventId }),
+      findScheduleWarnings({ organizationId: access.organization.id, eventId, locale }),
+    ])
+    return json({
+      locale,
+      orgSlug: access.organization.slug,
+      canEdit: canManageEvents(access.role),
+      event: {
+        id: event.id,
+        slug: event.slug,
+        titleSv: event.titleSv,
+        titleEn: event.titleEn,
+        status: event.status,
+        revision: event.revision,
+        cancellationReason: event.cancellationReason,
+        programmeItems: event._count.programmeItems,
+      },
+      values: eventFormValues(event),
+      series,
+      audit,
+      scheduleWarnings,
+    })
   })
 }
-export const loader = withDomainErrors(load)
 
 /**
  * intent=save (the form), publish, unpublish, cancel (reason required), postpone (optional note).
  * Organizers and owners only; every success redirects back here (POST/redirect/GET).
  */
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
-  const { access, locale } = await requireConsole(request, params, 'organizer')
-  const eventId = parseId(params.id, 'error.eventNotFound')
-  const values = await readForm(request)
-  const intent = IntentSchema.safeParse(values.intent ?? 'save')
-  if (!intent.success) return json({ formError: t(locale, 'error.badRequest'), fieldErrors: {}, values }, { status: 400 })
-  const back = (done: string) => redirect(consolePath(locale, `/organizer/${access.organization.slug}/events/${eventId}?done=${done}`))
-  switch (intent.data) {
-    case 'save': {
-      const parsed = parseEventForm(values)
-      if (!parsed.success) return invalidForm(parsed.error, locale, values)
-      const result = await submitForm(locale, values, () => updateEvent({ access, eventId, event: parsed.data }))
-      return result instanceof Response ? result : back('saved')
+export async function action(args: ActionFunctionArgs) {
+  return runAction(args, async (form) => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'organizer')
+    const eventId = parseId(args.params.id, 'error.eventNotFound')
+    const intent = form.intentOf(INTENTS, 'save')
+    const back = (done: string) => redirect(consolePath(locale, `/organizer/${access.organization.slug}/events/${eventId}?done=${done}`))
+    switch (intent) {
+      case 'save':
+        await updateEvent({ access, eventId, event: form.check(parseEventForm(form.values)) })
+        return back('saved')
+      case 'publish':
+        await publishEvent({ access, eventId })
+        return back('published')
+      case 'unpublish':
+        await unpublishEvent({ access, eventId })
+        return back('unpublished')
+      case 'cancel':
+        await cancelEvent({ access, eventId, reason: form.parse(CancelSchema).reason })
+        return back('cancelled')
+      case 'postpone':
+        await postponeEvent({ access, eventId, note: form.parse(PostponeSchema).note })
+        return back('postponed')
     }
-    case 'publish':
-      await publishEvent({ access, eventId })
-      return back('published')
-    case 'unpublish':
-      await unpublishEvent({ access, eventId })
-      return back('unpublished')
-    case 'cancel': {
-      const parsed = CancelSchema.safeParse(values)
-      if (!parsed.success) return json({ intent: 'cancel', ...(await invalidForm(parsed.error, locale, values).json()) }, { status: 400 })
-      await cancelEvent({ access, eventId, reason: parsed.data.reason })
-      return back('cancelled')
-    }
-    case 'postpone': {
-      const parsed = PostponeSchema.safeParse(values)
-      if (!parsed.success) return json({ intent: 'postpone', ...(await invalidForm(parsed.error, locale, values).json()) }, { status: 400 })
-      await postponeEvent({ access, eventId, note: parsed.data.note })
-      return back('postponed')
-    }
-  }
-})
+  })
+}
 
 type Data = { locale: Locale; event: { titleSv: string; titleEn: string; id: string }; orgSlug: string }
 
@@ -109,8 +99,8 @@ const DONE_MESSAGES = {
 } as const
 
 export default function EditEvent() {
-  const { locale, orgSlug, canEdit, event, values, series, audit, scheduleWarnings } = useLoaderData<typeof load>()
-  const actionData = useActionData<FormResult & { intent?: string }>()
+  const { locale, orgSlug, canEdit, event, values, series, audit, scheduleWarnings } = useLoaderData<typeof loader>()
+  const actionData = useActionData<FormAnswer>()
   const [search] = useSearchParams()
   const done = search.get('done') as keyof typeof DONE_MESSAGES | null
   const action = consolePath(locale, `/organizer/${orgSlug}/events/${event.id}`)

@@ -1,15 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { z } from 'zod'
 import { TextField } from '~/components/console/fields.tsx'
 import { ItemForm } from '~/components/console/item-form.tsx'
 import { ProgrammeDays } from '~/components/console/programme-days.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
-import { readForm } from '~/forms.server.ts'
-import { submitForm, type FormResult, type FormValues } from '~/console/forms.server.ts'
+import type { FormValues } from '~/forms.server.ts'
 import { consolePath } from '~/console/paths.ts'
-import { invalidForm, NotFoundError, withDomainErrors } from '~/errors.server.ts'
+import { runAction, runLoader } from '~/actions.server.ts'
+import { NotFoundError, type FormAnswer } from '~/errors.server.ts'
 import { pick, t, type Locale } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import {
@@ -29,7 +28,7 @@ import { toLocalTimeValue } from '~/time.ts'
 import { stockholmDay } from '~/time.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
-const IntentSchema = z.enum(['addRoom', 'renameRoom', 'removeRoom', 'addTrack', 'removeTrack', 'saveItem', 'deleteItem'])
+const INTENTS = ['addRoom', 'renameRoom', 'removeRoom', 'addTrack', 'removeTrack', 'saveItem', 'deleteItem'] as const
 
 function itemValues(item: EditorItem): FormValues {
   const values: FormValues = {
@@ -55,78 +54,70 @@ function itemValues(item: EditorItem): FormValues {
 }
 
 /** Rooms, tracks, items by day and the add (or ?edit=<id>) form. Another organization's event is a 404. */
-async function load({ request, params }: LoaderFunctionArgs) {
-  const { access, locale } = await requireConsole(request, params, 'viewer')
-  const eventId = parseId(params.id, 'error.eventNotFound')
-  const programme = await loadProgrammeEditor({ access, eventId })
-  const editId = asUuid(new URL(request.url).searchParams.get('edit'))
-  const editing = editId ? programme.items.find((item) => item.id === editId) : undefined
-  return json({
-    locale,
-    orgSlug: access.organization.slug,
-    canEdit: canManageEvents(access.role),
-    event: programme.event,
-    rooms: programme.rooms,
-    tracks: programme.tracks,
-    speakers: programme.speakers,
-    days: programme.days,
-    schedule: groupByDay(programme.items),
-    editing: editing ? { id: editing.id, title: pick(editing, 'title', locale), values: itemValues(editing) } : null,
+export async function loader(args: LoaderFunctionArgs) {
+  return runLoader(args, async () => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
+    const eventId = parseId(args.params.id, 'error.eventNotFound')
+    const programme = await loadProgrammeEditor({ access, eventId })
+    const editId = asUuid(new URL(args.request.url).searchParams.get('edit'))
+    const editing = editId ? programme.items.find((item) => item.id === editId) : undefined
+    return json({
+      locale,
+      orgSlug: access.organization.slug,
+      canEdit: canManageEvents(access.role),
+      event: programme.event,
+      rooms: programme.rooms,
+      tracks: programme.tracks,
+      speakers: programme.speakers,
+      days: programme.days,
+      schedule: groupByDay(programme.items),
+      editing: editing ? { id: editing.id, title: pick(editing, 'title', locale), values: itemValues(editing) } : null,
+    })
   })
 }
-export const loader = withDomainErrors(load)
 
 /** Organizers and owners change rooms, tracks and items; each success redirects back (POST/redirect/GET). */
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
-  const { access, locale } = await requireConsole(request, params, 'organizer')
-  const eventId = parseId(params.id, 'error.eventNotFound')
-  const values = await readForm(request)
-  const intent = IntentSchema.safeParse(values.intent)
-  if (!intent.success) return json({ formError: t(locale, 'error.badRequest'), fieldErrors: {}, values }, { status: 400 })
-  const base = `/organizer/${access.organization.slug}/events/${eventId}/programme`
-  const back = (done: string) => redirect(consolePath(locale, `${base}?done=${done}`))
-  const withIntent = async (response: Response) => json({ intent: intent.data, ...(await response.json()) }, { status: response.status })
-  const id = (name: string) => {
-    const value = asUuid(values[name])
-    if (!value) throw new NotFoundError()
-    return value
-  }
-  const input = { access, eventId }
-  switch (intent.data) {
-    case 'addRoom':
-    case 'renameRoom': {
-      const parsed = RoomNameSchema.safeParse(values)
-      if (!parsed.success) return withIntent(invalidForm(parsed.error, locale, values))
-      const result = await submitForm(locale, values, () =>
-        intent.data === 'addRoom' ? addRoom({ ...input, name: parsed.data.name }) : renameRoom({ ...input, roomId: id('roomId'), name: parsed.data.name }),
-      )
-      return result instanceof Response ? withIntent(result) : back('room')
+export async function action(args: ActionFunctionArgs) {
+  return runAction(args, async (form) => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'organizer')
+    const eventId = parseId(args.params.id, 'error.eventNotFound')
+    const intent = form.intentOf(INTENTS)
+    const back = (done: string) => redirect(consolePath(locale, `/organizer/${access.organization.slug}/events/${eventId}/programme?done=${done}`))
+    const id = (name: string) => {
+      const value = asUuid(form.values[name])
+      if (!value) throw new NotFoundError()
+      return value
     }
-    case 'removeRoom':
-      await removeRoom({ ...input, roomId: id('roomId') })
-      return back('room')
-    case 'addTrack': {
-      const parsed = TrackSchema.safeParse(values)
-      if (!parsed.success) return withIntent(invalidForm(parsed.error, locale, values))
-      const result = await submitForm(locale, values, () => addTrack({ ...input, ...parsed.data }))
-      return result instanceof Response ? withIntent(result) : back('track')
+    const input = { access, eventId }
+    switch (intent) {
+      case 'addRoom':
+        await addRoom({ ...input, name: form.parse(RoomNameSchema).name })
+        return back('room')
+      case 'renameRoom':
+        await renameRoom({ ...input, roomId: id('roomId'), name: form.parse(RoomNameSchema).name })
+        return back('room')
+      case 'removeRoom':
+        await removeRoom({ ...input, roomId: id('roomId') })
+        return back('room')
+      case 'addTrack':
+        await addTrack({ ...input, ...form.parse(TrackSchema) })
+        return back('track')
+      case 'removeTrack':
+        await removeTrack({ ...input, trackId: id('trackId') })
+        return back('track')
+      case 'saveItem': {
+        const programme = await loadProgrammeEditor(input)
+        const item = form.check(parseItemForm(form.values, programme.days))
+        const itemId = form.values.itemId ? id('itemId') : undefined
+        await saveProgrammeItem({ ...input, itemId, item, locale })
+        return back('saved')
+      }
+      case 'deleteItem':
+        await deleteProgrammeItem({ ...input, itemId: id('itemId') })
+        return back('deleted')
     }
-    case 'removeTrack':
-      await removeTrack({ ...input, trackId: id('trackId') })
-      return back('track')
-    case 'saveItem': {
-      const programme = await loadProgrammeEditor(input)
-      const parsed = parseItemForm(values, programme.days)
-      if (!parsed.success) return withIntent(invalidForm(parsed.error, locale, values))
-      const itemId = values.itemId ? id('itemId') : undefined
-      const result = await submitForm(locale, values, () => saveProgrammeItem({ ...input, itemId, item: parsed.data, locale }))
-      return result instanceof Response ? withIntent(result) : back('saved')
-    }
-    case 'deleteItem':
-      await deleteProgrammeItem({ ...input, itemId: id('itemId') })
-      return back('deleted')
-  }
-})
+  })
+}
 
 type Data = { locale: Locale; event: { titleSv: string; titleEn: string; id: string }; orgSlug: string }
 
@@ -138,8 +129,8 @@ export const handle: ConsoleHandle = {
 }
 
 export default function ProgrammeEditor() {
-  const { locale, orgSlug, canEdit, event, rooms, tracks, speakers, days, schedule, editing } = useLoaderData<typeof load>()
-  const actionData = useActionData<FormResult & { intent?: string }>()
+  const { locale, orgSlug, canEdit, event, rooms, tracks, speakers, days, schedule, editing } = useLoaderData<typeof loader>()
+  const actionData = useActionData<FormAnswer>()
   const [search] = useSearchParams()
   const base = `/organizer/${orgSlug}/events/${event.id}/programme`
   const action = consolePath(locale, base)
@@ -163,7 +154,8 @@ export default function ProgrammeEditor() {
           {t(locale, 'organizer.programme.itemDeleted')}
         </p>
       ) : null}
-      {actionData?.formError && !actionData.intent ? (
+      {/* Field messages show at their form (and the item form has its own summary); the rest shows here. */}
+      {actionData && actionData.intent !== 'saveItem' && Object.keys(actionData.fieldErrors).length === 0 ? (
         <p className="form-error" role="alert">
           {actionData.formError}
         </p>

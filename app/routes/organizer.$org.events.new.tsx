@@ -2,40 +2,38 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { EventForm } from '~/components/console/event-form.tsx'
 import { requireConsole } from '~/console/access.server.ts'
-import { readForm } from '~/forms.server.ts'
-import { submitForm, type FormResult } from '~/console/forms.server.ts'
 import { consolePath } from '~/console/paths.ts'
-import { invalidForm, withDomainErrors } from '~/errors.server.ts'
+import { runAction, runLoader } from '~/actions.server.ts'
+import type { FormAnswer } from '~/errors.server.ts'
 import { createEvent, listSeriesChoices, parseEventForm } from '~/events/editing.server.ts'
 import { t } from '~/i18n/index.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
 /** The empty form; viewers may look at it but not save. */
-async function load({ request, params }: LoaderFunctionArgs) {
-  const { access, locale } = await requireConsole(request, params, 'viewer')
-  const series = await listSeriesChoices(access.organization.id)
-  return json({ locale, orgSlug: access.organization.slug, readOnly: access.role === 'viewer', series })
+export async function loader(args: LoaderFunctionArgs) {
+  return runLoader(args, async () => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
+    const series = await listSeriesChoices(access.organization.id)
+    return json({ locale, orgSlug: access.organization.slug, readOnly: access.role === 'viewer', series })
+  })
 }
-export const loader = withDomainErrors(load)
 
 /** Saves a draft and goes to its edit page; bad input is a 400 with field messages and the typed values. */
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
-  const { access, locale } = await requireConsole(request, params, 'organizer')
-  const values = await readForm(request)
-  const parsed = parseEventForm(values)
-  if (!parsed.success) return invalidForm(parsed.error, locale, values)
-  const result = await submitForm(locale, values, () => createEvent({ access, event: parsed.data }))
-  if (result instanceof Response) return result
-  return redirect(consolePath(locale, `/organizer/${access.organization.slug}/events/${result.id}?created=1`))
-})
+export async function action(args: ActionFunctionArgs) {
+  return runAction(args, async (form) => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'organizer')
+    const created = await createEvent({ access, event: form.check(parseEventForm(form.values)) })
+    return redirect(consolePath(locale, `/organizer/${access.organization.slug}/events/${created.id}?created=1`))
+  })
+}
 
 export const handle: ConsoleHandle = {
   breadcrumb: (_data, locale) => ({ label: t(locale, 'organizer.event.newTitle'), to: '' }),
 }
 
 export default function NewEvent() {
-  const { locale, orgSlug, readOnly, series } = useLoaderData<typeof load>()
-  const actionData = useActionData<FormResult>()
+  const { locale, orgSlug, readOnly, series } = useLoaderData<typeof loader>()
+  const actionData = useActionData<FormAnswer>()
   return (
     <>
       <h1>{t(locale, 'organizer.event.newTitle')}</h1>

@@ -1,10 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireConsole } from '~/console/access.server.ts'
 import { consolePath } from '~/console/paths.ts'
-import { NotFoundError, withDomainErrors } from '~/errors.server.ts'
-import { readForm } from '~/forms.server.ts'
+import { runAction, runLoader } from '~/actions.server.ts'
+import { NotFoundError, type FormAnswer } from '~/errors.server.ts'
 import { t } from '~/i18n/index.ts'
 import { listFailedMail, retryFailedMail } from '~/mail/outbox.server.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
@@ -14,47 +14,53 @@ import type { ConsoleHandle } from './organizer.tsx'
 const RetrySchema = z.object({ id: z.uuid() })
 
 /** Mail of this organization that failed after every attempt (viewers may look). */
-async function load({ request, params }: LoaderFunctionArgs) {
-  const { access, locale } = await requireConsole(request, params, 'viewer')
-  const failed = await listFailedMail(access.organization.id)
-  const retried = new URL(request.url).searchParams.has('retried')
-  return json({
-    locale,
-    orgSlug: access.organization.slug,
-    canRetry: canManageEvents(access.role),
-    retried,
-    failed: failed.map((mail) => ({
-      id: mail.id,
-      recipient: mail.recipient,
-      template: mail.template,
-      attempts: mail.attempts,
-      lastError: mail.lastError ?? '',
-      failedAt: `${formatDate(mail.failedAt, locale)} ${formatTime(mail.failedAt, locale)}`,
-    })),
+export async function loader(args: LoaderFunctionArgs) {
+  return runLoader(args, async () => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
+    const failed = await listFailedMail(access.organization.id)
+    const retried = new URL(args.request.url).searchParams.has('retried')
+    return json({
+      locale,
+      orgSlug: access.organization.slug,
+      canRetry: canManageEvents(access.role),
+      retried,
+      failed: failed.map((mail) => ({
+        id: mail.id,
+        recipient: mail.recipient,
+        template: mail.template,
+        attempts: mail.attempts,
+        lastError: mail.lastError ?? '',
+        failedAt: `${formatDate(mail.failedAt, locale)} ${formatTime(mail.failedAt, locale)}`,
+      })),
+    })
   })
 }
-export const loader = withDomainErrors(load)
 
 /** Organizers put a failed mail back in the queue, with its original Message-ID. */
-async function act({ request, params }: ActionFunctionArgs) {
-  const { access, locale } = await requireConsole(request, params, 'organizer')
-  const form = RetrySchema.safeParse(await readForm(request))
-  if (!form.success || !(await retryFailedMail({ organizationId: access.organization.id, id: form.data.id }))) {
-    throw new NotFoundError()
-  }
-  return redirect(consolePath(locale, `/organizer/${access.organization.slug}/mail?retried=1`))
+export async function action(args: ActionFunctionArgs) {
+  return runAction(args, async (form) => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'organizer')
+    const retry = RetrySchema.safeParse(form.values)
+    if (!retry.success || !(await retryFailedMail({ organizationId: access.organization.id, id: retry.data.id }))) throw new NotFoundError()
+    return redirect(consolePath(locale, `/organizer/${access.organization.slug}/mail?retried=1`))
+  })
 }
-export const action = withDomainErrors(act)
 
 export const handle: ConsoleHandle = { breadcrumb: (_data, locale) => ({ label: t(locale, 'organizer.tab.failedMail'), to: '' }) }
 
 export default function FailedMail() {
-  const { locale, orgSlug, canRetry, retried, failed } = useLoaderData<typeof load>()
+  const { locale, orgSlug, canRetry, retried, failed } = useLoaderData<typeof loader>()
+  const actionData = useActionData<FormAnswer>()
   return (
     <>
       <h1>{t(locale, 'organizer.failedMail.title')}</h1>
       <p>{t(locale, 'organizer.failedMail.intro')}</p>
-      {retried ? (
+      {actionData ? (
+        <p className="form-error" role="alert">
+          {actionData.formError}
+        </p>
+      ) : null}
+      {retried && !actionData ? (
         <p className="success" role="status">
           {t(locale, 'organizer.failedMail.retried')}
         </p>

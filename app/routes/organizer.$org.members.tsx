@@ -1,34 +1,31 @@
 import { json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { z } from 'zod'
-import { readForm } from '~/forms.server.ts'
-import { assertSameOrigin, requirePerson } from '~/accounts/session.server.ts'
+import { runAction, runLoader } from '~/actions.server.ts'
 import { EmailSchema } from '~/accounts/sign-in.server.ts'
-import { asDomainError, errorMessage, fieldErrors, withDomainErrors } from '~/errors.server.ts'
-import type { MemberRole } from '~/generated/prisma/enums.ts'
+import { IntentForm } from '~/components/intent-form.tsx'
+import { requireConsole } from '~/console/access.server.ts'
+import type { FormAnswer } from '~/errors.server.ts'
+import { MemberRole } from '~/generated/prisma/enums.ts'
 import { formatDate } from '~/time.ts'
-import { getLocale, t, type Locale } from '~/i18n/index.ts'
+import { t, type Locale } from '~/i18n/index.ts'
 import { canManageMembers } from '~/organizations/access.server.ts'
-import { ROLES, changeRole, inviteMember, listMembers, removeMember } from '~/organizations/members.server.ts'
+import { changeRole, inviteMember, listMembers, removeMember } from '~/organizations/members.server.ts'
 import accountsStyles from '~/styles/accounts.css'
 import type { ConsoleHandle } from './organizer.tsx'
 
-const RoleSchema = z.enum(ROLES)
+// From the generated enum, not the domain's list: this module also runs in the browser, where
+// .server modules are empty (a schema built from one breaks client-side navigation).
+const ROLES = Object.values(MemberRole)
+const RoleSchema = z.enum(MemberRole)
 const MemberActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('invite'), email: EmailSchema, role: RoleSchema }),
   z.object({ intent: z.literal('changeRole'), personId: z.uuid(), role: RoleSchema }),
   z.object({ intent: z.literal('remove'), personId: z.uuid() }),
 ])
-const ParamsSchema = z.object({ org: z.string().min(1).max(100) })
 
-type ActionData = {
-  intent: string
-  personId?: string
-  message?: string
-  formError?: string
-  fieldErrors?: Record<string, string>
-  values?: Record<string, string>
-}
+/** A change that worked, or the FormAnswer of the one that failed (its values name the row). */
+type ActionData = { intent: string; message: string } | FormAnswer
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: accountsStyles }]
 
@@ -39,94 +36,69 @@ export const handle: ConsoleHandle = {
   },
 }
 
-async function loadMembers({ request, params }: LoaderFunctionArgs) {
-  const person = await requirePerson(request)
-  const locale = getLocale(request)
-  const { org } = ParamsSchema.parse(params)
-  const { organization, actorRole, members } = await listMembers({ actor: person, organizationSlug: org })
-  return json({
-    locale,
-    organization: { name: organization.name, slug: organization.slug },
-    canManage: canManageMembers(actorRole),
-    me: person.id,
-    members: members.map((member) => ({ ...member, lastLogin: member.lastLoginAt ? formatDate(member.lastLoginAt, locale) : null })),
+/** Non-members get 404 and too-low roles 403 (thrown, for the ErrorBoundary); strangers go to /login. */
+export async function loader(args: LoaderFunctionArgs) {
+  return runLoader(args, async () => {
+    const { person, access, locale } = await requireConsole(args.request, args.params, 'viewer')
+    const { organization, actorRole, members } = await listMembers({ actor: person, organizationSlug: access.organization.slug })
+    return json({
+      locale,
+      organization: { name: organization.name, slug: organization.slug },
+      canManage: canManageMembers(actorRole),
+      me: person.id,
+      members: members.map((member) => ({ ...member, lastLogin: member.lastLoginAt ? formatDate(member.lastLoginAt, locale) : null })),
+    })
   })
 }
-
-/** Non-members get 404 and too-low roles 403 (thrown, for the ErrorBoundary); strangers go to /login. */
-export const loader = withDomainErrors(loadMembers)
 
 /**
  * Owners invite, change roles and remove. Organizers and viewers get 403, non-members 404,
  * strangers a redirect to /login. Errors come back next to the form that caused them.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const person = await requirePerson(request)
-  const locale = getLocale(request)
-  const form = await readForm(request)
-  const values = form
-  const intent = values.intent ?? ''
-  const personId = values.personId
-  try {
-    assertSameOrigin(request)
-    const { org } = ParamsSchema.parse(params)
-    const parsed = MemberActionSchema.safeParse(form)
-    if (!parsed.success) {
-      return json<ActionData>(
-        { intent, personId, formError: t(locale, 'form.summary'), fieldErrors: fieldErrors(parsed.error, locale), values },
-        { status: 400 },
-      )
-    }
-    const input = parsed.data
+export async function action(args: ActionFunctionArgs) {
+  return runAction(args, async (form) => {
+    const { person, access, locale } = await requireConsole(args.request, args.params, 'owner')
+    const input = form.parse(MemberActionSchema)
     const actor = { id: person.id, email: person.email, name: person.name }
+    const organizationSlug = access.organization.slug
     if (input.intent === 'invite') {
-      const invited = await inviteMember({ actor, organizationSlug: org, email: input.email, role: input.role, locale })
-      return json<ActionData>({ intent, message: t(locale, 'accounts.members.invited', { email: invited.email }) })
+      const invited = await inviteMember({ actor, organizationSlug, email: input.email, role: input.role, locale })
+      return json<ActionData>({ intent: input.intent, message: t(locale, 'accounts.members.invited', { email: invited.email }) })
     }
     if (input.intent === 'changeRole') {
-      const changed = await changeRole({ actor, organizationSlug: org, personId: input.personId, role: input.role })
-      return json<ActionData>({
-        intent,
-        personId,
-        message: t(locale, 'accounts.members.roleChanged', { email: changed.email, role: t(locale, `accounts.role.${changed.role}`) }),
-      })
+      const changed = await changeRole({ actor, organizationSlug, personId: input.personId, role: input.role })
+      const role = t(locale, `accounts.role.${changed.role}`)
+      return json<ActionData>({ intent: input.intent, message: t(locale, 'accounts.members.roleChanged', { email: changed.email, role }) })
     }
-    const removed = await removeMember({ actor, organizationSlug: org, personId: input.personId })
-    return json<ActionData>({ intent, message: t(locale, 'accounts.members.removed', { email: removed.email }) })
-  } catch (error) {
-    if (error instanceof Response) throw error
-    const domain = asDomainError(error)
-    if (!domain) throw error
-    const message = errorMessage(domain, locale)
-    return json<ActionData>(
-      { intent, personId, formError: message, fieldErrors: domain.field ? { [domain.field]: message } : {}, values },
-      { status: domain.status },
-    )
-  }
+    const removed = await removeMember({ actor, organizationSlug, personId: input.personId })
+    return json<ActionData>({ intent: input.intent, message: t(locale, 'accounts.members.removed', { email: removed.email }) })
+  })
 }
 
 export default function Members() {
-  const { locale, organization, canManage, me, members } = useLoaderData<typeof loadMembers>()
+  const { locale, organization, canManage, me, members } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const navigation = useNavigation()
   const isSubmitting = navigation.state === 'submitting'
-  const inviteData = actionData?.intent === 'invite' ? actionData : undefined
-  const rowData = (personId: string) => (actionData && actionData.intent !== 'invite' && actionData.personId === personId ? actionData : undefined)
-  const strayError = actionData?.formError && actionData.intent !== 'invite' && !members.some((member) => member.personId === actionData.personId)
+  const done = actionData && 'message' in actionData ? actionData : undefined
+  const failed = actionData && 'formError' in actionData ? actionData : undefined
+  const inviteFailure = failed?.intent === 'invite' ? failed : undefined
+  const rowFailure = (personId: string) => (failed && failed.intent !== 'invite' && failed.values.personId === personId ? failed : undefined)
+  const strayError = failed && failed.intent !== 'invite' && !members.some((member) => member.personId === failed.values.personId)
 
   return (
     <div className="members">
       <h1>{t(locale, 'accounts.members.title')}</h1>
       <p>{t(locale, 'accounts.members.intro', { organization: organization.name })}</p>
       {!canManage ? <p className="notice">{t(locale, 'accounts.members.readOnly')}</p> : null}
-      {actionData?.message ? (
+      {done ? (
         <p className="success" role="status">
-          {actionData.message}
+          {done.message}
         </p>
       ) : null}
       {strayError ? (
         <p className="form-error" role="alert">
-          {actionData?.formError}
+          {failed.formError}
         </p>
       ) : null}
 
@@ -143,8 +115,8 @@ export default function Members() {
         </thead>
         <tbody>
           {members.map((member) => {
-            const data = rowData(member.personId)
-            const error = data?.formError && !data.message ? data.formError : undefined
+            const failure = rowFailure(member.personId)
+            const error = failure ? (failure.fieldErrors.role ?? failure.formError) : undefined
             const errorId = `member-${member.personId}-error`
             const selectId = `member-${member.personId}-role`
             return (
@@ -158,9 +130,11 @@ export default function Members() {
                 {canManage ? (
                   <td>
                     <div className="members-table__actions">
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="changeRole" />
-                        <input type="hidden" name="personId" value={member.personId} />
+                      <IntentForm
+                        intent="changeRole"
+                        fields={{ personId: member.personId }}
+                        submit={{ label: t(locale, 'accounts.members.changeRoleSubmit'), className: 'button--secondary', disabled: isSubmitting }}
+                      >
                         <div className="field">
                           <label htmlFor={selectId} className="visually-hidden">
                             {t(locale, 'accounts.members.changeRoleLabel', { email: member.email })}
@@ -168,30 +142,25 @@ export default function Members() {
                           <select
                             id={selectId}
                             name="role"
-                            defaultValue={data?.intent === 'changeRole' && data.values?.role ? data.values.role : member.role}
-                            key={`${member.role}-${data?.values?.role ?? ''}`}
+                            defaultValue={failure?.intent === 'changeRole' && failure.values.role ? failure.values.role : member.role}
+                            key={`${member.role}-${failure?.values.role ?? ''}`}
                             aria-invalid={error ? true : undefined}
                             aria-describedby={error ? errorId : undefined}
                           >
                             <RoleOptions locale={locale} />
                           </select>
                         </div>
-                        <button type="submit" className="button--secondary" disabled={isSubmitting}>
-                          {t(locale, 'accounts.members.changeRoleSubmit')}
-                        </button>
-                      </Form>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="personId" value={member.personId} />
-                        <button
-                          type="submit"
-                          className="button--danger"
-                          aria-label={t(locale, 'accounts.members.removeLabel', { email: member.email })}
-                          disabled={isSubmitting}
-                        >
-                          {t(locale, 'accounts.members.removeSubmit')}
-                        </button>
-                      </Form>
+                      </IntentForm>
+                      <IntentForm
+                        intent="remove"
+                        fields={{ personId: member.personId }}
+                        submit={{
+                          label: t(locale, 'accounts.members.removeSubmit'),
+                          ariaLabel: t(locale, 'accounts.members.removeLabel', { email: member.email }),
+                          className: 'button--danger',
+                          disabled: isSubmitting,
+                        }}
+                      />
                     </div>
                     {error ? (
                       <p className="field__error" id={errorId} role="alert">
@@ -206,7 +175,9 @@ export default function Members() {
         </tbody>
       </table>
 
-      {canManage ? <InviteForm locale={locale} data={inviteData} isSubmitting={isSubmitting} /> : null}
+      {canManage ? (
+        <InviteForm locale={locale} failure={inviteFailure} doneKey={done?.intent === 'invite' ? done.message : undefined} isSubmitting={isSubmitting} />
+      ) : null}
     </div>
   )
 }
@@ -223,10 +194,20 @@ function RoleOptions({ locale }: { locale: Locale }) {
   )
 }
 
-function InviteForm({ locale, data, isSubmitting }: { locale: Locale; data: ActionData | undefined; isSubmitting: boolean }) {
-  const errors = data?.message ? {} : (data?.fieldErrors ?? {})
-  const values = data?.message ? {} : (data?.values ?? {})
-  const generalError = data?.formError && !data.message && !errors.email && !errors.role ? data.formError : undefined
+function InviteForm({
+  locale,
+  failure,
+  doneKey,
+  isSubmitting,
+}: {
+  locale: Locale
+  failure: FormAnswer | undefined
+  doneKey: string | undefined
+  isSubmitting: boolean
+}) {
+  const errors = failure?.fieldErrors ?? {}
+  const values = failure?.values ?? {}
+  const generalError = failure && !errors.email && !errors.role ? failure.formError : undefined
   const role = (values.role as MemberRole | undefined) ?? 'organizer'
   return (
     <section className="members-invite panel" aria-labelledby="invite-title">
@@ -238,8 +219,7 @@ function InviteForm({ locale, data, isSubmitting }: { locale: Locale; data: Acti
         </p>
       ) : null}
       {/* A new key after a successful invitation empties the fields. */}
-      <Form method="post" noValidate key={data?.message ?? 'invite'}>
-        <input type="hidden" name="intent" value="invite" />
+      <IntentForm intent="invite" noValidate key={doneKey ?? 'invite'} submit={{ label: t(locale, 'accounts.members.inviteSubmit'), disabled: isSubmitting }}>
         <div className="field">
           <label htmlFor="invite-email">{t(locale, 'accounts.members.emailLabel')}</label>
           <input
@@ -280,15 +260,12 @@ function InviteForm({ locale, data, isSubmitting }: { locale: Locale; data: Acti
             </p>
           ) : null}
         </div>
-        <button type="submit" disabled={isSubmitting}>
-          {t(locale, 'accounts.members.inviteSubmit')}
-        </button>
-      </Form>
+      </IntentForm>
     </section>
   )
 }
 
-export const meta: MetaFunction<typeof loadMembers> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
   const loaded = data && 'organization' in data ? data : undefined
   const locale = loaded?.locale ?? 'sv'
   return [{ title: `${t(locale, 'accounts.members.title')}${loaded ? ` – ${loaded.organization.name}` : ''} – Samling` }]

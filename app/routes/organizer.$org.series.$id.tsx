@@ -1,14 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { SelectField } from '~/components/console/fields.tsx'
 import { SeriesForm } from '~/components/console/series-form.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
-import { readForm } from '~/forms.server.ts'
-import { submitForm, type FormResult } from '~/console/forms.server.ts'
 import { consolePath } from '~/console/paths.ts'
-import { DomainError, invalidForm, NotFoundError, withDomainErrors } from '~/errors.server.ts'
+import { runAction, runLoader } from '~/actions.server.ts'
+import { DomainError, NotFoundError, type FormAnswer } from '~/errors.server.ts'
 import { pick, t, type Locale } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import {
@@ -23,70 +21,67 @@ import {
 import { formatDate, formatEventWhen } from '~/time.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
-const IntentSchema = z.enum(['save', 'addPart', 'removePart', 'moveUp', 'moveDown', 'publish', 'unpublish'])
+const INTENTS = ['save', 'addPart', 'removePart', 'moveUp', 'moveDown', 'publish', 'unpublish'] as const
 
 /** The series form, its parts in order (move up/down, remove) and the events that can be added. */
-async function load({ request, params }: LoaderFunctionArgs) {
-  const { access, locale } = await requireConsole(request, params, 'viewer')
-  const seriesId = parseId(params.id, 'error.seriesNotFound')
-  const { series, candidates } = await getSeriesForEditing({ access, seriesId })
-  return json({
-    locale,
-    orgSlug: access.organization.slug,
-    canEdit: canManageEvents(access.role),
-    series: { id: series.id, titleSv: series.titleSv, titleEn: series.titleEn, status: series.status, parts: series.parts },
-    values: {
-      titleSv: series.titleSv,
-      titleEn: series.titleEn,
-      summarySv: series.summarySv,
-      summaryEn: series.summaryEn,
-      descriptionSv: series.descriptionSv,
-      descriptionEn: series.descriptionEn,
-      slug: series.slug,
-    },
-    candidates,
+export async function loader(args: LoaderFunctionArgs) {
+  return runLoader(args, async () => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
+    const seriesId = parseId(args.params.id, 'error.seriesNotFound')
+    const { series, candidates } = await getSeriesForEditing({ access, seriesId })
+    return json({
+      locale,
+      orgSlug: access.organization.slug,
+      canEdit: canManageEvents(access.role),
+      series: { id: series.id, titleSv: series.titleSv, titleEn: series.titleEn, status: series.status, parts: series.parts },
+      values: {
+        titleSv: series.titleSv,
+        titleEn: series.titleEn,
+        summarySv: series.summarySv,
+        summaryEn: series.summaryEn,
+        descriptionSv: series.descriptionSv,
+        descriptionEn: series.descriptionEn,
+        slug: series.slug,
+      },
+      candidates,
+    })
   })
 }
-export const loader = withDomainErrors(load)
 
 /** intent=save | addPart | removePart | moveUp | moveDown | publish | unpublish. Organizers and owners. */
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
-  const { access, locale } = await requireConsole(request, params, 'organizer')
-  const seriesId = parseId(params.id, 'error.seriesNotFound')
-  const values = await readForm(request)
-  const intent = IntentSchema.safeParse(values.intent)
-  if (!intent.success) return json({ formError: t(locale, 'error.badRequest'), fieldErrors: {}, values }, { status: 400 })
-  const back = redirect(consolePath(locale, `/organizer/${access.organization.slug}/series/${seriesId}`))
-  const input = { access, seriesId }
-  const eventId = () => {
-    const id = asUuid(values.eventId)
-    if (!id) throw intent.data === 'addPart' ? new DomainError('error.eventNotFound', 400, {}, 'eventId') : new NotFoundError('error.eventNotFound')
-    return id
-  }
-  switch (intent.data) {
-    case 'save': {
-      const parsed = SeriesSchema.safeParse(values)
-      if (!parsed.success) return invalidForm(parsed.error, locale, values)
-      const result = await submitForm(locale, values, () => updateSeries({ ...input, series: parsed.data }))
-      return result instanceof Response ? result : back
+export async function action(args: ActionFunctionArgs) {
+  return runAction(args, async (form) => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'organizer')
+    const seriesId = parseId(args.params.id, 'error.seriesNotFound')
+    const intent = form.intentOf(INTENTS)
+    const back = redirect(consolePath(locale, `/organizer/${access.organization.slug}/series/${seriesId}`))
+    const input = { access, seriesId }
+    const eventId = () => {
+      const id = asUuid(form.values.eventId)
+      if (!id) throw intent === 'addPart' ? new DomainError('error.eventNotFound', 400, {}, 'eventId') : new NotFoundError('error.eventNotFound')
+      return id
     }
-    case 'addPart': {
-      const result = await submitForm(locale, values, () => addSeriesPart({ ...input, eventId: eventId() }))
-      return result instanceof Response ? json({ intent: 'addPart', ...(await result.json()) }, { status: result.status }) : back
+    switch (intent) {
+      case 'save':
+        await updateSeries({ ...input, series: form.parse(SeriesSchema) })
+        return back
+      case 'addPart':
+        await addSeriesPart({ ...input, eventId: eventId() })
+        return back
+      case 'removePart':
+        await removeSeriesPart({ ...input, eventId: eventId() })
+        return back
+      case 'moveUp':
+      case 'moveDown':
+        await moveSeriesPart({ ...input, eventId: eventId(), direction: intent === 'moveUp' ? 'up' : 'down' })
+        return back
+      case 'publish':
+      case 'unpublish':
+        await setSeriesPublished({ ...input, published: intent === 'publish' })
+        return back
     }
-    case 'removePart':
-      await removeSeriesPart({ ...input, eventId: eventId() })
-      return back
-    case 'moveUp':
-    case 'moveDown':
-      await moveSeriesPart({ ...input, eventId: eventId(), direction: intent.data === 'moveUp' ? 'up' : 'down' })
-      return back
-    case 'publish':
-    case 'unpublish':
-      await setSeriesPublished({ ...input, published: intent.data === 'publish' })
-      return back
-  }
-})
+  })
+}
 
 type Data = { series: { titleSv: string; titleEn: string } }
 export const handle: ConsoleHandle = {
@@ -109,8 +104,8 @@ function PartButton({ action, intent, eventId, label, text }: { action: string; 
 }
 
 export default function EditSeries() {
-  const { locale, orgSlug, canEdit, series, values, candidates } = useLoaderData<typeof load>()
-  const actionData = useActionData<FormResult & { intent?: string }>()
+  const { locale, orgSlug, canEdit, series, values, candidates } = useLoaderData<typeof loader>()
+  const actionData = useActionData<FormAnswer>()
   const action = consolePath(locale, `/organizer/${orgSlug}/series/${series.id}`)
   const L = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(locale as Locale, key, params)
   const title = pick(series, 'title', locale)

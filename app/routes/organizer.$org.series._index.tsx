@@ -3,24 +3,25 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { SeriesTable } from '~/components/console/event-groups.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { consolePath } from '~/console/paths.ts'
-import { withDomainErrors } from '~/errors.server.ts'
+import { runLoader } from '~/actions.server.ts'
 import { listOrganizationEvents } from '~/events/editing.server.ts'
 import { t } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
 /** The organization's series. */
-async function load({ request, params }: LoaderFunctionArgs) {
-  const { access, locale } = await requireConsole(request, params, 'viewer')
-  const { series } = await listOrganizationEvents({ organizationId: access.organization.id })
-  return json({ locale, orgSlug: access.organization.slug, canEdit: canManageEvents(access.role), series })
+export async function loader(args: LoaderFunctionArgs) {
+  return runLoader(args, async () => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
+    const { series } = await listOrganizationEvents({ organizationId: access.organization.id })
+    return json({ locale, orgSlug: access.organization.slug, canEdit: canManageEvents(access.role), series })
+  })
 }
-export const loader = withDomainErrors(load)
 
 export const handle: ConsoleHandle = { breadcrumb: (_data, locale) => ({ label: t(locale, 'organizer.tab.series'), to: '' }) }
 
 export default function SeriesList() {
-  const { locale, orgSlug, canEdit, series } = useLoaderData<typeof load>()
+  const { locale, orgSlug, canEdit, series } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>{t(locale, 'organizer.dashboard.series')}</h1>

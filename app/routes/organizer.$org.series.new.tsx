@@ -2,36 +2,34 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { SeriesForm } from '~/components/console/series-form.tsx'
 import { requireConsole } from '~/console/access.server.ts'
-import { readForm } from '~/forms.server.ts'
-import { submitForm, type FormResult } from '~/console/forms.server.ts'
 import { consolePath } from '~/console/paths.ts'
-import { invalidForm, withDomainErrors } from '~/errors.server.ts'
+import { runAction, runLoader } from '~/actions.server.ts'
+import type { FormAnswer } from '~/errors.server.ts'
 import { t } from '~/i18n/index.ts'
 import { createSeries, SeriesSchema } from '~/series/editing.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
-async function load({ request, params }: LoaderFunctionArgs) {
-  const { access, locale } = await requireConsole(request, params, 'viewer')
-  return json({ locale, orgSlug: access.organization.slug, readOnly: access.role === 'viewer' })
+export async function loader(args: LoaderFunctionArgs) {
+  return runLoader(args, async () => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
+    return json({ locale, orgSlug: access.organization.slug, readOnly: access.role === 'viewer' })
+  })
 }
-export const loader = withDomainErrors(load)
 
 /** Creates a draft series and goes to its page, where parts are added. */
-export const action = withDomainErrors(async ({ request, params }: ActionFunctionArgs) => {
-  const { access, locale } = await requireConsole(request, params, 'organizer')
-  const values = await readForm(request)
-  const parsed = SeriesSchema.safeParse(values)
-  if (!parsed.success) return invalidForm(parsed.error, locale, values)
-  const result = await submitForm(locale, values, () => createSeries({ access, series: parsed.data }))
-  if (result instanceof Response) return result
-  return redirect(consolePath(locale, `/organizer/${access.organization.slug}/series/${result.id}`))
-})
+export async function action(args: ActionFunctionArgs) {
+  return runAction(args, async (form) => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'organizer')
+    const created = await createSeries({ access, series: form.parse(SeriesSchema) })
+    return redirect(consolePath(locale, `/organizer/${access.organization.slug}/series/${created.id}`))
+  })
+}
 
 export const handle: ConsoleHandle = { breadcrumb: (_data, locale) => ({ label: t(locale, 'organizer.series.newTitle'), to: '' }) }
 
 export default function NewSeries() {
-  const { locale, orgSlug, readOnly } = useLoaderData<typeof load>()
-  const actionData = useActionData<FormResult>()
+  const { locale, orgSlug, readOnly } = useLoaderData<typeof loader>()
+  const actionData = useActionData<FormAnswer>()
   return (
     <>
       <h1>{t(locale, 'organizer.series.newTitle')}</h1>

@@ -3,22 +3,23 @@ import { NavLink, Outlet, useLoaderData, useLocation, useRouteError } from '@rem
 import { ConsoleError } from '~/components/console/console-error.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { consolePath } from '~/console/paths.ts'
-import { withDomainErrors } from '~/errors.server.ts'
+import { runLoader } from '~/actions.server.ts'
 import { t, type Locale, localeFromUrl } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
 /** One organization in the console: members of any role may look; others get 404. */
-async function load({ request, params }: LoaderFunctionArgs) {
-  const { access, locale } = await requireConsole(request, params, 'viewer')
-  return json({
-    locale,
-    organization: { slug: access.organization.slug, name: access.organization.name },
-    role: access.role,
-    canEdit: canManageEvents(access.role),
+export async function loader(args: LoaderFunctionArgs) {
+  return runLoader(args, async () => {
+    const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
+    return json({
+      locale,
+      organization: { slug: access.organization.slug, name: access.organization.name },
+      role: access.role,
+      canEdit: canManageEvents(access.role),
+    })
   })
 }
-export const loader = withDomainErrors(load)
 
 type Data = { locale: Locale; organization: { slug: string; name: string } }
 
@@ -30,7 +31,7 @@ export const handle: ConsoleHandle = {
 }
 
 export default function OrganizationLayout() {
-  const { locale, organization, role } = useLoaderData<typeof load>()
+  const { locale, organization, role } = useLoaderData<typeof loader>()
   const base = `/organizer/${organization.slug}`
   const tabs = [
     { to: base, label: t(locale, 'organizer.tab.events'), end: true },

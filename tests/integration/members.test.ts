@@ -261,9 +261,9 @@ describe('an organization always keeps an owner', () => {
     for (const fields of attempts) {
       const response = (await post('solo-org', solo, fields)) as Response
       expect(response.status).toBe(409)
-      const body = (await response.json()) as { formError: string; personId: string }
+      const body = (await response.json()) as { formError: string; values: { personId: string } }
       expect(body.formError).toBe(LAST_OWNER_SV)
-      expect(body.personId).toBe(solo.id)
+      expect(body.values.personId).toBe(solo.id)
     }
     expect(await roleIn('solo-org', solo.id)).toBe('owner')
   })

@@ -132,7 +132,7 @@ describe('asking for a sign-in link', () => {
     const response = await askForLink('inte-en-adress')
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({
-      sent: false,
+      status: 400,
       formError: 'Formuläret innehåller fel. Rätta de markerade fälten.',
       fieldErrors: { email: 'Skriv en giltig e-postadress, till exempel namn@kommun.se.' },
       values: { email: 'inte-en-adress' },
@@ -262,8 +262,10 @@ describe('using a sign-in link', () => {
     expect(second.status).toBe(410)
     expect(second.headers.get('Set-Cookie')).toBeNull()
     expect(await second.json()).toEqual({
-      invalid: true,
-      message: 'Inloggningslänken har redan använts, har gått ut (den gäller i 15 minuter) eller är felaktig. Beställ en ny länk så kommer du in.',
+      status: 410,
+      fieldErrors: {},
+      values: {},
+      formError: 'Inloggningslänken har redan använts, har gått ut (den gäller i 15 minuter) eller är felaktig. Beställ en ny länk så kommer du in.',
     })
     const page = await linkLoader({ request: new Request(`${APP}/login/${token}`), params: { token }, context: {} })
     expect(page.status).toBe(410)
@@ -286,7 +288,7 @@ describe('using a sign-in link', () => {
     const response = await postLink(token)
     expect(response.status).toBe(410)
     expect(response.headers.get('Set-Cookie')).toBeNull()
-    expect(((await response.json()) as { message: string }).message).toMatch(/^Inloggningslänken har redan använts, har gått ut/)
+    expect(((await response.json()) as { formError: string }).formError).toMatch(/^Inloggningslänken har redan använts, har gått ut/)
   })
 
   it('an unknown or malformed token fails with 410, in English on the English page', async () => {
@@ -294,7 +296,7 @@ describe('using a sign-in link', () => {
       const request = formPost(`/login/${encodeURIComponent(token)}?lang=en`, {})
       const response = (await signInAction({ request, params: { token }, context: {} })) as Response
       expect(response.status).toBe(410)
-      expect(((await response.json()) as { message: string }).message).toBe(
+      expect(((await response.json()) as { formError: string }).formError).toBe(
         'The sign-in link has already been used, has expired (it is valid for 15 minutes) or is incorrect. Request a new link to get in.',
       )
     }

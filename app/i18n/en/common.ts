@@ -111,6 +111,7 @@ export const common = {
   'form.tooBig': 'The value may be at most {max}.',
   'form.invalidChoice': 'Choose one of the options.',
   'form.invalid': 'Check the value.',
+  'form.invalidCharacter': 'The text contains a character that is not allowed (such as a null character). Remove it and try again.',
   'form.summary': 'The form has errors. Please correct the marked fields.',
   'form.badOrigin': 'The request came from another website and was stopped.',
 } satisfies Record<keyof typeof sv, string>

@@ -110,6 +110,7 @@ export const common = {
   'form.tooBig': 'Värdet får vara högst {max}.',
   'form.invalidChoice': 'Välj ett av alternativen.',
   'form.invalid': 'Kontrollera värdet.',
+  'form.invalidCharacter': 'Texten innehåller ett otillåtet tecken (till exempel ett nolltecken). Ta bort det och försök igen.',
   'form.summary': 'Formuläret innehåller fel. Rätta de markerade fälten.',
   'form.badOrigin': 'Förfrågan kom från en annan webbplats och stoppades.',
 } as const
