@@ -1,4 +1,4 @@
-import { type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { type AppLoadContext, type EntryContext, type HandleDataRequestFunction, type HandleErrorFunction } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { NonceProvider } from './components/nonce.tsx'
@@ -12,6 +12,26 @@ export { boot, shutdown } from './boot.server.ts'
 export { dataGeneration } from './db/generation.server.ts'
 
 const ABORT_DELAY = 5_000
+
+/**
+ * Pages whose answer depends on who asks (the console, sign-in, sign-out, the dev mailbox): no
+ * shared cache or browser history may keep them, and caches must key them on the cookie. Set here,
+ * once, for documents and their `?_data=` JSON alike (a route's own `headers` export would have to
+ * be repeated in every nested route; docs/architecture.md).
+ */
+const PERSONAL_PAGE = /^\/(organizer|login|logout|dev\/mailbox)(\/|$)/
+
+function markPersonal(request: Request, headers: Headers) {
+  if (!PERSONAL_PAGE.test(new URL(request.url).pathname)) return
+  headers.set('Cache-Control', 'private, no-store')
+  const vary = headers.get('Vary')
+  if (!vary?.split(',').some((name) => name.trim().toLowerCase() === 'cookie')) headers.set('Vary', vary ? `${vary}, Cookie` : 'Cookie')
+}
+
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  markPersonal(request, response.headers)
+  return response
+}
 
 /** Document requests whose loaders or action failed because the database was away: they get a 503. */
 const databaseAway = new WeakSet<Request>()
@@ -35,6 +55,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  markPersonal(request, responseHeaders)
   const nonce = (loadContext as { cspNonce?: string }).cspNonce
   let shellRendered = false
   const body = await renderHtmlStream(

@@ -18,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       'Content-Type': attachment.contentType || 'application/octet-stream',
       'Content-Disposition': `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
+      'Cache-Control': 'private, no-store',
+      Vary: 'Cookie',
     },
   })
 }

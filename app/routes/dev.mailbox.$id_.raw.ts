@@ -12,7 +12,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     headers: {
       'Content-Type': 'message/rfc822',
       'Content-Disposition': `attachment; filename="${params.id}.eml"`,
-      'Cache-Control': 'no-store',
+      'Cache-Control': 'private, no-store',
+      Vary: 'Cookie',
     },
   })
 }
