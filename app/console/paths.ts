@@ -15,3 +15,8 @@ export function consolePath(locale: Locale, path: string): string {
 export function fieldId(name: string): string {
   return `f-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`
 }
+
+/** A console page's <title> and robots tags: its label in the person's language, then "Samling". */
+export function consoleMeta(label: string) {
+  return [{ title: `${label} – Samling` }, { name: 'robots', content: 'noindex' }]
+}

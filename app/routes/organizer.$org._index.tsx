@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { EventGroups } from '~/components/console/event-groups.tsx'
 import { requireConsole } from '~/console/access.server.ts'
-import { consolePath } from '~/console/paths.ts'
+import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { runLoader } from '~/actions.server.ts'
 import { listOrganizationEvents } from '~/events/editing.server.ts'
 import { t } from '~/i18n/index.ts'
@@ -39,4 +39,5 @@ export default function Dashboard() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Samling – arrangör' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  consoleMeta(`${t(data?.locale ?? 'sv', 'organizer.dashboard.title')}${data ? ` – ${data.orgName}` : ''}`)

@@ -6,7 +6,7 @@ import { StatusPanel } from '~/components/console/status-panel.tsx'
 import { ScheduleWarnings } from '~/components/schedule-warnings.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { parseId } from '~/ids.server.ts'
-import { consolePath } from '~/console/paths.ts'
+import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { runAction, runLoader } from '~/actions.server.ts'
 import type { FormAnswer } from '~/errors.server.ts'
 import { eventFormValues, getEventForEditing, listEventAudit, listSeriesChoices, parseEventForm, updateEvent } from '~/events/editing.server.ts'
@@ -167,4 +167,7 @@ export default function EditEvent() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Samling – redigera evenemang' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const locale = data?.locale ?? 'sv'
+  return consoleMeta(data ? t(locale, 'organizer.event.editTitle', { title: pick(data.event, 'title', locale) }) : t(locale, 'organizer.console'))
+}

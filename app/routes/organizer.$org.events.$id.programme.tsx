@@ -6,7 +6,7 @@ import { ProgrammeDays } from '~/components/console/programme-days.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
 import type { FormValues } from '~/forms.server.ts'
-import { consolePath } from '~/console/paths.ts'
+import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { runAction, runLoader } from '~/actions.server.ts'
 import { NotFoundError, type FormAnswer } from '~/errors.server.ts'
 import { pick, t, type Locale } from '~/i18n/index.ts'
@@ -300,4 +300,7 @@ export default function ProgrammeEditor() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Samling – program' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const locale = data?.locale ?? 'sv'
+  return consoleMeta(data ? t(locale, 'organizer.programme.title', { title: pick(data.event, 'title', locale) }) : t(locale, 'organizer.console'))
+}

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { EventForm } from '~/components/console/event-form.tsx'
 import { requireConsole } from '~/console/access.server.ts'
-import { consolePath } from '~/console/paths.ts'
+import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { runAction, runLoader } from '~/actions.server.ts'
 import type { FormAnswer } from '~/errors.server.ts'
 import { createEvent, listSeriesChoices, parseEventForm } from '~/events/editing.server.ts'
@@ -51,4 +51,4 @@ export default function NewEvent() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Samling – nytt evenemang' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => consoleMeta(t(data?.locale ?? 'sv', 'organizer.event.newTitle'))

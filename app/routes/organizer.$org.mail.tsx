@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { requireConsole } from '~/console/access.server.ts'
-import { consolePath } from '~/console/paths.ts'
+import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { runAction, runLoader } from '~/actions.server.ts'
 import { NotFoundError, type FormAnswer } from '~/errors.server.ts'
 import { t } from '~/i18n/index.ts'
@@ -114,6 +114,4 @@ export default function FailedMail() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${t((data as { locale?: 'sv' | 'en' } | undefined)?.locale ?? 'sv', 'organizer.failedMail.title')} – Samling` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data }) => consoleMeta(t(data?.locale ?? 'sv', 'organizer.failedMail.title'))

@@ -12,6 +12,7 @@ import { t, type Locale } from '~/i18n/index.ts'
 import { canManageMembers } from '~/organizations/access.server.ts'
 import { changeRole, inviteMember, listMembers, removeMember } from '~/organizations/members.server.ts'
 import accountsStyles from '~/styles/accounts.css'
+import { consoleMeta } from '~/console/paths.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
 // From the generated enum, not the domain's list: this module also runs in the browser, where
@@ -265,8 +266,5 @@ function InviteForm({
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const loaded = data && 'organization' in data ? data : undefined
-  const locale = loaded?.locale ?? 'sv'
-  return [{ title: `${t(locale, 'accounts.members.title')}${loaded ? ` – ${loaded.organization.name}` : ''} – Samling` }]
-}
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  consoleMeta(`${t(data?.locale ?? 'sv', 'accounts.members.title')}${data ? ` – ${data.organization.name}` : ''}`)

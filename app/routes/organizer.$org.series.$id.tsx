@@ -4,7 +4,7 @@ import { SelectField } from '~/components/console/fields.tsx'
 import { SeriesForm } from '~/components/console/series-form.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
-import { consolePath } from '~/console/paths.ts'
+import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { runAction, runLoader } from '~/actions.server.ts'
 import { DomainError, NotFoundError, type FormAnswer } from '~/errors.server.ts'
 import { pick, t, type Locale } from '~/i18n/index.ts'
@@ -205,4 +205,7 @@ export default function EditSeries() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Samling – serie' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const locale = data?.locale ?? 'sv'
+  return consoleMeta(data ? t(locale, 'organizer.series.editTitle', { title: pick(data.series, 'title', locale) }) : t(locale, 'organizer.console'))
+}

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { SeriesForm } from '~/components/console/series-form.tsx'
 import { requireConsole } from '~/console/access.server.ts'
-import { consolePath } from '~/console/paths.ts'
+import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { runAction, runLoader } from '~/actions.server.ts'
 import type { FormAnswer } from '~/errors.server.ts'
 import { t } from '~/i18n/index.ts'
@@ -46,4 +46,4 @@ export default function NewSeries() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Samling – ny serie' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => consoleMeta(t(data?.locale ?? 'sv', 'organizer.series.newTitle'))

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { requirePerson } from '~/accounts/session.server.ts'
-import { consolePath } from '~/console/paths.ts'
+import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { getLocale, t } from '~/i18n/index.ts'
 import { listMemberships } from '~/organizations/access.server.ts'
 
@@ -38,4 +38,4 @@ export default function OrganizationList() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Samling – arrangör' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => consoleMeta(t(data?.locale ?? 'sv', 'organizer.organizations.title'))

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Form, useLoaderData } from '@remix-run/react'
 import { requirePerson } from '~/accounts/session.server.ts'
 import { SelectField } from '~/components/console/fields.tsx'
-import { consolePath } from '~/console/paths.ts'
+import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { getLocale, t, type Locale } from '~/i18n/index.ts'
 import { listTemplates } from '~/mail/templates.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
@@ -74,4 +74,4 @@ export default function MailPreview() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Samling – förhandsgranska e-post' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => consoleMeta(t(data?.locale ?? 'sv', 'organizer.mailPreview.title'))

@@ -2,7 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Form, Link, Outlet, useLoaderData, useLocation, useMatches, useRouteError } from '@remix-run/react'
 import { ConsoleError } from '~/components/console/console-error.tsx'
 import { requirePerson } from '~/accounts/session.server.ts'
-import { consolePath } from '~/console/paths.ts'
+import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { getLocale, t, type Locale, localeFromUrl } from '~/i18n/index.ts'
 import consoleStyles from '~/styles/console.css'
 
@@ -61,7 +61,7 @@ export default function ConsoleLayout() {
   )
 }
 
-export const meta: MetaFunction = () => [{ title: 'Samling – arrangör' }, { name: 'robots', content: 'noindex' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => consoleMeta(t(data?.locale ?? 'sv', 'organizer.console'))
 
 /** Errors inside the console (403, 404, 400) keep the console frame's language and a way back. */
 export function ErrorBoundary() {

@@ -81,3 +81,69 @@ describe('pages that depend on who asks', { timeout: 60_000 }, () => {
     expect(response.headers.get('Cache-Control') ?? '').not.toContain('private')
   })
 })
+
+describe('console page titles follow ?lang=en', { timeout: 60_000 }, () => {
+  const titleOf = async (pathname: string) => {
+    const html = await (await get(pathname)).text()
+    return /<title>([^<]*)<\/title>/.exec(html)?.[1]
+  }
+
+  it('every console page has an English <title> under ?lang=en, and a Swedish one without', async () => {
+    const dashboard = await (await get(`/organizer/${ORG}?lang=en`)).text()
+    const eventId = new RegExp(`/organizer/${ORG}/events/([0-9a-f-]{36})`).exec(dashboard)![1]
+    const seriesId = new RegExp(`/organizer/${ORG}/series/([0-9a-f-]{36})`).exec(dashboard)![1]
+    const expected: [string, RegExp][] = [
+      ['/organizer?lang=en', /^Your organizations – Samling$/],
+      [`/organizer/${ORG}?lang=en`, /^Events and series – Mötesplats Social Innovation – Samling$/],
+      [`/organizer/${ORG}/events/new?lang=en`, /^New event – Samling$/],
+      [`/organizer/${ORG}/events/${eventId}?lang=en`, /^Edit .+ – Samling$/],
+      [`/organizer/${ORG}/events/${eventId}/programme?lang=en`, /^Programme for .+ – Samling$/],
+      [`/organizer/${ORG}/series?lang=en`, /^Series – Samling$/],
+      [`/organizer/${ORG}/series/new?lang=en`, /^New series – Samling$/],
+      [`/organizer/${ORG}/series/${seriesId}?lang=en`, /^Edit the series .+ – Samling$/],
+      [`/organizer/${ORG}/members?lang=en`, /^Members – Mötesplats Social Innovation – Samling$/],
+      [`/organizer/${ORG}/mail?lang=en`, /^Failed mail – Samling$/],
+      ['/organizer/mail-preview?lang=en', /^Preview e-mails – Samling$/],
+    ]
+    for (const [pathname, title] of expected) expect([pathname, await titleOf(pathname)]).toEqual([pathname, expect.stringMatching(title)])
+    expect(await titleOf(`/organizer/${ORG}/events/new`)).toBe('Nytt evenemang – Samling')
+    expect(await titleOf(`/organizer/${ORG}/events/${eventId}/programme`)).toMatch(/^Program för .+ – Samling$/)
+  })
+})
+
+describe('the status panel offers only what applies', { timeout: 60_000 }, () => {
+  const buttons = (html: string) => [...html.matchAll(/<button[^>]*>([^<]+)<\/button>/g)].map((match) => match[1])
+
+  it('a draft that was never published offers Publicera, not Ställ in or Skjut upp; once published it offers those', async () => {
+    const created = await fetch(`${server.url}/organizer/${ORG}/events/new`, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        titleSv: 'Statuspanelen',
+        format: 'online',
+        startsAt: '2027-05-04T09:00',
+        endsAt: '2027-05-04T10:00',
+        onlineUrl: 'https://meet.example.se/status',
+      }),
+      redirect: 'manual',
+    })
+    expect(created.status).toBe(302)
+    const editPath = created.headers.get('Location')!.replace(/\?.*$/, '')
+    const draft = buttons(await (await get(editPath)).text())
+    expect(draft).toContain('Publicera')
+    expect(draft).not.toContain('Ställ in evenemanget')
+    expect(draft).not.toContain('Skjut upp')
+    expect(draft).not.toContain('Avpublicera')
+
+    const published = await fetch(`${server.url}${editPath}`, {
+      method: 'POST',
+      headers: { Cookie: cookie, Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ intent: 'publish' }),
+      redirect: 'manual',
+    })
+    expect(published.status).toBe(302)
+    const live = buttons(await (await get(editPath)).text())
+    expect(live).toEqual(expect.arrayContaining(['Avpublicera', 'Ställ in evenemanget', 'Skjut upp']))
+    expect(live).not.toContain('Publicera')
+  })
+})

@@ -1,6 +1,20 @@
-import { Form } from '@remix-run/react'
 import { t, type Locale } from '../../i18n/index.ts'
+import { IntentForm } from '../intent-form.tsx'
 import { TextAreaField } from './fields.tsx'
+
+type Status = 'draft' | 'published' | 'cancelled' | 'postponed'
+type StatusAction = 'publish' | 'unpublish' | 'cancel' | 'postpone'
+
+/**
+ * The changes each status offers. A draft has never been public, so there is nothing to cancel or
+ * postpone (and nobody to tell); it can only be published.
+ */
+export const STATUS_ACTIONS: Record<Status, readonly StatusAction[]> = {
+  draft: ['publish'],
+  published: ['unpublish', 'cancel', 'postpone'],
+  postponed: ['publish', 'unpublish', 'cancel'],
+  cancelled: ['publish', 'unpublish'],
+}
 import type { EventStatus } from '../../generated/prisma/enums.ts'
 
 export type StatusPanelProps = {
@@ -18,6 +32,7 @@ export type StatusPanelProps = {
 /** Publish / unpublish / cancel (reason required) / postpone (optional note), each its own POST form. */
 export function StatusPanel({ locale, action, status, revision, cancellationReason, intent, fieldErrors = {}, values = {} }: StatusPanelProps) {
   const L = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(locale, key, params)
+  const offers = (action: StatusAction) => STATUS_ACTIONS[status].includes(action)
   return (
     <section className="panel console-status" aria-labelledby="status-heading">
       <h2 id="status-heading">{L('organizer.status.legend')}</h2>
@@ -27,32 +42,27 @@ export function StatusPanel({ locale, action, status, revision, cancellationReas
       </p>
       {cancellationReason && (status === 'cancelled' || status === 'postponed') ? <p>{cancellationReason}</p> : null}
       <div className="console-status__actions">
-        {status !== 'published' ? (
-          <Form method="post" action={action}>
-            <input type="hidden" name="intent" value="publish" />
+        {offers('publish') ? (
+          <IntentForm intent="publish" action={action} submit={{ label: L('organizer.status.publish'), describedBy: 'publish-hint' }}>
             <p className="field__hint" id="publish-hint">
               {L('organizer.status.publishHint')}
             </p>
-            <button type="submit" aria-describedby="publish-hint">
-              {L('organizer.status.publish')}
-            </button>
-          </Form>
+          </IntentForm>
         ) : null}
-        {status !== 'draft' ? (
-          <Form method="post" action={action}>
-            <input type="hidden" name="intent" value="unpublish" />
+        {offers('unpublish') ? (
+          <IntentForm
+            intent="unpublish"
+            action={action}
+            submit={{ label: L('organizer.status.unpublish'), className: 'button--secondary', describedBy: 'unpublish-hint' }}
+          >
             <p className="field__hint" id="unpublish-hint">
               {L('organizer.status.unpublishHint')}
             </p>
-            <button type="submit" className="button--secondary" aria-describedby="unpublish-hint">
-              {L('organizer.status.unpublish')}
-            </button>
-          </Form>
+          </IntentForm>
         ) : null}
       </div>
-      {status !== 'cancelled' ? (
-        <Form method="post" action={action} noValidate>
-          <input type="hidden" name="intent" value="cancel" />
+      {offers('cancel') ? (
+        <IntentForm intent="cancel" action={action} noValidate>
           <fieldset>
             <legend>{L('organizer.status.cancelTitle')}</legend>
             <TextAreaField
@@ -68,11 +78,10 @@ export function StatusPanel({ locale, action, status, revision, cancellationReas
               {L('organizer.status.cancel')}
             </button>
           </fieldset>
-        </Form>
+        </IntentForm>
       ) : null}
-      {status !== 'postponed' && status !== 'cancelled' ? (
-        <Form method="post" action={action} noValidate>
-          <input type="hidden" name="intent" value="postpone" />
+      {offers('postpone') ? (
+        <IntentForm intent="postpone" action={action} noValidate>
           <fieldset>
             <legend>{L('organizer.status.postponeTitle')}</legend>
             <TextAreaField
@@ -86,7 +95,7 @@ export function StatusPanel({ locale, action, status, revision, cancellationReas
               {L('organizer.status.postpone')}
             </button>
           </fieldset>
-        </Form>
+        </IntentForm>
       ) : null}
     </section>
   )
