@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser.ts'
+import { launchBrowser, newCheckedPage } from '../support/browser.ts'
 import { startServer, type RunningServer } from '../support/server.ts'
 
 // With JavaScript on, links into the sign-in and console routes must navigate in the page: a
@@ -19,7 +19,9 @@ beforeAll(async () => {
   server = await startServer()
   mailboxKey = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'secrets.json'), 'utf8')).mailboxKey
   browser = await launchBrowser()
-  page = await (await browser.newContext()).newPage()
+  // newCheckedPage fails any test that sees a page or console error; the listeners below also
+  // catch Remix's "reloading page" notice, which is not always logged as an error.
+  page = await newCheckedPage(browser)
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
   page.on('console', (message) => {
     if (message.type() === 'error' || /reloading page/i.test(message.text())) problems.push(`console ${message.type()}: ${message.text()}`)
