@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { TextField } from '~/components/console/fields.tsx'
+import { IntentForm } from '~/components/intent-form.tsx'
 import { ItemForm } from '~/components/console/item-form.tsx'
 import { ProgrammeDays } from '~/components/console/programme-days.tsx'
 import { requireConsole } from '~/console/access.server.ts'
@@ -172,9 +173,13 @@ export default function ProgrammeEditor() {
                 <li key={room.id}>
                   {canEdit ? (
                     <div className="console-inline">
-                      <Form method="post" action={action} className="console-inline">
-                        <input type="hidden" name="intent" value="renameRoom" />
-                        <input type="hidden" name="roomId" value={room.id} />
+                      <IntentForm
+                        intent="renameRoom"
+                        action={action}
+                        fields={{ roomId: room.id }}
+                        className="console-inline"
+                        submit={{ label: t(locale, 'organizer.programme.rename'), className: 'button--secondary button--small' }}
+                      >
                         <TextField
                           id={`room-${room.id}`}
                           name="name"
@@ -182,21 +187,17 @@ export default function ProgrammeEditor() {
                           value={failure?.values?.name ?? room.name}
                           error={failure?.fieldErrors?.name}
                         />
-                        <button type="submit" className="button--secondary button--small">
-                          {t(locale, 'organizer.programme.rename')}
-                        </button>
-                      </Form>
-                      <Form method="post" action={action}>
-                        <input type="hidden" name="intent" value="removeRoom" />
-                        <input type="hidden" name="roomId" value={room.id} />
-                        <button
-                          type="submit"
-                          className="button--secondary button--small"
-                          aria-label={t(locale, 'organizer.programme.removeRoom', { room: room.name })}
-                        >
-                          {t(locale, 'organizer.programme.remove')}
-                        </button>
-                      </Form>
+                      </IntentForm>
+                      <IntentForm
+                        intent="removeRoom"
+                        action={action}
+                        fields={{ roomId: room.id }}
+                        submit={{
+                          label: t(locale, 'organizer.programme.remove'),
+                          ariaLabel: t(locale, 'organizer.programme.removeRoom', { room: room.name }),
+                          className: 'button--secondary button--small',
+                        }}
+                      />
                     </div>
                   ) : (
                     room.name
@@ -206,8 +207,7 @@ export default function ProgrammeEditor() {
             })}
           </ul>
           {canEdit ? (
-            <Form method="post" action={action} noValidate>
-              <input type="hidden" name="intent" value="addRoom" />
+            <IntentForm intent="addRoom" action={action} noValidate submit={{ label: t(locale, 'organizer.programme.addRoom') }}>
               <TextField
                 id="new-room"
                 name="name"
@@ -216,8 +216,7 @@ export default function ProgrammeEditor() {
                 error={failed('addRoom')?.fieldErrors?.name}
                 maxLength={120}
               />
-              <button type="submit">{t(locale, 'organizer.programme.addRoom')}</button>
-            </Form>
+            </IntentForm>
           ) : null}
         </section>
 
@@ -231,25 +230,23 @@ export default function ProgrammeEditor() {
                 <li key={track.id} className="console-inline">
                   <span>{name}</span>
                   {canEdit ? (
-                    <Form method="post" action={action}>
-                      <input type="hidden" name="intent" value="removeTrack" />
-                      <input type="hidden" name="trackId" value={track.id} />
-                      <button
-                        type="submit"
-                        className="button--secondary button--small"
-                        aria-label={t(locale, 'organizer.programme.removeTrack', { track: name })}
-                      >
-                        {t(locale, 'organizer.programme.remove')}
-                      </button>
-                    </Form>
+                    <IntentForm
+                      intent="removeTrack"
+                      action={action}
+                      fields={{ trackId: track.id }}
+                      submit={{
+                        label: t(locale, 'organizer.programme.remove'),
+                        ariaLabel: t(locale, 'organizer.programme.removeTrack', { track: name }),
+                        className: 'button--secondary button--small',
+                      }}
+                    />
                   ) : null}
                 </li>
               )
             })}
           </ul>
           {canEdit ? (
-            <Form method="post" action={action} noValidate>
-              <input type="hidden" name="intent" value="addTrack" />
+            <IntentForm intent="addTrack" action={action} noValidate submit={{ label: t(locale, 'organizer.programme.addTrack') }}>
               <TextField
                 id="new-track-sv"
                 name="nameSv"
@@ -266,8 +263,7 @@ export default function ProgrammeEditor() {
                 error={failed('addTrack')?.fieldErrors?.nameEn}
                 maxLength={120}
               />
-              <button type="submit">{t(locale, 'organizer.programme.addTrack')}</button>
-            </Form>
+            </IntentForm>
           ) : null}
         </section>
       </div>

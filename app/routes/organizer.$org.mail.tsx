@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
+import { IntentForm } from '~/components/intent-form.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { runAction, runLoader } from '~/actions.server.ts'
@@ -93,16 +94,15 @@ export default function FailedMail() {
                 <td>{mail.lastError}</td>
                 {canRetry ? (
                   <td>
-                    <Form method="post" action={consolePath(locale, `/organizer/${orgSlug}/mail`)}>
-                      <input type="hidden" name="id" value={mail.id} />
-                      <button
-                        type="submit"
-                        className="button--secondary"
-                        aria-label={t(locale, 'organizer.failedMail.retryLabel', { recipient: mail.recipient })}
-                      >
-                        {t(locale, 'organizer.failedMail.retry')}
-                      </button>
-                    </Form>
+                    <IntentForm
+                      action={consolePath(locale, `/organizer/${orgSlug}/mail`)}
+                      fields={{ id: mail.id }}
+                      submit={{
+                        label: t(locale, 'organizer.failedMail.retry'),
+                        ariaLabel: t(locale, 'organizer.failedMail.retryLabel', { recipient: mail.recipient }),
+                        className: 'button--secondary',
+                      }}
+                    />
                   </td>
                 ) : null}
               </tr>

@@ -1,7 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useActionData, useLoaderData } from '@remix-run/react'
 import { SelectField } from '~/components/console/fields.tsx'
 import { SeriesForm } from '~/components/console/series-form.tsx'
+import { IntentForm } from '~/components/intent-form.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
@@ -93,13 +94,7 @@ export const handle: ConsoleHandle = {
 
 function PartButton({ action, intent, eventId, label, text }: { action: string; intent: string; eventId: string; label: string; text: string }) {
   return (
-    <Form method="post" action={action}>
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="eventId" value={eventId} />
-      <button type="submit" className="button--secondary button--small" aria-label={label}>
-        {text}
-      </button>
-    </Form>
+    <IntentForm intent={intent} action={action} fields={{ eventId }} submit={{ label: text, ariaLabel: label, className: 'button--secondary button--small' }} />
   )
 }
 
@@ -115,12 +110,14 @@ export default function EditSeries() {
       <h1>{L('organizer.series.editTitle', { title })}</h1>
       <p>{L('organizer.series.status', { status: L(series.status === 'published' ? 'status.published' : 'status.draft') })}</p>
       {canEdit ? (
-        <Form method="post" action={action}>
-          <input type="hidden" name="intent" value={series.status === 'published' ? 'unpublish' : 'publish'} />
-          <button type="submit" className={series.status === 'published' ? 'button--secondary' : undefined}>
-            {L(series.status === 'published' ? 'organizer.series.unpublish' : 'organizer.series.publish')}
-          </button>
-        </Form>
+        <IntentForm
+          intent={series.status === 'published' ? 'unpublish' : 'publish'}
+          action={action}
+          submit={{
+            label: L(series.status === 'published' ? 'organizer.series.unpublish' : 'organizer.series.publish'),
+            className: series.status === 'published' ? 'button--secondary' : undefined,
+          }}
+        />
       ) : null}
       <section className="panel" aria-labelledby="parts-heading">
         <h2 id="parts-heading">{L('organizer.series.parts')}</h2>
@@ -176,8 +173,7 @@ export default function EditSeries() {
           candidates.length === 0 ? (
             <p className="field__hint">{L('organizer.series.noCandidates')}</p>
           ) : (
-            <Form method="post" action={action}>
-              <input type="hidden" name="intent" value="addPart" />
+            <IntentForm intent="addPart" action={action}>
               <fieldset>
                 <legend>{L('organizer.series.addPart')}</legend>
                 <SelectField
@@ -188,7 +184,7 @@ export default function EditSeries() {
                 />
                 <button type="submit">{L('organizer.series.addPart')}</button>
               </fieldset>
-            </Form>
+            </IntentForm>
           )
         ) : null}
       </section>

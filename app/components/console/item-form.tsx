@@ -1,6 +1,6 @@
-import { Form } from '@remix-run/react'
 import { fieldId } from '../../console/paths.ts'
 import { ITEM_TYPES, SPEAKER_ROLES } from '../../enums.ts'
+import { IntentForm } from '../intent-form.tsx'
 import { t, type Locale } from '../../i18n/index.ts'
 import { formatLongDate, parseStockholmLocal } from '../../time.ts'
 import { ErrorSummary, SelectField, TextAreaField, TextField, type Option } from './fields.tsx'
@@ -45,11 +45,16 @@ export function ItemForm(props: ItemFormProps) {
   const dayOptions: Option[] = props.days.map((day) => ({ value: day, label: formatLongDate(parseStockholmLocal(`${day} 12:00`) ?? new Date(day), locale) }))
   const roleOptions: Option[] = SPEAKER_ROLES.map((role) => ({ value: role, label: L(`speakerRole.${role}`) }))
   return (
-    <Form method="post" action={props.action} noValidate className="console-form" id="item-form">
+    <IntentForm
+      intent="saveItem"
+      action={props.action}
+      fields={props.itemId ? { itemId: props.itemId } : {}}
+      noValidate
+      className="console-form"
+      id="item-form"
+    >
       <h2>{props.heading}</h2>
       <ErrorSummary formError={props.formError} fieldErrors={props.formError ? fieldErrors : undefined} labels={labels} />
-      <input type="hidden" name="intent" value="saveItem" />
-      {props.itemId ? <input type="hidden" name="itemId" value={props.itemId} /> : null}
       <SelectField
         name="type"
         label={labels.type}
@@ -161,6 +166,6 @@ export function ItemForm(props: ItemFormProps) {
         <button type="submit">{props.itemId ? L('organizer.programme.saveSubmit') : L('organizer.programme.addSubmit')}</button>
         {props.cancelHref ? <a href={props.cancelHref}>{L('organizer.programme.cancelEdit')}</a> : null}
       </p>
-    </Form>
+    </IntentForm>
   )
 }

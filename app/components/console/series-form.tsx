@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react'
+import { IntentForm } from '../intent-form.tsx'
 import { t, type Locale } from '../../i18n/index.ts'
 import { ErrorSummary, TextAreaField, TextField } from './fields.tsx'
 
@@ -18,9 +18,8 @@ export function SeriesForm(props: {
   const e = (name: string) => fieldErrors[name]
   const labels = { titleSv: L('organizer.series.titleSv'), titleEn: L('organizer.series.titleEn'), slug: L('organizer.event.slug') }
   return (
-    <Form method="post" action={props.action} noValidate className="console-form">
+    <IntentForm intent="save" action={props.action} noValidate className="console-form">
       <ErrorSummary formError={props.formError} fieldErrors={props.formError ? fieldErrors : undefined} labels={labels} />
-      <input type="hidden" name="intent" value="save" />
       <fieldset disabled={props.readOnly}>
         <legend>{L('organizer.event.texts')}</legend>
         <TextField name="titleSv" label={labels.titleSv} value={v('titleSv')} error={e('titleSv')} required />
@@ -50,6 +49,6 @@ export function SeriesForm(props: {
           <button type="submit">{props.submitLabel}</button>
         </p>
       )}
-    </Form>
+    </IntentForm>
   )
 }
