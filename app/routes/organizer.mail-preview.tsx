@@ -62,7 +62,11 @@ export default function MailPreview() {
               </p>
               <iframe className="console-mail" sandbox="" srcDoc={mail.html} title={L('organizer.mailPreview.html', { template: chosen ?? '', language })} />
               <h3>{L('organizer.mailPreview.text')}</h3>
-              <pre className="console-mail-text">{mail.text}</pre>
+              {/* Scrollable on a phone: focusable and named, so it can be scrolled with the keyboard (axe scrollable-region-focusable). */}
+              {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus */}
+              <pre className="console-mail-text" tabIndex={0} role="region" aria-label={L('organizer.mailPreview.textRegion', { language })}>
+                {mail.text}
+              </pre>
             </section>
           )
         })}

@@ -147,3 +147,31 @@ describe('the status panel offers only what applies', { timeout: 60_000 }, () =>
     expect(live).not.toContain('Publicera')
   })
 })
+
+describe('console form markup', { timeout: 60_000 }, () => {
+  it('a required select starts with an empty placeholder option; others are aria-required (the HTML rule the Nu checker flagged)', async () => {
+    const dashboard = await (await get(`/organizer/${ORG}`)).text()
+    const eventId = new RegExp(`/organizer/${ORG}/events/([0-9a-f-]{36})`).exec(dashboard)![1]
+    for (const pathname of [`/organizer/${ORG}/events/new`, `/organizer/${ORG}/events/${eventId}`, `/organizer/${ORG}/events/${eventId}/programme`]) {
+      const html = await (await get(pathname)).text()
+      const selects = [...html.matchAll(/<select([^>]*)>(.*?)<\/select>/gs)]
+      expect(selects.length).toBeGreaterThan(0)
+      for (const [, attributes, options] of selects) {
+        if (!/\srequired=""/.test(attributes)) continue
+        expect([pathname, attributes, /<option[^>]*>/.exec(options)![0]]).toEqual([pathname, attributes, expect.stringMatching(/value=""/)])
+      }
+      expect(selects.some(([, attributes]) => attributes.includes('aria-required="true"'))).toBe(true)
+    }
+  })
+
+  it('the mail preview text blocks can take focus and have a name (they scroll on a phone)', async () => {
+    const html = await (await get('/organizer/mail-preview')).text()
+    const blocks = [...html.matchAll(/<pre([^>]*)>/g)].map((match) => match[1])
+    expect(blocks).toHaveLength(2)
+    for (const attributes of blocks) {
+      expect(attributes).toContain('tabindex="0"')
+      expect(attributes).toContain('role="region"')
+      expect(attributes).toMatch(/aria-label="Textversion \((Svenska|Engelska)\)"/)
+    }
+  })
+})

@@ -81,15 +81,22 @@ export function TextAreaField(props: Common & { value?: string; maxLength?: numb
 
 export type Option = { value: string; label: string }
 
+/**
+ * A select. `required` becomes the HTML attribute only when the first option is an empty
+ * placeholder (HTML requires that of a required select); a select that always has a value
+ * is announced as required with aria-required instead, and the server checks it either way.
+ */
 export function SelectField(props: Common & { value?: string; options: Option[] }) {
   const id = props.id ?? fieldId(props.name)
+  const hasPlaceholder = props.options[0]?.value === ''
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
       <select
         id={id}
         name={props.name}
         defaultValue={props.value ?? ''}
-        required={props.required}
+        required={props.required && hasPlaceholder ? true : undefined}
+        aria-required={props.required && !hasPlaceholder ? true : undefined}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy(id, props.hint, props.error)}
       >

@@ -270,6 +270,7 @@ export const organizerMessages = {
   'organizer.mailPreview.subject': 'Subject',
   'organizer.mailPreview.html': 'HTML version of {template} ({language})',
   'organizer.mailPreview.text': 'Text version',
+  'organizer.mailPreview.textRegion': 'Text version ({language})',
   'organizer.mailPreview.unavailable': 'The e-mail templates are not available yet.',
   'organizer.language.sv': 'Swedish',
   'organizer.language.en': 'English',

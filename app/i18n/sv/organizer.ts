@@ -278,6 +278,7 @@ export const organizerMessages = {
   'organizer.mailPreview.subject': 'Ämnesrad',
   'organizer.mailPreview.html': 'HTML-version av {template} ({language})',
   'organizer.mailPreview.text': 'Textversion',
+  'organizer.mailPreview.textRegion': 'Textversion ({language})',
   'organizer.mailPreview.unavailable': 'E-postmallarna är inte tillgängliga ännu.',
   'organizer.language.sv': 'Svenska',
   'organizer.language.en': 'Engelska',
