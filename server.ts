@@ -38,7 +38,15 @@ const BODY_LIMIT_BYTES = 1024 * 1024
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
 /** A DNS name or IPv4 address, or an IPv6 literal in brackets, with an optional port (RFC 9110 §7.2). */
-const HOST = /^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/
+const HOST = /^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/
+
+/** A Host header that can form a URL: a host name or bracketed IPv6 address, and a port of 1–65535 if any. */
+function isHost(value: string): boolean {
+  const match = HOST.exec(value)
+  if (!match) return false
+  const port = match[1]
+  return port === undefined || (Number(port) >= 1 && Number(port) <= 65535)
+}
 
 class RequestProblem {
   constructor(
@@ -59,7 +67,7 @@ const problemText = (key: MessageKey) => `${t('sv', key)}\n${t('en', key)}\n`
 function requestProblem(req: http.IncomingMessage): RequestProblem | null {
   if (!METHODS.has(req.method ?? '')) return new RequestProblem(405, 'error.methodNotAllowed')
   const host = req.headers.host
-  if (!host || !HOST.test(host)) return new RequestProblem(400, 'error.badRequest')
+  if (!host || !isHost(host)) return new RequestProblem(400, 'error.badRequest')
   const url = req.url ?? '/'
   // Origin-form only ("/path?query"); an absolute URL or "*" in the request line is not for us.
   if (url[0] !== '/') return new RequestProblem(400, 'error.badRequest')
@@ -109,7 +117,7 @@ function requestOrigin(req: http.IncomingMessage): string {
         .trim()
     : ''
   const protocol = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : 'encrypted' in req.socket ? 'https' : 'http'
-  return `${protocol}://${forwardedHost && HOST.test(forwardedHost) ? forwardedHost : req.headers.host}`
+  return `${protocol}://${forwardedHost && isHost(forwardedHost) ? forwardedHost : req.headers.host}`
 }
 
 /** The visitor's address: the socket's, or the last one a loopback proxy put in X-Forwarded-For. */

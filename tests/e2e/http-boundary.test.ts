@@ -58,7 +58,7 @@ describe('bad input at the HTTP boundary', () => {
     expect(response.body).toBe('Metoden stöds inte här.\nThis method is not supported here.\n')
   })
 
-  it.each(['[::1', 'a%00b', '', 'a b'])('answers Host: %j with 400', async (host) => {
+  it.each(['[::1', 'a%00b', '', 'a b', 'localhost:99999', 'localhost:0'])('answers Host: %j with 400', async (host) => {
     const response = await rawRequest(`GET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)
     expect(response.status).toBe(400)
   })
