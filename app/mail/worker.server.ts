@@ -1,5 +1,6 @@
 import { db } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
+import { log } from '../log.server.ts'
 import type { Locale } from '../i18n/index.ts'
 import { openSecrets, redactSecrets, secretFieldNames } from './secrets.server.ts'
 import { getTemplate, isTemplateName, renderMail, type RenderedMail } from './templates.server.ts'
@@ -73,8 +74,6 @@ export type ProcessOptions = {
 export type ProcessResult = { claimed: number; sent: number; retried: number; failed: number }
 
 type Outcome = { mail: ClaimedMail; error?: unknown }
-
-const log = (fields: Record<string, unknown>) => process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...fields }) + '\n')
 
 /**
  * Rendering cache for one round. A change to an event mails every registered person the same payload,

@@ -216,6 +216,25 @@ describe('the worker', () => {
     expect(failed.lastError).toMatch(/550/)
   })
 
+  it('a refusal that names the recipient leaves no e-mail address in the log', async () => {
+    await enqueueMany(1)
+    sink.failNext(1, 550, '5.1.1 <anna.andersson@example.se>: Recipient address rejected')
+    const lines: string[] = []
+    const write = process.stdout.write.bind(process.stdout)
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      lines.push(String(chunk))
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest)
+    }) as typeof process.stdout.write
+    try {
+      expect(await processOutboxOnce({ transport })).toMatchObject({ failed: 1 })
+    } finally {
+      process.stdout.write = write
+    }
+    const failedLine = lines.find((line) => line.includes('"mail failed"')) ?? ''
+    expect(failedLine).toContain('Recipient address rejected')
+    expect(failedLine).not.toContain('anna.andersson@example.se')
+  })
+
   it('a worker that dies after claiming (even after sending) loses the mail only until the lease ends; it then goes out with the same Message-ID', async () => {
     await enqueueMany(2)
     const t0 = seconds(new Date(), 1)

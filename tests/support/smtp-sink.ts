@@ -12,6 +12,7 @@ export async function startSmtpSink() {
   const messages: SinkMessage[] = []
   let failuresLeft = 0
   let failureCode = 451
+  let failureText: string | undefined
   let refused = 0
   const server = new SMTPServer({
     authOptional: true,
@@ -25,7 +26,9 @@ export async function startSmtpSink() {
         if (failuresLeft > 0) {
           failuresLeft--
           refused++
-          const error = Object.assign(new Error(failureCode >= 500 ? 'Mailbox unavailable' : 'Greylisted, try again later'), { responseCode: failureCode })
+          const error = Object.assign(new Error(failureText ?? (failureCode >= 500 ? 'Mailbox unavailable' : 'Greylisted, try again later')), {
+            responseCode: failureCode,
+          })
           return callback(error)
         }
         const raw = Buffer.concat(chunks)
@@ -48,9 +51,11 @@ export async function startSmtpSink() {
     get refused() {
       return refused
     },
-    failNext(count: number, code = 451) {
+    /** Refuses the next `count` messages with `code` (and, if given, this reply text, as real relays word it). */
+    failNext(count: number, code = 451, text?: string) {
       failuresLeft = count
       failureCode = code
+      failureText = text
     },
     /** How often each Message-ID arrived. */
     deliveriesByMessageId(): Map<string, number> {
