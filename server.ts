@@ -18,15 +18,32 @@ import { createRequestHandler as createRemixHandler, type ServerBuild } from '@r
 import compression from 'compression'
 import express from 'express'
 import { ConfigError, loadConfig, type Config } from './app/env.server.ts'
+import { DatabaseUnavailableError } from './app/errors.server.ts'
 import { t, type MessageKey } from './app/i18n/index.ts'
 import { exitOnSignal, log } from './app/log.server.ts'
 import { isCacheablePageRequest, joinNonce, PageCache, pageEtag, splitAtNonce, type CachedPage } from './app/public/page-cache.server.ts'
 import { isSameOrigin } from './app/same-origin.ts'
 
+/**
+ * The 503 for a `?_data=` request or a resource route (/api/events) whose loader found the database
+ * away: Remix answered it with a bare 500 before any page could say so (pages get theirs from
+ * entry.server's handleError).
+ */
+function databaseAwayAnswer(failed: Response): Response {
+  const headers = new Headers({ 'Retry-After': String(DatabaseUnavailableError.retryAfterSeconds), 'Cache-Control': 'no-store' })
+  const wantsJson = (failed.headers.get('content-type') ?? '').includes('json')
+  headers.set('Content-Type', wantsJson ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8')
+  const body = wantsJson
+    ? JSON.stringify({ error: 'unavailable', message: t('sv', 'error.unavailable'), messageEn: t('en', 'error.unavailable') })
+    : problemText('error.unavailable')
+  return new Response(body, { status: 503, headers })
+}
+
 type AppEntry = {
   boot: (config: Config) => Promise<{ mode: string; appliedMigrations: string[]; demoLoaded: boolean }>
   shutdown: () => Promise<void>
   dataGeneration: () => number
+  wasDatabaseAway: (request: Request) => boolean
 }
 
 /**
@@ -298,6 +315,7 @@ async function main() {
   const renderWhole = (request: Request, loadContext: { cspNonce: string; clientIp: string }) =>
     inTurn(async () => {
       const response = await renderRemix(request, loadContext)
+      if (response.status === 500 && !isHtml(response) && entry.wasDatabaseAway(request)) return databaseAwayAnswer(response)
       if (!isHtml(response) || !response.body) return response
       return new Response(await response.arrayBuffer(), { status: response.status, statusText: response.statusText, headers: response.headers })
     })

@@ -36,6 +36,15 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { request
 /** Document requests whose loaders or action failed because the database was away: they get a 503. */
 const databaseAway = new WeakSet<Request>()
 
+/**
+ * True when this request's loader or action failed because the database was away. server.ts asks
+ * for answers Remix made without rendering (`?_data=` JSON, resource routes such as /api/events),
+ * which would otherwise go out as a 500.
+ */
+export function wasDatabaseAway(request: Request): boolean {
+  return databaseAway.has(request)
+}
+
 /** Remix calls this with every loader/action error before it renders the error page. */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return

@@ -80,6 +80,17 @@ describe.skipIf(!hasPostgres)('a short network partition between the app and Pos
       }),
     )
     expect(during.map((result) => [result.status, result.retryAfter])).toEqual(Array.from({ length: 15 }, () => [503, '5']))
+    // Answers Remix makes without rendering a page: a page's ?_data= JSON and the JSON API.
+    const others = await Promise.all(
+      [`/?q=during-data&_data=${encodeURIComponent('routes/($lang)._index')}`, '/api/events?q=during-api'].map(async (path) => {
+        const response = await fetch(server!.url + path, { headers: { Cookie: 'visitor=1' } })
+        return [path, response.status, response.headers.get('retry-after')]
+      }),
+    )
+    expect(others.map(([, status, retryAfter]) => [status, retryAfter])).toEqual([
+      [503, '5'],
+      [503, '5'],
+    ])
     expect(Math.max(...during.map((result) => result.ms))).toBeLessThan(10_000)
     expect((await fetch(`${server!.url}/healthz`)).status).toBe(503)
 
