@@ -175,6 +175,22 @@ function securityHeaders(config: Config) {
   }
 }
 
+/** Connections whose request body was refused: their answer is out, so a broken rest is no news. */
+const refusedBodies = new WeakSet<net.Socket>()
+
+/**
+ * Reads and drops the rest of a refused body while its 413 goes out, on a connection that stays
+ * open: closing a socket with unread data makes the kernel send a reset, and a client still sending
+ * then sees a broken pipe instead of the answer. Not for ever: 5 s at most.
+ */
+function discardBody(req: http.IncomingMessage) {
+  refusedBodies.add(req.socket)
+  req.resume()
+  const cut = setTimeout(() => req.destroy(), 5_000)
+  cut.unref()
+  req.once('close', () => clearTimeout(cut))
+}
+
 /** Reads the body, at most `limit` bytes; null when it is longer (nothing past the limit is kept). */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
@@ -185,15 +201,10 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
       if (refused) return
       size += chunk.length
       if (size <= limit) return void chunks.push(chunk)
-      // Past the limit the rest is read and dropped while the 413 goes out on a connection that
-      // stays open (closing it would give a client still sending a broken pipe instead of the
-      // answer), but not for ever: 5 s at most.
       refused = true
       chunks.length = 0
       resolve(null)
-      const cut = setTimeout(() => req.destroy(), 5_000)
-      cut.unref()
-      req.once('close', () => clearTimeout(cut))
+      discardBody(req)
     })
     req.on('end', () => resolve(Buffer.concat(chunks, size)))
     req.on('error', reject)
@@ -406,8 +417,7 @@ async function main() {
         return problem(res, new RequestProblem(403, 'form.badOrigin'))
       const length = Number(req.headers['content-length'] ?? 0)
       if (length > BODY_LIMIT_BYTES) {
-        // This body is never read, so the connection cannot be used again after the answer.
-        res.setHeader('Connection', 'close')
+        discardBody(req)
         return problem(res, new RequestProblem(413, 'error.bodyTooLarge'))
       }
     }
@@ -430,6 +440,12 @@ async function main() {
   }
 
   const server = http.createServer({ keepAliveTimeout: 5_000 }, handle)
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: net.Socket) => {
+    // A client that stops sending a body we refused (and answered with 413) ends mid-request;
+    // Node would answer that with a second, confusing "400 Bad Request" on the same connection.
+    if (refusedBodies.has(socket) || error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy()
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+  })
   // For a graceful stop: which connections are serving a request, and since when the others are idle.
   const connections = new Map<net.Socket, { active: number; idleSince: number }>()
   server.on('connection', (socket: net.Socket) => {
