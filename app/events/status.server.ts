@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.server.ts'
+import { DomainError } from '../errors.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
 import type { Access } from '../organizations/access.server.ts'
 import { begin, recordAttendeeVisibleChange } from './editing.server.ts'
@@ -15,6 +16,11 @@ export const CancelSchema = z.object({ reason: z.string().trim().min(1).max(2000
 export const PostponeSchema = z.object({ note: z.string().trim().max(2000).default('') })
 
 type StatusInput = { access: Access; eventId: string }
+
+/** A draft has never been public: there is nothing to cancel or postpone and nobody to tell (the console offers only "Publicera"). */
+function refuseDraft(event: Event) {
+  if (event.status === 'draft') throw new DomainError('error.draftNotCancellable', 409)
+}
 
 /** Makes the event public (status published, publishedAt set the first time). */
 export async function publishEvent(input: StatusInput): Promise<Event> {
@@ -54,9 +60,10 @@ export async function unpublishEvent(input: StatusInput): Promise<Event> {
   })
 }
 
-/** Cancels the event; its page stays, showing the reason. Bumps the revision. */
+/** Cancels the event; its page stays, showing the reason. Bumps the revision. A draft is a 409. */
 export async function cancelEvent(input: StatusInput & { reason: string }): Promise<Event> {
   return begin(input, async (tx, event) => {
+    refuseDraft(event)
     const { reason } = CancelSchema.parse({ reason: input.reason })
     if (event.status === 'cancelled' && event.cancellationReason === reason) return event
     await tx.event.update({ where: { id: event.id }, data: { status: 'cancelled', cancellationReason: reason } })
@@ -79,6 +86,7 @@ export async function cancelEvent(input: StatusInput & { reason: string }): Prom
  */
 export async function postponeEvent(input: StatusInput & { note: string }): Promise<Event> {
   return begin(input, async (tx, event) => {
+    refuseDraft(event)
     const { note } = PostponeSchema.parse({ note: input.note })
     if (event.status === 'postponed' && (event.cancellationReason ?? '') === note) return event
     await tx.event.update({ where: { id: event.id }, data: { status: 'postponed', cancellationReason: note || null } })

@@ -181,6 +181,24 @@ describe('publishing, cancelling and the revision', () => {
     expect(stored.revision).toBe(0)
   })
 
+  it('a draft cannot be cancelled or postponed, even by a hand-made request: 409 with a Swedish message, nothing changes', async () => {
+    const event = await createOk(valid({ slug: 'bara-utkast' }))
+    const forms: Record<string, string>[] = [
+      { intent: 'cancel', reason: 'Test' },
+      { intent: 'postpone', note: '' },
+    ]
+    for (const form of forms) {
+      const response = await edit(event.id, form)
+      expect(response.status).toBe(409)
+      expect((await body<FormAnswer>(response)).formError).toBe(
+        'Ett utkast har aldrig varit publicerat, så det finns inget att ställa in eller skjuta upp. Publicera det först.',
+      )
+    }
+    const stored = await db.event.findUniqueOrThrow({ where: { id: event.id } })
+    expect(stored.status).toBe('draft')
+    expect(stored.revision).toBe(0)
+  })
+
   it('cancelling without a reason is a 400 on the reason field and changes nothing', async () => {
     const event = await createOk(valid({ slug: 'utan-anledning' }))
     await edit(event.id, { intent: 'publish' })

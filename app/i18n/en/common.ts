@@ -87,6 +87,7 @@ export const common = {
   'error.methodNotAllowed': 'This method is not supported here.',
   'error.bodyTooLarge': 'The request is too large (at most 1 MiB).',
   'error.forbidden': 'You are not allowed to do this.',
+  'error.draftNotCancellable': 'A draft has never been published, so there is nothing to cancel or postpone. Publish it first.',
   'error.conflict': 'The change conflicts with existing data.',
   'error.invalidParameter': 'Invalid value for {parameter}.',
   'error.duplicateSlug': 'That address (slug) is already taken. Choose another.',

@@ -86,6 +86,7 @@ export const common = {
   'error.methodNotAllowed': 'Metoden stöds inte här.',
   'error.bodyTooLarge': 'Förfrågan är för stor (högst 1 MiB).',
   'error.forbidden': 'Du har inte behörighet att göra det här.',
+  'error.draftNotCancellable': 'Ett utkast har aldrig varit publicerat, så det finns inget att ställa in eller skjuta upp. Publicera det först.',
   'error.conflict': 'Ändringen krockar med befintliga uppgifter.',
   'error.invalidParameter': 'Ogiltigt värde för {parameter}.',
   'error.duplicateSlug': 'Adressen (slug) används redan. Välj en annan.',
