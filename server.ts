@@ -22,6 +22,7 @@ import { DatabaseUnavailableError } from './app/errors.server.ts'
 import { t, type MessageKey } from './app/i18n/index.ts'
 import { exitOnSignal, log } from './app/log.server.ts'
 import { isCacheablePageRequest, joinNonce, PageCache, pageEtag, splitAtNonce, type CachedPage } from './app/public/page-cache.server.ts'
+import { markPersonal } from './app/personal-pages.ts'
 import { isSameOrigin } from './app/same-origin.ts'
 
 /**
@@ -294,6 +295,7 @@ async function main() {
   }
 
   const sendResponse = async (req: http.IncomingMessage, res: http.ServerResponse, response: Response, nonce: string) => {
+    markPersonal(pathOf(req), response.headers)
     const cookies = response.headers.getSetCookie()
     if (cookies.length) res.setHeader('Set-Cookie', cookies)
     if (req.method === 'GET' && response.status === 200 && isHtml(response) && !response.headers.has('etag')) {

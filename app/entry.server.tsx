@@ -5,6 +5,7 @@ import { NonceProvider } from './components/nonce.tsx'
 import { DatabaseUnavailableError } from './errors.server.ts'
 import { renderHtmlStream } from './html-stream.server.ts'
 import { log } from './log.server.ts'
+import { markPersonal } from './personal-pages.ts'
 
 // The custom server (server.ts) reaches the app's single database and worker through these.
 export { boot, shutdown } from './boot.server.ts'
@@ -13,23 +14,8 @@ export { dataGeneration } from './db/generation.server.ts'
 
 const ABORT_DELAY = 5_000
 
-/**
- * Pages whose answer depends on who asks (the console, sign-in, sign-out, the dev mailbox): no
- * shared cache or browser history may keep them, and caches must key them on the cookie. Set here,
- * once, for documents and their `?_data=` JSON alike (a route's own `headers` export would have to
- * be repeated in every nested route; docs/architecture.md).
- */
-const PERSONAL_PAGE = /^\/(organizer|login|logout|dev\/mailbox)(\/|$)/
-
-function markPersonal(request: Request, headers: Headers) {
-  if (!PERSONAL_PAGE.test(new URL(request.url).pathname)) return
-  headers.set('Cache-Control', 'private, no-store')
-  const vary = headers.get('Vary')
-  if (!vary?.split(',').some((name) => name.trim().toLowerCase() === 'cookie')) headers.set('Vary', vary ? `${vary}, Cookie` : 'Cookie')
-}
-
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
-  markPersonal(request, response.headers)
+  markPersonal(new URL(request.url).pathname, response.headers)
   return response
 }
 
@@ -64,7 +50,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  markPersonal(request, responseHeaders)
+  markPersonal(new URL(request.url).pathname, responseHeaders)
   const nonce = (loadContext as { cspNonce?: string }).cspNonce
   let shellRendered = false
   const body = await renderHtmlStream(

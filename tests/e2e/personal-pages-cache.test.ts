@@ -76,6 +76,14 @@ describe('pages that depend on who asks', { timeout: 60_000 }, () => {
     }
   })
 
+  it('a stranger sent from the console to /login gets a redirect that says private, no-store too', async () => {
+    const response = await fetch(`${server.url}/organizer/motesplats-social-innovation`, { redirect: 'manual' })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('Location')).toMatch(/^\/login\?/)
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+    expect(response.headers.get('Vary')?.split(/,\s*/)).toContain('Cookie')
+  })
+
   it('a public page stays cacheable (it does not depend on who asks)', async () => {
     const response = await fetch(`${server.url}/`)
     expect(response.headers.get('Cache-Control') ?? '').not.toContain('private')

@@ -1,0 +1,19 @@
+/**
+ * Pages whose answer depends on who asks (the console, sign-in, sign-out, the dev mailbox): no
+ * shared cache or browser history may keep them, and caches must key them on the cookie. Applied
+ * by entry.server to documents and their `?_data=` JSON, and by server.ts to every other answer on
+ * these paths (a redirect to /login that Remix sends without rendering, for one).
+ */
+const PERSONAL_PAGE = /^\/(organizer|login|logout|dev\/mailbox)(\/|$)/
+
+export function isPersonalPath(pathname: string): boolean {
+  return PERSONAL_PAGE.test(pathname)
+}
+
+/** Sets `Cache-Control: private, no-store` and adds `Vary: Cookie` on a personal path's answer. */
+export function markPersonal(pathname: string, headers: Headers): void {
+  if (!isPersonalPath(pathname)) return
+  headers.set('Cache-Control', 'private, no-store')
+  const vary = headers.get('Vary')
+  if (!vary?.split(',').some((name) => name.trim().toLowerCase() === 'cookie')) headers.set('Vary', vary ? `${vary}, Cookie` : 'Cookie')
+}
