@@ -182,19 +182,22 @@ export async function eventRows(input: { conditions: Prisma.Sql[]; direction: 'a
 /** Listing pages for a few seconds, per filter + page + language (see PublicCache). */
 const listingCache = new PublicCache<EventPage>(5_000)
 
-/**
- * One page of upcoming events (not yet ended, soonest first) or past events (ended, newest first).
- * Cancelled and postponed events stay listed so nobody travels to a cancelled conference.
- * Without an explicit `now`, pages are served from a short in-memory cache.
- */
-export function listPublicEvents(input: {
+/** One page of the public listing: which events, which page, in which language. */
+export type PublicEventsQuery = {
   filters: EventFilters
   page: number
   when: 'upcoming' | 'past'
   locale: Locale
   now?: Date
   pageSize?: number
-}): Promise<EventPage> {
+}
+
+/**
+ * One page of upcoming events (not yet ended, soonest first) or past events (ended, newest first).
+ * Cancelled and postponed events stay listed so nobody travels to a cancelled conference.
+ * Without an explicit `now`, pages are served from a short in-memory cache.
+ */
+export function listPublicEvents(input: PublicEventsQuery): Promise<EventPage> {
   if (input.now) return loadPublicEvents(input)
   const { filters } = input
   const key = JSON.stringify([
@@ -211,14 +214,7 @@ export function listPublicEvents(input: {
   return listingCache.get(key, () => loadPublicEvents(input))
 }
 
-async function loadPublicEvents(input: {
-  filters: EventFilters
-  page: number
-  when: 'upcoming' | 'past'
-  locale: Locale
-  now?: Date
-  pageSize?: number
-}): Promise<EventPage> {
+async function loadPublicEvents(input: PublicEventsQuery): Promise<EventPage> {
   const now = input.now ?? new Date()
   const pageSize = input.pageSize ?? LISTING_PAGE_SIZE
   const conditions = eventFilterSql(input.filters)
