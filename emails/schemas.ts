@@ -26,3 +26,31 @@ export function secret<S extends z.ZodType>(schema: S): S {
   secretFields.add(marked as z.ZodType, { secret: true })
   return marked
 }
+
+/**
+ * The facts of a calendar invitation a mail carries (nodemailer `icalEvent`, RFC 5546). A template
+ * that has `invite` in its payload gets a text/calendar part built by app/calendar/ (the only code
+ * that writes iCalendar text): REQUEST for a confirmed place or an update, CANCEL when the
+ * registration or the event is cancelled. `uid` comes from app/calendar's UID function, so it is the
+ * same UID the public feeds and the .ics download use; `sequence` is the event's revision (CANCEL
+ * sends revision + 1).
+ */
+export const CalendarInviteSchema = z.object({
+  method: z.enum(['REQUEST', 'CANCEL']),
+  uid: z.string().min(1).max(255),
+  sequence: z.number().int().min(0),
+  startsAt: InstantSchema,
+  endsAt: InstantSchema,
+  summary: LineSchema,
+  /** Address, or "Digitalt"/"Online" for online events (never the stream link). */
+  location: z.string().max(500),
+  description: z.string().max(4000),
+  url: HttpUrlSchema,
+  organizerName: LineSchema,
+  organizerEmail: z.email(),
+  attendeeName: z.string().max(300),
+  attendeeEmail: z.email(),
+  /** When the event's facts last changed (DTSTAMP/LAST-MODIFIED), so a resend is byte-identical. */
+  updatedAt: InstantSchema,
+})
+export type CalendarInvite = z.output<typeof CalendarInviteSchema>
