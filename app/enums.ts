@@ -1,11 +1,15 @@
 import {
+  AttendanceMode,
   County,
   EventFormat,
   EventStatus,
   MemberRole,
+  NotificationFrequency,
+  PaymentStatus,
   ProgrammeItemType,
   QuestionKind,
   RegistrationMode,
+  RegistrationStatus,
   Sector,
   SpeakerRole,
 } from './generated/prisma/enums.ts'
@@ -19,14 +23,32 @@ import {
  */
 const list = <T extends string>(values: Record<string, T>) => Object.values(values) as unknown as readonly [T, ...T[]]
 
+export const ATTENDANCE_MODES = list(AttendanceMode)
 export const COUNTIES = list(County)
 export const EVENT_FORMATS = list(EventFormat)
 export const EVENT_STATUSES = list(EventStatus)
 export const MEMBER_ROLES = list(MemberRole)
 export const ITEM_TYPES = list(ProgrammeItemType)
 export const QUESTION_KINDS = list(QuestionKind)
+export const NOTIFICATION_FREQUENCIES = list(NotificationFrequency)
+export const PAYMENT_STATUSES = list(PaymentStatus)
 export const REGISTRATION_MODES = list(RegistrationMode)
+export const REGISTRATION_STATUSES = list(RegistrationStatus)
 export const SECTORS = list(Sector)
 export const SPEAKER_ROLES = list(SpeakerRole)
 
-export { County, EventFormat, EventStatus, MemberRole, ProgrammeItemType, QuestionKind, RegistrationMode, Sector, SpeakerRole }
+export {
+  AttendanceMode,
+  County,
+  EventFormat,
+  EventStatus,
+  MemberRole,
+  NotificationFrequency,
+  PaymentStatus,
+  ProgrammeItemType,
+  QuestionKind,
+  RegistrationMode,
+  RegistrationStatus,
+  Sector,
+  SpeakerRole,
+}

@@ -6,14 +6,16 @@ let generation = 0
  * A number that changes whenever this process writes something public pages may show. Caches of
  * public data (app/cache.server.ts) remember it and treat a different number as stale. It is
  * bumped before a write starts and again after it (or its transaction) has finished, so a read that
- * overlaps a write is never trusted. Writes to tables no public page reads do not bump it.
+ * overlaps a write is never trusted. Writes to tables no public page reads do not bump it; seat
+ * counts (registrations) show on public pages but are allowed to be a few seconds old (the caches'
+ * TTL), so a burst of registrations does not empty every cache.
  */
 export function dataGeneration(): number {
   return generation
 }
 
 const PRIVATE_TABLE_WRITE =
-  /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?public"?\.)?"?(?:outbox_messages|sessions|login_tokens|audit_log|_prisma_migrations)"?[\s(]/i
+  /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?public"?\.)?"?(?:outbox_messages|sessions|login_tokens|audit_log|_prisma_migrations|registrations|series_signups|registration_invites|item_signups|rate_limits|mail_opt_outs)"?[\s(]/i
 
 /** True for statements that may change public data: anything but reads, locks, transaction control and private tables. */
 export function changesPublicData(sql: string): boolean {
