@@ -20,10 +20,20 @@ export type EnqueueMailInput = {
     payload: TemplatePayload<N>
     organizationId?: string
     eventId?: string
+    /** The registration the mail is about (confirmations, reminders), so its mail can be found and counted. */
+    registrationId?: string
+    /**
+     * A key that makes the mail go at most once however often it is queued (e.g.
+     * `reminder-24h:<registrationId>:<revision>`): a second enqueue with the same key writes nothing,
+     * even from another process at the same instant (unique index on outbox_messages.dedup_key).
+     */
+    dedupKey?: string
     /** Send no earlier than this (reminders). */
     notBefore?: Date
   }
 }[TemplateName]
+
+export type QueuedMail = Awaited<ReturnType<Tx['outboxMessage']['create']>>
 
 const RecipientSchema = z.email()
 const LocaleSchema = z.enum(['sv', 'en'])
@@ -32,10 +42,13 @@ const LocaleSchema = z.enum(['sv', 'en'])
  * Writes one outbox row inside `tx`. Throws UnknownTemplateError or InvalidMailPayloadError (a bug
  * in the caller, so the surrounding transaction rolls back) when the template, recipient, locale or
  * payload is wrong: bad calls fail here rather than in the worker hours later. Fields the template
- * marks `secret()` are stored encrypted (app/mail/secrets.server.ts). Not idempotent: each call is
- * one more message. Call wakeMailWorker() after the transaction commits when the mail is urgent.
+ * marks `secret()` are stored encrypted (app/mail/secrets.server.ts). Without `dedupKey` it is not
+ * idempotent: each call is one more message. With `dedupKey` a repeat is skipped and returns null
+ * (INSERT … ON CONFLICT DO NOTHING, so it never aborts the caller's transaction). Call
+ * wakeMailWorker() after the transaction commits when the mail is urgent.
  */
-export async function enqueueMail(tx: Tx, input: EnqueueMailInput) {
+export async function enqueueMail<I extends EnqueueMailInput>(tx: Tx, input: I): Promise<I extends { dedupKey: string } ? QueuedMail | null : QueuedMail>
+export async function enqueueMail(tx: Tx, input: EnqueueMailInput): Promise<QueuedMail | null> {
   const payload = parseMailPayload(input.template, input.payload)
   const to = RecipientSchema.safeParse(input.to.trim().toLowerCase())
   if (!to.success) throw new InvalidMailPayloadError(input.template, [{ ...to.error.issues[0], path: ['to'] }])
@@ -43,19 +56,23 @@ export async function enqueueMail(tx: Tx, input: EnqueueMailInput) {
   if (!locale.success) throw new InvalidMailPayloadError(input.template, [{ ...locale.error.issues[0], path: ['locale'] }])
   const id = randomUUID()
   const stored = sealSecrets(payload, secretFieldNames(getTemplate(input.template).schema), id)
-  return tx.outboxMessage.create({
-    data: {
-      id,
-      template: input.template,
-      recipient: to.data,
-      locale: locale.data,
-      payload: stored as object,
-      messageId: `<${id}@samling.mail>`,
-      organizationId: input.organizationId,
-      eventId: input.eventId,
-      nextAttemptAt: input.notBefore ?? new Date(),
-    },
-  })
+  const data = {
+    id,
+    template: input.template,
+    recipient: to.data,
+    locale: locale.data,
+    payload: stored as object,
+    messageId: `<${id}@samling.mail>`,
+    organizationId: input.organizationId,
+    eventId: input.eventId,
+    registrationId: input.registrationId,
+    dedupKey: input.dedupKey,
+    nextAttemptAt: input.notBefore ?? new Date(),
+  }
+  if (input.dedupKey === undefined) return tx.outboxMessage.create({ data })
+  // A unique violation would abort the whole transaction on PostgreSQL; skipping keeps it usable.
+  const [row] = await tx.outboxMessage.createManyAndReturn({ data: [data], skipDuplicates: true })
+  return row ?? null
 }
 
 export type FailedMail = {

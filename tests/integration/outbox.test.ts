@@ -256,6 +256,28 @@ describe('the worker', () => {
     expect(new Set(deliveries.keys())).toEqual(new Set(rows.map((row) => row.messageId)))
   })
 
+  it('a mail queued twice with the same dedup key (a reminder after a restart) is written and sent once, and the transaction goes on', async () => {
+    const reminder = { ...invitation('paminnelse@example.se'), dedupKey: 'reminder-24h:test:0' }
+    const [first, second, after] = await db.$transaction(async (tx) => [
+      await enqueueMail(tx, reminder),
+      await enqueueMail(tx, reminder),
+      // The skipped insert must not have aborted the transaction (PostgreSQL would refuse this then).
+      await enqueueMail(tx, invitation('other@example.se')),
+    ])
+    expect(first?.dedupKey).toBe('reminder-24h:test:0')
+    expect(second).toBeNull()
+    expect(after.recipient).toBe('other@example.se')
+    expect(await db.$transaction((tx) => enqueueMail(tx, reminder))).toBeNull()
+    expect(await db.outboxMessage.count({ where: { recipient: 'paminnelse@example.se' } })).toBe(1)
+    expect((await processOutboxOnce({ transport })).sent).toBe(2)
+  })
+
+  it('a mail about a registration carries its id', async () => {
+    const registrationId = randomUUID()
+    const row = await db.$transaction((tx) => enqueueMail(tx, { ...invitation('reg@example.se'), registrationId }))
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).registrationId).toBe(registrationId)
+  })
+
   it('a mail queued for later (a reminder) is not sent before its time', async () => {
     const notBefore = seconds(new Date(), 3600)
     await db.$transaction((tx) => enqueueMail(tx, { ...signIn('later@example.se'), notBefore }))
