@@ -117,6 +117,11 @@ function requestProblem(req: http.IncomingMessage): RequestProblem | null {
   return null
 }
 
+/** POST /unsubscribe/<token>: the only write another site may send (RFC 8058 one-click unsubscribe). */
+function isOneClickUnsubscribe(method: string, pathname: string): boolean {
+  return method === 'POST' && /^\/unsubscribe\/[^/]+$/.test(pathname)
+}
+
 function isLoopback(address: string | undefined) {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1'
 }
@@ -414,8 +419,11 @@ async function main() {
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
       // A state-changing request from another site is refused here with a readable 403 (Remix's own
       // CSRF check would answer an empty 500; our actions also call assertSameOrigin).
+      // The one exception: a mail provider's RFC 8058 one-click unsubscribe POST, which the signed
+      // token authorizes (no cookie counts there); app/routes/unsubscribe.$token.tsx still asks our
+      // own Origin for everything but the `List-Unsubscribe=One-Click` body.
       const origin = req.headers.origin
-      if (origin && !isSameOrigin(origin, { appUrl: config.appUrl, requestUrl: requestOrigin(req) }))
+      if (origin && !isOneClickUnsubscribe(method, pathOf(req)) && !isSameOrigin(origin, { appUrl: config.appUrl, requestUrl: requestOrigin(req) }))
         return problem(res, new RequestProblem(403, 'form.badOrigin'))
       const length = Number(req.headers['content-length'] ?? 0)
       if (length > BODY_LIMIT_BYTES) {

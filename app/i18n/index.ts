@@ -53,9 +53,9 @@ export function pick<T extends Record<string, unknown>>(record: T, field: string
   return (typeof value === 'string' && value.trim() ? value : typeof fallback === 'string' ? fallback : '') as string
 }
 
-/** Pages outside the public site (console, sign-in, dev tools) switch language with ?lang=en. */
+/** Pages outside the public site (console, sign-in, dev tools, unsubscribe) switch language with ?lang=en. */
 export function isPublicPath(pathname: string): boolean {
-  return !/^\/(organizer|login|logout|dev|api)(\/|$)/.test(pathname)
+  return !/^\/(organizer|login|logout|dev|api|unsubscribe)(\/|$)/.test(pathname)
 }
 
 /** The locale of a page from its URL: /en/… for public pages, ?lang=en elsewhere. */

@@ -3,6 +3,7 @@ import { render } from '@react-email/components'
 import type { z } from 'zod'
 import { eventChanged } from '../../emails/event-changed.tsx'
 import { memberInvitation } from '../../emails/member-invitation.tsx'
+import { registrationOpened } from '../../emails/registration-opened.tsx'
 import { signInLink } from '../../emails/sign-in-link.tsx'
 import type { MailContext, MailKind, MailTemplate } from '../../emails/template.ts'
 import type { Locale } from '../i18n/index.ts'
@@ -15,6 +16,7 @@ const templates = {
   'sign-in-link': signInLink,
   'member-invitation': memberInvitation,
   'event-changed': eventChanged,
+  'registration-opened': registrationOpened,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own payload type
 } satisfies Record<string, MailTemplate<any>>
 

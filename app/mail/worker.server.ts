@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/index.ts'
 import { openSecrets, redactSecrets, secretFieldNames } from './secrets.server.ts'
 import { getTemplate, isTemplateName, renderMail, type RenderedMail } from './templates.server.ts'
 import { createTransportFromConfig, isPermanentFailure, type MailTransport, type OutgoingMail } from './transport.server.ts'
-import { unsubscribeMailto, unsubscribeUrl } from './unsubscribe.server.ts'
+import { optedOutAmong, unsubscribeMailto, unsubscribeUrl } from './unsubscribe.server.ts'
 
 /**
  * The mail worker: claims due outbox rows, renders and sends them, and records the outcome
@@ -71,7 +71,14 @@ export type ProcessOptions = {
   maxAttempts?: number
 }
 
-export type ProcessResult = { claimed: number; sent: number; retried: number; failed: number }
+/** `skipped`: notification mail to an address that unsubscribed (marked sent without sending, see SKIPPED_UNSUBSCRIBED). */
+export type ProcessResult = { claimed: number; sent: number; retried: number; failed: number; skipped: number }
+
+/**
+ * The note on a row that was never sent because its recipient unsubscribed: status `sent` (it is
+ * done and must not be retried), `sent_at` empty (it never left), this text in `last_error`.
+ */
+export const SKIPPED_UNSUBSCRIBED = 'skipped: the recipient unsubscribed from notification mail'
 
 type Outcome = { mail: ClaimedMail; error?: unknown }
 
@@ -87,6 +94,25 @@ const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g,
 
 /** The template's secret fields (none for an unknown template: rendering reports that). */
 const secretsOf = (template: string) => (isTemplateName(template) ? secretFieldNames(getTemplate(template).schema) : [])
+const isNotification = (template: string) => isTemplateName(template) && getTemplate(template).kind === 'notification'
+
+/**
+ * Notification mail to addresses in mail_opt_outs is not sent: the row is closed (see
+ * SKIPPED_UNSUBSCRIBED) and its secrets erased. Transactional mail is never held back.
+ */
+async function skipUnsubscribed(claimed: ClaimedMail[]): Promise<ClaimedMail[]> {
+  const optedOut = await optedOutAmong(claimed.filter((mail) => isNotification(mail.template)).map((mail) => mail.recipient))
+  if (optedOut.size === 0) return []
+  const skipped = claimed.filter((mail) => isNotification(mail.template) && optedOut.has(mail.recipient))
+  for (const mail of skipped) {
+    const payload = redactSecrets(mail.payload, secretsOf(mail.template))
+    await db.outboxMessage.updateMany({
+      where: { id: mail.id, status: 'pending', attempts: mail.attempts },
+      data: { status: 'sent', sentAt: null, lastError: SKIPPED_UNSUBSCRIBED, ...(payload ? { payload: payload as object } : {}) },
+    })
+  }
+  return skipped
+}
 
 async function renderFor(mail: ClaimedMail, cache?: RenderCache): Promise<RenderedMail> {
   // Secrets are opened here, in memory, only for as long as the message takes to render.
@@ -98,7 +124,7 @@ async function renderFor(mail: ClaimedMail, cache?: RenderCache): Promise<Render
     cache?.set(key, rendered)
   }
   const shared = await rendered
-  const url = unsubscribeUrl(mail.recipient)
+  const url = unsubscribeUrl(mail.recipient, mail.locale)
   return { ...shared, html: shared.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, escapeHtml(url)), text: shared.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, url) }
 }
 
@@ -121,7 +147,7 @@ export async function composeMail(mail: ClaimedMail, cache?: RenderCache): Promi
       rendered.kind === 'notification'
         ? {
             id: `Samling <${mail.template}.${host}>`,
-            unsubscribeUrl: unsubscribeUrl(mail.recipient),
+            unsubscribeUrl: unsubscribeUrl(mail.recipient, mail.locale),
             unsubscribeMailto: unsubscribeMailto(mail.recipient),
           }
         : undefined,
@@ -151,11 +177,13 @@ function describe(error: unknown): string {
 export async function processOutboxOnce(options: ProcessOptions): Promise<ProcessResult> {
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS
   const claimed = await claimDueMail({ batchSize: options.batchSize ?? 50, now: options.now, leaseMs: options.leaseMs })
-  const result: ProcessResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0 }
+  const result: ProcessResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, skipped: 0 }
   if (claimed.length === 0) return result
 
+  const skipped = new Set(await skipUnsubscribed(claimed))
+  result.skipped = skipped.size
   const cache: RenderCache = new Map()
-  const outcomes = await Promise.all(claimed.map((mail) => deliver(mail, options.transport, cache)))
+  const outcomes = await Promise.all(claimed.filter((mail) => !skipped.has(mail)).map((mail) => deliver(mail, options.transport, cache)))
   const now = options.now ?? new Date()
 
   // Mail whose payload holds secrets is recorded one row at a time, because each row's secrets are

@@ -131,7 +131,7 @@ describe('the worker', () => {
     sink.failNext(3, 451)
     const t0 = seconds(new Date(), 1)
 
-    expect(await processOutboxOnce({ transport, now: t0 })).toEqual({ claimed: 2, sent: 0, retried: 2, failed: 0 })
+    expect(await processOutboxOnce({ transport, now: t0 })).toEqual({ claimed: 2, sent: 0, retried: 2, failed: 0, skipped: 0 })
     const afterFirst = await db.outboxMessage.findMany()
     for (const row of afterFirst) {
       expect(row.status).toBe('pending')
@@ -143,13 +143,13 @@ describe('the worker', () => {
     expect((await processOutboxOnce({ transport, now: seconds(t0, 29) })).claimed).toBe(0)
 
     const t1 = seconds(t0, 30)
-    expect(await processOutboxOnce({ transport, now: t1 })).toEqual({ claimed: 2, sent: 1, retried: 1, failed: 0 })
+    expect(await processOutboxOnce({ transport, now: t1 })).toEqual({ claimed: 2, sent: 1, retried: 1, failed: 0, skipped: 0 })
     const waiting = await db.outboxMessage.findFirstOrThrow({ where: { status: 'pending' } })
     expect(waiting.attempts).toBe(2)
     expect(waiting.nextAttemptAt.getTime()).toBe(t1.getTime() + 60_000)
 
     expect((await processOutboxOnce({ transport, now: seconds(t1, 59) })).claimed).toBe(0)
-    expect(await processOutboxOnce({ transport, now: seconds(t1, 60) })).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0 })
+    expect(await processOutboxOnce({ transport, now: seconds(t1, 60) })).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0, skipped: 0 })
 
     expect(sink.refused).toBeGreaterThanOrEqual(3)
     const rows = await db.outboxMessage.findMany()
@@ -165,7 +165,9 @@ describe('the worker', () => {
     let now = seconds(new Date(), 1)
     for (let attempt = 1; attempt <= 3; attempt++) {
       const result = await processOutboxOnce({ transport, now, maxAttempts: 3 })
-      expect(result).toEqual(attempt < 3 ? { claimed: 2, sent: 0, retried: 2, failed: 0 } : { claimed: 2, sent: 0, retried: 0, failed: 2 })
+      expect(result).toEqual(
+        attempt < 3 ? { claimed: 2, sent: 0, retried: 2, failed: 0, skipped: 0 } : { claimed: 2, sent: 0, retried: 0, failed: 2, skipped: 0 },
+      )
       now = new Date(now.getTime() + retryDelayMs(attempt))
     }
     expect((await processOutboxOnce({ transport, now: seconds(now, 3600 * 24), maxAttempts: 3 })).claimed).toBe(0)
@@ -179,7 +181,7 @@ describe('the worker', () => {
     sink.failNext(0)
     expect(await retryFailedMail({ organizationId: randomUUID(), id: failed[0].id })).toBe(false)
     expect(await retryFailedMail({ organizationId, id: failed[0].id })).toBe(true)
-    expect(await processOutboxOnce({ transport })).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0 })
+    expect(await processOutboxOnce({ transport })).toEqual({ claimed: 1, sent: 1, retried: 0, failed: 0, skipped: 0 })
     const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: failed[0].id } })
     expect(sink.messages.map((message) => message.messageId)).toEqual([row.messageId])
     expect(await listFailedMail(organizationId)).toEqual([])
@@ -196,12 +198,12 @@ describe('the worker', () => {
     const raw = async () => (await db.$queryRaw<{ payload: string }[]>`SELECT payload::text AS payload FROM outbox_messages`)[0].payload
     expect(await raw()).not.toContain('s3cr3t-t0k3n')
     sink.failNext(1, 550)
-    expect(await processOutboxOnce({ transport })).toMatchObject({ failed: 1 })
+    expect(await processOutboxOnce({ transport })).toMatchObject({ failed: 1, skipped: 0 })
     expect(JSON.parse(await raw())).toEqual({ url: { $redacted: true }, expiresMinutes: 15 })
 
     const [failed] = await listFailedMail(organizationId)
     expect(await retryFailedMail({ organizationId, id: failed.id })).toBe(true)
-    expect(await processOutboxOnce({ transport })).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1 })
+    expect(await processOutboxOnce({ transport })).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1, skipped: 0 })
     expect((await listFailedMail(organizationId))[0].lastError).toMatch(/^RedactedMailPayloadError: .*cannot be sent again/)
     expect(sink.messages.length).toBe(0)
   })
@@ -210,7 +212,7 @@ describe('the worker', () => {
     const organizationId = randomUUID()
     await enqueueMany(1, { organizationId })
     sink.failNext(1, 550)
-    expect(await processOutboxOnce({ transport })).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1 })
+    expect(await processOutboxOnce({ transport })).toEqual({ claimed: 1, sent: 0, retried: 0, failed: 1, skipped: 0 })
     const [failed] = await listFailedMail(organizationId)
     expect(failed.attempts).toBe(1)
     expect(failed.lastError).toMatch(/550/)
@@ -226,7 +228,7 @@ describe('the worker', () => {
       return (write as (...args: unknown[]) => boolean)(chunk, ...rest)
     }) as typeof process.stdout.write
     try {
-      expect(await processOutboxOnce({ transport })).toMatchObject({ failed: 1 })
+      expect(await processOutboxOnce({ transport })).toMatchObject({ failed: 1, skipped: 0 })
     } finally {
       process.stdout.write = write
     }
@@ -246,7 +248,7 @@ describe('the worker', () => {
     // A live second worker does not touch the claimed rows while the lease holds.
     expect((await processOutboxOnce({ transport, now: seconds(t0, 60) })).claimed).toBe(0)
     const later = new Date(t0.getTime() + DEFAULT_LEASE_MS + 1000)
-    expect(await processOutboxOnce({ transport, now: later })).toEqual({ claimed: 2, sent: 2, retried: 0, failed: 0 })
+    expect(await processOutboxOnce({ transport, now: later })).toEqual({ claimed: 2, sent: 2, retried: 0, failed: 0, skipped: 0 })
 
     const rows = await db.outboxMessage.findMany()
     expect(rows.every((row) => row.status === 'sent' && row.attempts === 2)).toBe(true)

@@ -58,6 +58,34 @@ export const mailMessages = {
   'mail.eventChanged.cancelledHint': 'You need not do anything. If the event is in your calendar, you can delete it.',
   'mail.eventChanged.why': 'You receive this email because you are registered for the event.',
 
+  // --- registration-opened (interest-only events) ---
+  'mail.registrationOpened.subject': 'Registration is open: {title}',
+  'mail.registrationOpened.intro': 'You showed interest in {title}. Registration is now open, and places go to those who register first.',
+  'mail.registrationOpened.event': 'Event',
+  'mail.registrationOpened.when': 'Time',
+  'mail.registrationOpened.where': 'Place',
+  'mail.registrationOpened.closes': 'Registration closes',
+  'mail.registrationOpened.button': 'Register',
+  'mail.registrationOpened.why':
+    'You receive this email once, because you left your address to hear when registration opens. Showing interest is not a registration.',
+
+  // --- the unsubscribe page (/unsubscribe/<token>) ---
+  'mail.unsubscribe.title': 'Stop notifications from Samling',
+  'mail.unsubscribe.intro': 'Here you stop notifications from Samling to {address}.',
+  'mail.unsubscribe.whatStops': 'These stop coming:',
+  'mail.unsubscribe.stops.opened': 'notices that registration has opened for events you showed interest in',
+  'mail.unsubscribe.stops.digests': 'summaries of registrations and cancellations for events you organize',
+  'mail.unsubscribe.stops.full': 'notices that an event you organize is full',
+  'mail.unsubscribe.whatStays':
+    'Email about something you did yourself still comes: sign-in links, registration confirmations, reminders before events you registered for and notices when such an event moves or is cancelled.',
+  'mail.unsubscribe.submit': 'Stop notifications',
+  'mail.unsubscribe.done': 'Done. {address} no longer receives notifications from Samling.',
+  'mail.unsubscribe.already': '{address} already receives no notifications from Samling.',
+  'mail.unsubscribe.undoIntro': 'Changed your mind? You can turn notifications back on.',
+  'mail.unsubscribe.undo': 'Turn notifications back on',
+  'mail.unsubscribe.resubscribed': '{address} receives notifications from Samling again.',
+  'mail.unsubscribe.notFound': 'This unsubscribe link is not valid. Copy the whole address from the email and try again.',
+
   // --- the dev mailbox (/dev/mailbox) ---
   'mail.mailbox.title': 'Developer mailbox',
   'mail.mailbox.intro': 'Every email Samling sends while no SMTP server is configured (SMTP_URL) lands here. Newest first.',

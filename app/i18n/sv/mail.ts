@@ -57,6 +57,34 @@ export const mailMessages = {
   'mail.eventChanged.cancelledHint': 'Du behöver inte göra något. Har du evenemanget i din kalender kan du ta bort det.',
   'mail.eventChanged.why': 'Du får det här mejlet eftersom du är anmäld till evenemanget.',
 
+  // --- registration-opened (interest-only events) ---
+  'mail.registrationOpened.subject': 'Nu kan du anmäla dig: {title}',
+  'mail.registrationOpened.intro': 'Du anmälde intresse för {title}. Nu är anmälan öppen, och platserna går till dem som anmäler sig först.',
+  'mail.registrationOpened.event': 'Evenemang',
+  'mail.registrationOpened.when': 'Tid',
+  'mail.registrationOpened.where': 'Plats',
+  'mail.registrationOpened.closes': 'Sista anmälningsdag',
+  'mail.registrationOpened.button': 'Anmäl dig',
+  'mail.registrationOpened.why':
+    'Du får det här mejlet en gång, eftersom du lämnade din adress för att få veta när anmälan öppnar. Din intresseanmälan är ingen anmälan.',
+
+  // --- the unsubscribe page (/unsubscribe/<token>) ---
+  'mail.unsubscribe.title': 'Avsluta aviseringar från Samling',
+  'mail.unsubscribe.intro': 'Här slutar du få aviseringar från Samling till {address}.',
+  'mail.unsubscribe.whatStops': 'Det här slutar komma:',
+  'mail.unsubscribe.stops.opened': 'besked när anmälan öppnar till evenemang du anmält intresse för',
+  'mail.unsubscribe.stops.digests': 'sammanställningar av anmälningar och avanmälningar till evenemang du arrangerar',
+  'mail.unsubscribe.stops.full': 'meddelanden om att ett evenemang du arrangerar är fullt',
+  'mail.unsubscribe.whatStays':
+    'Mejl som gäller något du själv har gjort kommer fortfarande: inloggningslänkar, bekräftelser på anmälningar, påminnelser före evenemang du är anmäld till och besked när ett sådant evenemang flyttas eller ställs in.',
+  'mail.unsubscribe.submit': 'Avsluta aviseringarna',
+  'mail.unsubscribe.done': 'Klart. {address} får inte längre aviseringar från Samling.',
+  'mail.unsubscribe.already': '{address} får redan inga aviseringar från Samling.',
+  'mail.unsubscribe.undoIntro': 'Ångrade du dig? Du kan slå på aviseringarna igen.',
+  'mail.unsubscribe.undo': 'Slå på aviseringarna igen',
+  'mail.unsubscribe.resubscribed': '{address} får aviseringar från Samling igen.',
+  'mail.unsubscribe.notFound': 'Länken för att avsluta aviseringar är inte giltig. Kopiera hela adressen från mejlet och försök igen.',
+
   // --- the dev mailbox (/dev/mailbox) ---
   'mail.mailbox.title': 'Utvecklarbrevlåda',
   'mail.mailbox.intro': 'Här hamnar all e-post som Samling skickar när ingen SMTP-server är inställd (SMTP_URL). Nyaste först.',
