@@ -24,9 +24,22 @@ const WEB = [
   },
   { group: ['**/server.ts', '**/entry.server*', '**/root.tsx'], message: 'A domain module never imports the server (docs/architecture.md).' },
 ]
-const DOMAIN_FOLDERS = ['accounts', 'api', 'audit', 'demo', 'events', 'mail', 'organizations', 'programme', 'series', 'speakers', 'db', 'i18n'].map(
-  (folder) => `app/${folder}/**`,
-)
+const DOMAIN_FOLDERS = [
+  'accounts',
+  'api',
+  'audit',
+  'calendar',
+  'demo',
+  'events',
+  'mail',
+  'organizations',
+  'programme',
+  'registrations',
+  'series',
+  'speakers',
+  'db',
+  'i18n',
+].map((folder) => `app/${folder}/**`)
 const BASE_FILES = [
   'app/env.server.ts',
   'app/errors.server.ts',
