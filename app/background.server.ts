@@ -1,10 +1,12 @@
 import type { Config } from './env.server.ts'
 import { pruneExpiredSignIns } from './accounts/session.server.ts'
 import { startMailWorker } from './mail/worker.server.ts'
+import { startScheduledMail } from './registrations/scheduled-mail.server.ts'
 
 /**
- * Background work inside the app process: the mail worker, unless MAIL_WORKER=off (then run
- * `npm run worker` separately). Returns the steps that stop it, which boot() runs on shutdown
+ * Background work inside the app process: the mail worker and, with it, the scheduled mail
+ * (reminders, digests: every minute, safe in several instances), unless MAIL_WORKER=off (then run
+ * `npm run worker` separately, which runs both). Returns the steps that stop it, which boot() runs on shutdown
  * before the database closes (so this module needs nothing from boot.server.ts).
  */
 export function startBackgroundWork(config: Config): Array<() => Promise<void>> {
@@ -17,6 +19,10 @@ export function startBackgroundWork(config: Config): Array<() => Promise<void>> 
   if (!config.runMailWorker) return stops
   // Two rounds side by side on PostgreSQL (SKIP LOCKED keeps them apart); PGlite has one connection.
   const worker = startMailWorker({ intervalMs: 1000, batchSize: 50, concurrency: config.databaseUrl ? 2 : 1 })
-  stops.push(() => worker.stop())
+  const scheduled = startScheduledMail()
+  stops.push(
+    () => scheduled.stop(),
+    () => worker.stop(),
+  )
   return stops
 }

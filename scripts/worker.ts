@@ -14,6 +14,7 @@ import { DataDirInUseError } from '../app/db/embedded.server.ts'
 import { ConfigError, loadConfig, setConfig } from '../app/env.server.ts'
 import { exitOnSignal, log } from '../app/log.server.ts'
 import { startMailWorker } from '../app/mail/worker.server.ts'
+import { startScheduledMail } from '../app/registrations/scheduled-mail.server.ts'
 
 async function main() {
   let config
@@ -42,12 +43,15 @@ async function main() {
     process.exit(1)
   }
   const worker = startMailWorker({ intervalMs: 1000, batchSize: 50, concurrency: config.databaseUrl ? 2 : 1 })
+  // Reminders and digests: queued once per mail however many workers and app instances run this.
+  const scheduled = startScheduledMail()
   log({ level: 'info', msg: 'mail worker ready', transport: config.smtpUrl ? 'smtp' : 'mailbox', db: config.databaseUrl ? 'postgres' : 'embedded' })
 
   exitOnSignal({
     name: 'mail worker',
     forceAfterMs: 30_000,
     stop: async () => {
+      await scheduled.stop()
       await worker.stop()
       await disconnectDatabase()
     },

@@ -4,6 +4,7 @@ import type { z } from 'zod'
 import { eventChanged } from '../../emails/event-changed.tsx'
 import { memberInvitation } from '../../emails/member-invitation.tsx'
 import { registrationOpened } from '../../emails/registration-opened.tsx'
+import { registrationReminder } from '../../emails/registration-reminder.tsx'
 import { signInLink } from '../../emails/sign-in-link.tsx'
 import type { MailContext, MailKind, MailTemplate } from '../../emails/template.ts'
 import type { Locale } from '../i18n/index.ts'
@@ -17,6 +18,7 @@ const templates = {
   'member-invitation': memberInvitation,
   'event-changed': eventChanged,
   'registration-opened': registrationOpened,
+  'registration-reminder': registrationReminder,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own payload type
 } satisfies Record<string, MailTemplate<any>>
 

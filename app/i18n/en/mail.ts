@@ -69,6 +69,24 @@ export const mailMessages = {
   'mail.registrationOpened.why':
     'You receive this email once, because you left your address to hear when registration opens. Showing interest is not a registration.',
 
+  // --- registration-reminder (24 h and 1 h before) ---
+  'mail.reminder.subject.24h': 'Reminder: {title} starts {when}',
+  'mail.reminder.subject.1h': '{title} starts soon ({when})',
+  'mail.reminder.intro.24h': 'Welcome to {title}! Here is what you need to know before the event.',
+  'mail.reminder.intro.1h': '{title} starts in about an hour. Welcome!',
+  'mail.reminder.event': 'Event',
+  'mail.reminder.when': 'Time',
+  'mail.reminder.where': 'Place',
+  'mail.reminder.attendance': 'You take part',
+  'mail.reminder.attendance.on_site': 'on site',
+  'mail.reminder.attendance.online': 'online',
+  'mail.reminder.stream': 'Link to the stream',
+  'mail.reminder.streamPrivate': 'The link is only for you as a registered attendee. Please do not share it.',
+  'mail.reminder.eventLink': 'About the event',
+  'mail.reminder.manage': 'Your registration',
+  'mail.reminder.cantCome': 'Can’t come? Cancel on the page of your registration, so someone else can have the place.',
+  'mail.reminder.why': 'You receive this reminder because you are registered for the event.',
+
   // --- the unsubscribe page (/unsubscribe/<token>) ---
   'mail.unsubscribe.title': 'Stop notifications from Samling',
   'mail.unsubscribe.intro': 'Here you stop notifications from Samling to {address}.',

@@ -68,6 +68,24 @@ export const mailMessages = {
   'mail.registrationOpened.why':
     'Du får det här mejlet en gång, eftersom du lämnade din adress för att få veta när anmälan öppnar. Din intresseanmälan är ingen anmälan.',
 
+  // --- registration-reminder (24 h and 1 h before) ---
+  'mail.reminder.subject.24h': 'Påminnelse: {title} börjar {when}',
+  'mail.reminder.subject.1h': 'Snart börjar {title} ({when})',
+  'mail.reminder.intro.24h': 'Välkommen till {title}! Här är det du behöver veta inför evenemanget.',
+  'mail.reminder.intro.1h': '{title} börjar om ungefär en timme. Välkommen!',
+  'mail.reminder.event': 'Evenemang',
+  'mail.reminder.when': 'Tid',
+  'mail.reminder.where': 'Plats',
+  'mail.reminder.attendance': 'Du deltar',
+  'mail.reminder.attendance.on_site': 'på plats',
+  'mail.reminder.attendance.online': 'digitalt',
+  'mail.reminder.stream': 'Länk till sändningen',
+  'mail.reminder.streamPrivate': 'Länken är bara till dig som är anmäld. Dela den inte vidare.',
+  'mail.reminder.eventLink': 'Om evenemanget',
+  'mail.reminder.manage': 'Din anmälan',
+  'mail.reminder.cantCome': 'Kan du inte komma? Avanmäl dig på sidan för din anmälan, så kan någon annan få platsen.',
+  'mail.reminder.why': 'Du får den här påminnelsen eftersom du är anmäld till evenemanget.',
+
   // --- the unsubscribe page (/unsubscribe/<token>) ---
   'mail.unsubscribe.title': 'Avsluta aviseringar från Samling',
   'mail.unsubscribe.intro': 'Här slutar du få aviseringar från Samling till {address}.',

@@ -1,0 +1,33 @@
+import { log } from '../log.server.ts'
+import { scheduleReminders } from './reminders.server.ts'
+
+/**
+ * Mail that is due at a time rather than caused by a request: reminders (and, with them, the
+ * organizers' daily digests and "registration is open" mail). Each step is idempotent through the
+ * outbox's dedupKey or a column it sets, so every instance that runs the mail worker may run this
+ * too: two at the same minute queue each mail once.
+ */
+export async function runScheduledMail(input: { now?: Date } = {}) {
+  const now = input.now ?? new Date()
+  const reminders = await scheduleReminders({ now })
+  return { reminders: reminders.queued }
+}
+
+/** Runs runScheduledMail every `intervalMs` (a minute) until the returned stop() is called. */
+export function startScheduledMail(options: { intervalMs?: number } = {}): { stop(): Promise<void> } {
+  let running: Promise<unknown> = Promise.resolve()
+  const tick = () => {
+    running = runScheduledMail().catch((error: unknown) =>
+      log({ level: 'error', msg: 'scheduled mail failed', error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+    )
+  }
+  const timer = setInterval(tick, options.intervalMs ?? 60_000)
+  timer.unref()
+  tick()
+  return {
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
+}
