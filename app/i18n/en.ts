@@ -1,9 +1,17 @@
 import type { Messages } from './sv.ts'
 import { accountsMessages } from './en/accounts.ts'
 import { common } from './en/common.ts'
+import { consoleRegistrationMessages } from './en/console-registrations.ts'
 import { mailMessages } from './en/mail.ts'
 import { organizerMessages } from './en/organizer.ts'
 import { publicMessages } from './en/public.ts'
 
 /** English translations of every key in sv.ts. */
-export const en = { ...common, ...publicMessages, ...mailMessages, ...accountsMessages, ...organizerMessages } satisfies Messages
+export const en = {
+  ...common,
+  ...publicMessages,
+  ...mailMessages,
+  ...accountsMessages,
+  ...organizerMessages,
+  ...consoleRegistrationMessages,
+} satisfies Messages

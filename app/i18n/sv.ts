@@ -4,11 +4,12 @@
  */
 import { accountsMessages } from './sv/accounts.ts'
 import { common } from './sv/common.ts'
+import { consoleRegistrationMessages } from './sv/console-registrations.ts'
 import { mailMessages } from './sv/mail.ts'
 import { organizerMessages } from './sv/organizer.ts'
 import { publicMessages } from './sv/public.ts'
 
-export const sv = { ...common, ...publicMessages, ...mailMessages, ...accountsMessages, ...organizerMessages } as const
+export const sv = { ...common, ...publicMessages, ...mailMessages, ...accountsMessages, ...organizerMessages, ...consoleRegistrationMessages } as const
 
 export type MessageKey = keyof typeof sv
 export type Messages = Record<MessageKey, string>

@@ -5,6 +5,7 @@ import { eventChanged } from '../../emails/event-changed.tsx'
 import { memberInvitation } from '../../emails/member-invitation.tsx'
 import { registrationOpened } from '../../emails/registration-opened.tsx'
 import { registrationReminder } from '../../emails/registration-reminder.tsx'
+import { registrationInvite } from '../../emails/registration-invite.tsx'
 import { signInLink } from '../../emails/sign-in-link.tsx'
 import type { MailContext, MailKind, MailTemplate } from '../../emails/template.ts'
 import type { Locale } from '../i18n/index.ts'
@@ -19,6 +20,7 @@ const templates = {
   'event-changed': eventChanged,
   'registration-opened': registrationOpened,
   'registration-reminder': registrationReminder,
+  'registration-invite': registrationInvite,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own payload type
 } satisfies Record<string, MailTemplate<any>>
 

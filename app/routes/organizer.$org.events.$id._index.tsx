@@ -42,6 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
         revision: event.revision,
         cancellationReason: event.cancellationReason,
         programmeItems: event._count.programmeItems,
+        registrationMode: event.registrationMode,
       },
       values: eventFormValues(event),
       series,
@@ -124,6 +125,14 @@ export default function EditEvent() {
         <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/programme`)}>
           {t(locale, 'organizer.event.programmeLink')}
         </Link>
+        <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/registrations`)}>
+          {t(locale, 'organizer.registrations.link')}
+        </Link>
+        {event.registrationMode === 'invite_only' ? (
+          <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/invites`)}>
+            {t(locale, 'organizer.registrations.invitesLink')}
+          </Link>
+        ) : null}
         {event.status !== 'draft' ? <a href={localePath(locale, `/events/${event.slug}`)}>{t(locale, 'organizer.event.viewPublic')}</a> : null}
       </p>
       <div className="console-columns">

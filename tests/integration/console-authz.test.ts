@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../app/db/client.server.ts'
 import * as eventEdit from '../../app/routes/organizer.$org.events.$id._index.tsx'
+import * as invites from '../../app/routes/organizer.$org.events.$id.invites.tsx'
 import * as programme from '../../app/routes/organizer.$org.events.$id.programme.tsx'
+import * as registrations from '../../app/routes/organizer.$org.events.$id.registrations.tsx'
 import * as eventNew from '../../app/routes/organizer.$org.events.new.tsx'
 import * as orgIndex from '../../app/routes/organizer.$org._index.tsx'
 import * as seriesEdit from '../../app/routes/organizer.$org.series.$id.tsx'
@@ -27,6 +29,8 @@ const PEOPLE: Who[] = ['stranger', 'outsider', 'viewer', 'organizer', 'owner']
 let org: { id: string; slug: string }
 let eventId: string
 let seriesId: string
+let registrationId: string
+let inviteId: string
 const cookies: Partial<Record<Who, string>> = {}
 let run = 0
 
@@ -116,6 +120,33 @@ const CASES: Case[] = [
     scoped: true,
     form: () => ({ intent: 'saveItem', type: 'talk', titleSv: `Punkt ${++run}`, day: '2027-03-01', startTime: '13:00', endTime: '13:30' }),
   },
+  {
+    name: 'registration list',
+    module: registrations,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/events/${eventId}/registrations`,
+    params: eventParams,
+    scoped: true,
+  },
+  {
+    name: 'mark paid',
+    module: registrations,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/registrations`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'markPayment', registrationId, paymentStatus: 'paid' }),
+  },
+  { name: 'guest list', module: invites, kind: 'loader', path: () => `/organizer/${org.slug}/events/${eventId}/invites`, params: eventParams, scoped: true },
+  {
+    name: 'revoke invite',
+    module: invites,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/invites`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'revoke', inviteId }),
+  },
   { name: 'series list', module: seriesIndex, kind: 'loader', path: () => `/organizer/${org.slug}/series`, params: orgParams, scoped: true },
   { name: 'new series page', module: seriesNew, kind: 'loader', path: () => `/organizer/${org.slug}/series/new`, params: orgParams, scoped: true },
   {
@@ -173,6 +204,22 @@ beforeAll(async () => {
     },
   })
   eventId = event.id
+  const email = 'betalande@example.se'
+  registrationId = (
+    await db.registration.create({
+      data: {
+        eventId,
+        name: 'Betalande',
+        email,
+        emailNormalized: email,
+        status: 'confirmed',
+        manageTokenHash: 'a'.repeat(64),
+        priceOre: 29500,
+        paymentStatus: 'unpaid',
+      },
+    })
+  ).id
+  inviteId = (await db.registrationInvite.create({ data: { eventId, email, emailNormalized: email, tokenHash: 'b'.repeat(64) } })).id
   seriesId = (await db.series.create({ data: { slug: 'behorighet-serie', organizationId: org.id, titleSv: 'Serie', titleEn: '' } })).id
 })
 
@@ -232,6 +279,8 @@ describe("another organization's ids", () => {
     ['edit page', eventEdit.loader, 'loader', (e) => ({ path: `/events/${e}`, params: { id: e } })],
     ['publish', eventEdit.action, 'action', (e) => ({ path: `/events/${e}`, params: { id: e }, form: { intent: 'publish' } })],
     ['programme page', programme.loader, 'loader', (e) => ({ path: `/events/${e}/programme`, params: { id: e } })],
+    ['registration list', registrations.loader, 'loader', (e) => ({ path: `/events/${e}/registrations`, params: { id: e } })],
+    ['guest list', invites.loader, 'loader', (e) => ({ path: `/events/${e}/invites`, params: { id: e } })],
     ['add room', programme.action, 'action', (e) => ({ path: `/events/${e}/programme`, params: { id: e }, form: { intent: 'addRoom', name: 'Inbrott' } })],
     ['series page', seriesEdit.loader, 'loader', (_e, s) => ({ path: `/series/${s}`, params: { id: s } })],
     ['add part', seriesEdit.action, 'action', (_e, s) => ({ path: `/series/${s}`, params: { id: s }, form: { intent: 'publish' } })],

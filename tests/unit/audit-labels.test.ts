@@ -36,6 +36,10 @@ const ACTIONS = [
   'member.invited',
   'member.roleChanged',
   'member.removed',
+  'registration.paymentMarked',
+  'invite.added',
+  'invite.revoked',
+  'invite.resent',
 ] as const satisfies readonly AuditAction[]
 
 describe("an event's audit list", () => {

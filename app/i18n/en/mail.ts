@@ -35,6 +35,19 @@ export const mailMessages = {
   'mail.invitation.mistake':
     'Was this a mistake, or do you not want to take part? Reply to this email or contact {inviter}, and an owner will remove you from {organization}.',
 
+  // --- registration-invite (invite-only events) ---
+  'mail.registrationInvite.subject': 'You are invited to {title}',
+  'mail.registrationInvite.preview': '{organization} invites you to {title}. Register with your personal link.',
+  'mail.registrationInvite.heading': 'Welcome to {title}',
+  'mail.registrationInvite.greeting': 'Hello {name},',
+  'mail.registrationInvite.greetingNoName': 'Hello,',
+  'mail.registrationInvite.body': '{organization} invites you to {title}. Registration is by invitation only, so please use the link below to register.',
+  'mail.registrationInvite.event': 'Event',
+  'mail.registrationInvite.when': 'When',
+  'mail.registrationInvite.where': 'Where',
+  'mail.registrationInvite.button': 'Register',
+  'mail.registrationInvite.personal': 'The link is personal and meant only for you. Do not share it: whoever has it can register in your name.',
+
   // --- event-changed ---
   'mail.eventChanged.subject.time': 'New time: {title}',
   'mail.eventChanged.subject.place': 'New place: {title}',

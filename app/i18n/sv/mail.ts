@@ -34,6 +34,19 @@ export const mailMessages = {
   'mail.invitation.mistake':
     'Var det ett misstag, eller vill du inte vara med? Svara på det här mejlet eller kontakta {inviter}, så tar en ägare bort dig ur {organization}.',
 
+  // --- registration-invite (invite-only events) ---
+  'mail.registrationInvite.subject': 'Du är inbjuden till {title}',
+  'mail.registrationInvite.preview': '{organization} bjuder in dig till {title}. Anmäl dig med din personliga länk.',
+  'mail.registrationInvite.heading': 'Välkommen till {title}',
+  'mail.registrationInvite.greeting': 'Hej {name}!',
+  'mail.registrationInvite.greetingNoName': 'Hej!',
+  'mail.registrationInvite.body': '{organization} bjuder in dig till {title}. Anmälan är bara öppen för inbjudna, så använd länken nedan för att anmäla dig.',
+  'mail.registrationInvite.event': 'Evenemang',
+  'mail.registrationInvite.when': 'Tid',
+  'mail.registrationInvite.where': 'Plats',
+  'mail.registrationInvite.button': 'Anmäl dig',
+  'mail.registrationInvite.personal': 'Länken är personlig och gäller bara för dig. Dela den inte: den som har länken kan anmäla sig i ditt namn.',
+
   // --- event-changed ---
   'mail.eventChanged.subject.time': 'Ny tid: {title}',
   'mail.eventChanged.subject.place': 'Ny plats: {title}',
