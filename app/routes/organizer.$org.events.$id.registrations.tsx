@@ -31,14 +31,14 @@ function filterChoices(locale: Locale, options: { isPriced: boolean; hasInterest
     a.label.localeCompare(b.label, 'sv'),
   )
   return {
-    mode: (['on_site', 'online'] as const).map((value) => ({ value, label: label(`organizer.registrations.mode.${value}`) })),
+    mode: (['on_site', 'online'] as const).map((value) => ({ value, label: label(`attendanceMode.${value}`) })),
     status: (['confirmed', 'waitlisted', 'cancelled', ...(options.hasInterest ? (['interest'] as const) : [])] as const).map((value) => ({
       value,
-      label: label(`organizer.registrations.status.${value}`),
+      label: label(`registrationStatus.${value}`),
     })),
-    sector: SECTORS.map((value) => ({ value, label: label(`organizer.registrations.sector.${value}`) })),
-    county: [...counties, { value: 'abroad', label: label('organizer.registrations.abroad') }],
-    payment: options.isPriced ? PAYMENT_MARKS.map((value) => ({ value, label: label(`organizer.registrations.payment.${value}`) })) : [],
+    sector: SECTORS.map((value) => ({ value, label: label(`sector.${value}`) })),
+    county: [...counties, { value: 'abroad', label: label('county.abroad') }],
+    payment: options.isPriced ? PAYMENT_MARKS.map((value) => ({ value, label: label(`paymentStatus.${value}`) })) : [],
   }
 }
 
@@ -135,7 +135,7 @@ export default function Registrations() {
               action={action}
               fields={{ registrationId: row.id, paymentStatus: mark }}
               submit={{
-                label: t(locale, `organizer.registrations.mark.${mark}`),
+                label: t(locale, `paymentStatus.${mark}`),
                 ariaLabel: t(locale, `organizer.registrations.markLabel.${mark}`, { name: row.name }),
                 className: 'button--secondary button--small',
               }}

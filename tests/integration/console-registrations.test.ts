@@ -165,7 +165,7 @@ describe('the registration list', () => {
     expect(html).toContain('<dt>Lunch</dt><dd>Vegetarisk</dd>')
     expect(html).toContain('<dd>295 kr inkl. 25 % moms</dd>')
     expect(html).toContain('<dd>232100-0255</dd>')
-    expect(html).toContain('<dd><strong>Ej betald</strong></dd>')
+    expect(html).toContain('<dd><strong>Ej fakturerad</strong></dd>')
     expect(html).toContain('Södermanlands län')
     const english = renderToString(createElement(RegistrationTable, { locale: 'en', caption: 'R', rows: page.registrations, hasAnswers: true, isPriced: true }))
     expect(english).toContain('<dt>Lunch</dt><dd>Vegetarian</dd>')

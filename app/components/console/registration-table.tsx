@@ -42,14 +42,14 @@ function Answer({ answer, locale }: { answer: RegistrationRow['answers'][number]
 }
 
 function where(row: RegistrationRow, locale: Locale): string {
-  const sector = row.sector ? t(locale, `organizer.registrations.sector.${row.sector}` as 'organizer.registrations.sector.other') : null
-  const county = row.abroad ? t(locale, 'organizer.registrations.abroad') : row.county ? t(locale, `county.${row.county}` as 'county.stockholm') : null
+  const sector = row.sector ? t(locale, `sector.${row.sector}` as 'sector.other') : null
+  const county = row.abroad ? t(locale, 'county.abroad') : row.county ? t(locale, `county.${row.county}` as 'county.stockholm') : null
   return [sector, county].filter(Boolean).join(', ') || t(locale, 'organizer.registrations.unknown')
 }
 
 function status(row: RegistrationRow, locale: Locale): string {
   if (row.status === 'waitlisted' && row.waitlistPosition) return t(locale, 'organizer.registrations.status.waitlistedAt', { position: row.waitlistPosition })
-  return t(locale, `organizer.registrations.status.${row.status}`)
+  return t(locale, `registrationStatus.${row.status}`)
 }
 
 /**
@@ -103,7 +103,7 @@ export function RegistrationTable(props: {
                 </th>
                 <td>{row.organizationName || <span className="console-muted">{t(locale, 'organizer.registrations.unknown')}</span>}</td>
                 <td>{where(row, locale)}</td>
-                <td>{t(locale, `organizer.registrations.mode.${row.attendanceMode}`)}</td>
+                <td>{t(locale, `attendanceMode.${row.attendanceMode}`)}</td>
                 <td>{status(row, locale)}</td>
                 <td className="console-time">
                   {formatDate(at, locale)} {formatTime(at, locale)}
@@ -159,12 +159,12 @@ export function RegistrationTable(props: {
                         <div>
                           <dt>{t(locale, 'organizer.registrations.filters.payment')}</dt>
                           <dd>
-                            <strong>{t(locale, `organizer.registrations.payment.${row.paymentStatus}`)}</strong>
+                            <strong>{t(locale, `paymentStatus.${row.paymentStatus}`)}</strong>
                           </dd>
                         </div>
                       </dl>
                     ) : (
-                      t(locale, 'organizer.registrations.payment.not_applicable')
+                      t(locale, 'paymentStatus.not_applicable')
                     )}
                   </td>
                 ) : null}
@@ -193,7 +193,7 @@ export function RegistrationCounts(props: {
           const count = props.counts[mode]
           return (
             <div key={mode}>
-              <h3>{t(locale, `organizer.registrations.mode.${mode}`)}</h3>
+              <h3>{t(locale, `attendanceMode.${mode}`)}</h3>
               <dl className="registration-facts">
                 <div>
                   <dt>{t(locale, 'organizer.registrations.count.confirmed')}</dt>
