@@ -2,12 +2,19 @@ import { createElement } from 'react'
 import { render } from '@react-email/components'
 import type { z } from 'zod'
 import { eventChanged } from '../../emails/event-changed.tsx'
+import { interestRegistered } from '../../emails/interest-registered.tsx'
 import { memberInvitation } from '../../emails/member-invitation.tsx'
+import { registrationCancelled } from '../../emails/registration-cancelled.tsx'
+import { registrationConfirmed } from '../../emails/registration-confirmed.tsx'
+import { registrationExists } from '../../emails/registration-exists.tsx'
+import { registrationWaitlisted } from '../../emails/registration-waitlisted.tsx'
 import { registrationOpened } from '../../emails/registration-opened.tsx'
 import { registrationReminder } from '../../emails/registration-reminder.tsx'
 import { registrationInvite } from '../../emails/registration-invite.tsx'
 import { signInLink } from '../../emails/sign-in-link.tsx'
+import { CalendarInviteSchema } from '../../emails/schemas.ts'
 import type { MailContext, MailKind, MailTemplate } from '../../emails/template.ts'
+import { buildInvitationIcs } from '../calendar/ics.server.ts'
 import type { Locale } from '../i18n/index.ts'
 
 /**
@@ -18,6 +25,11 @@ const templates = {
   'sign-in-link': signInLink,
   'member-invitation': memberInvitation,
   'event-changed': eventChanged,
+  'registration-confirmed': registrationConfirmed,
+  'registration-waitlisted': registrationWaitlisted,
+  'registration-cancelled': registrationCancelled,
+  'registration-exists': registrationExists,
+  'interest-registered': interestRegistered,
   'registration-opened': registrationOpened,
   'registration-reminder': registrationReminder,
   'registration-invite': registrationInvite,
@@ -30,7 +42,10 @@ export type { MailKind }
 
 export const TEMPLATE_NAMES = Object.keys(templates) as TemplateName[]
 
-export type RenderedMail = { subject: string; html: string; text: string; kind: MailKind; replyTo?: string }
+/** The text/calendar part of a message; `method` is the METHOD inside `content` (nodemailer's icalEvent). */
+export type MailCalendarPart = { method: 'REQUEST' | 'CANCEL'; content: string }
+
+export type RenderedMail = { subject: string; html: string; text: string; kind: MailKind; replyTo?: string; calendar?: MailCalendarPart }
 
 export class UnknownTemplateError extends Error {
   constructor(readonly template: string) {
@@ -67,8 +82,9 @@ export function parseMailPayload(template: string, payload: unknown): Record<str
 }
 
 /**
- * Renders one message: subject, HTML part (React Email) and text part. Throws UnknownTemplateError
- * or InvalidMailPayloadError; pure otherwise (no database, safe to call from previews).
+ * Renders one message: subject, HTML part (React Email), text part and, when the payload carries an
+ * `invite` (CalendarInviteSchema), the calendar invitation built by app/calendar. Throws
+ * UnknownTemplateError or InvalidMailPayloadError; pure otherwise (no database, safe to call from previews).
  */
 export async function renderMail(input: { template: string; locale: Locale; payload: unknown; unsubscribeUrl?: string }): Promise<RenderedMail> {
   const template = getTemplate(input.template)
@@ -80,7 +96,9 @@ export async function renderMail(input: { template: string; locale: Locale; payl
     unsubscribeUrl: template.kind === 'notification' ? input.unsubscribeUrl : undefined,
   }
   const html = await render(createElement(template.Email, { payload, context }))
-  return { subject: template.subject(payload, input.locale), html, text: template.text(payload, context), kind: template.kind, replyTo }
+  const invite = payload.invite === undefined ? undefined : CalendarInviteSchema.parse(payload.invite)
+  const calendar = invite ? { method: invite.method, content: buildInvitationIcs(invite, input.locale) } : undefined
+  return { subject: template.subject(payload, input.locale), html, text: template.text(payload, context), kind: template.kind, replyTo, calendar }
 }
 
 export type TemplateInfo = {

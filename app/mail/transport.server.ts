@@ -25,6 +25,8 @@ export type OutgoingMail = {
   /** Notification mail only (RFC 2369, RFC 8058). */
   list?: { id: string; unsubscribeUrl: string; unsubscribeMailto: string }
   attachments?: Array<{ filename: string; content: string | Buffer; contentType?: string }>
+  /** A calendar invitation (app/calendar): sent as text/calendar with the same `method=` as its METHOD. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string }
 }
 
 export type MailTransport = {
@@ -57,6 +59,9 @@ export function toNodemailerMessage(mail: OutgoingMail): SendMailOptions {
     date: new Date(),
     headers,
     attachments: mail.attachments,
+    // nodemailer adds it as a text/calendar alternative with `method=` (which Outlook needs to equal
+    // the body's METHOD) plus an invite.ics attachment; never add a second .ics by hand.
+    icalEvent: mail.calendar ? { method: mail.calendar.method, content: mail.calendar.content, filename: 'invite.ics' } : undefined,
     // Our own content only: never let a payload make nodemailer read files or fetch URLs.
     disableFileAccess: true,
     disableUrlAccess: true,

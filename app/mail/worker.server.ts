@@ -143,6 +143,7 @@ export async function composeMail(mail: ClaimedMail, cache?: RenderCache): Promi
     text: rendered.text,
     locale: mail.locale,
     kind: rendered.kind,
+    calendar: rendered.calendar,
     list:
       rendered.kind === 'notification'
         ? {
