@@ -1,5 +1,6 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { CalendarDownloadLink } from '../components/calendar-download-link.tsx'
 import { FormatBadge, StatusBadge } from '../components/format-badge.tsx'
 import { useNonce } from '../components/nonce.tsx'
 import { Programme } from '../components/programme.tsx'
@@ -163,6 +164,7 @@ export default function EventPage() {
                 <Link to={localePath(locale, `/organizations/${view.organization.slug}`)}>{view.organization.name}</Link>
               </dd>
             </dl>
+            <CalendarDownloadLink slug={view.slug} locale={locale} />
           </section>
           <RegistrationNote view={view} locale={locale} />
           {view.series ? (

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import ICAL from 'ical.js'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -17,6 +18,7 @@ import {
   type MailRegistration,
 } from '../../app/registrations/mail.server.ts'
 import { manageToken, manageTokenHash } from '../../app/registrations/tokens.server.ts'
+import { loader as calendarLoader } from '../../app/routes/($lang).events.$slug_.calendar[.]ics.ts'
 import { useTestDatabase } from '../support/database.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
 
@@ -318,5 +320,59 @@ describe('the other attendee mail', () => {
     expect(mail.subject).toBe('Vi hör av oss när anmälan öppnar: Välfärdens innovationsdag')
     expect(mail.text).toContain('Vi mejlar dig en gång när anmälan öppnar.')
     expect(mail.text!.split('\n')).toContain(`https://samling.test/registrations/${manageToken(registration)}`)
+  })
+})
+
+describe('the .ics download of one event', () => {
+  const download = async (slug: string, lang?: 'en') => {
+    const path = `${lang ? '/en' : ''}/events/${slug}/calendar.ics`
+    try {
+      return await (calendarLoader as (args: LoaderFunctionArgs) => Promise<Response>)({
+        request: new Request(`https://samling.test${path}`),
+        params: lang ? { slug, lang } : { slug },
+        context: {},
+      })
+    } catch (error) {
+      if (error instanceof Response) return error
+      throw error
+    }
+  }
+
+  it('is text/calendar, an attachment, METHOD:PUBLISH, with the same UID and SEQUENCE as the invitation in the mail', async () => {
+    const event = await makeEvent()
+    const response = await download(event.slug)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toBe('text/calendar; charset=utf-8')
+    expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="${event.slug}.ics"`)
+    const body = await response.text()
+    const { calendar, event: downloaded } = parseCalendar(body)
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH')
+    expect(downloaded.summary).toBe('Välfärdens innovationsdag')
+    expect(downloaded.startDate.toString()).toBe('2027-02-12T09:00:00')
+    expect(body).not.toContain('hemligt-rum')
+
+    const registration = await makeRegistration(event, { priced: false })
+    await db.$transaction((tx) => enqueueConfirmation(tx, { event, registration, reason: 'registered' }))
+    const mailed = parseCalendar((await sendOne()).calendar!).event
+    expect(mailed.uid).toBe(downloaded.uid)
+    expect(mailed.sequence).toBe(downloaded.sequence)
+  })
+
+  it('in English at /en/…, and a cancelled event downloads as "CANCELLED:" with STATUS:CANCELLED', async () => {
+    const event = await makeEvent()
+    await db.event.update({ where: { id: event.id }, data: { status: 'cancelled', cancellationReason: 'Talaren är sjuk.', revision: 3 } })
+    const { event: parsed, vevent } = parseCalendar(await (await download(event.slug, 'en')).text())
+    expect(parsed.summary).toBe('CANCELLED: Welfare innovation day')
+    expect(vevent.getFirstPropertyValue('status')).toBe('CANCELLED')
+    expect(parsed.sequence).toBe(3)
+    expect(vevent.getFirstPropertyValue('url')).toBe(`https://samling.test/en/events/${event.slug}`)
+  })
+
+  it('answers 404 for a draft, an unknown slug and a malformed one', async () => {
+    const event = await makeEvent()
+    await db.event.update({ where: { id: event.id }, data: { status: 'draft' } })
+    expect((await download(event.slug)).status).toBe(404)
+    expect((await download('finns-inte')).status).toBe(404)
+    expect((await download('Inte..en%20slug')).status).toBe(404)
   })
 })
