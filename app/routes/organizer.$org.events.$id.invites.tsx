@@ -31,6 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
       canEdit: canManageEvents(access.role),
       event: { id: event.id, titleSv: event.titleSv, titleEn: event.titleEn, registrationMode: event.registrationMode },
       invites,
+      limits: { invitees: MAX_INVITEES, listChars: MAX_LIST_CHARS },
     })
   })
 }
@@ -98,7 +99,7 @@ function count(value: string | null): number {
 }
 
 export default function Invites() {
-  const { locale, orgSlug, canEdit, event, invites } = useLoaderData<typeof loader>()
+  const { locale, orgSlug, canEdit, event, invites, limits } = useLoaderData<typeof loader>()
   const actionData = useActionData<FormAnswer>()
   const [search] = useSearchParams()
   const title = pick(event, 'title', locale)
@@ -149,11 +150,11 @@ export default function Invites() {
             <TextAreaField
               name="list"
               label={t(locale, 'organizer.invites.list')}
-              hint={t(locale, 'organizer.invites.listHint', { max: MAX_INVITEES })}
+              hint={t(locale, 'organizer.invites.listHint', { max: limits.invitees })}
               value={inviteFailure?.values?.list}
               error={inviteFailure?.fieldErrors?.list}
               rows={8}
-              maxLength={MAX_LIST_CHARS}
+              maxLength={limits.listChars}
             />
             <div className={inviteFailure?.fieldErrors?.file ? 'field field--invalid' : 'field'}>
               <label htmlFor={fieldId('file')}>{t(locale, 'organizer.invites.file')}</label>

@@ -70,6 +70,8 @@ export async function loader(args: LoaderFunctionArgs) {
       hasFilters,
       choices: filterChoices(locale, { isPriced: list.isPriced, hasInterest: list.event.registrationMode === 'interest_only' }),
       clearHref: hasFilters ? consolePath(locale, base) : null,
+      /** Forms post to the page as it is, so the answer comes back to the same filters and page. */
+      actionHref: href(page),
       previousHref: page > 1 ? href(page - 1) : null,
       nextHref: list.hasNext ? href(page + 1) : null,
     })
@@ -119,7 +121,7 @@ export default function Registrations() {
   const [search] = useSearchParams()
   const title = pick(event, 'title', locale)
   const eventPath = `/organizer/${orgSlug}/events/${event.id}`
-  const action = consolePath(locale, `${eventPath}/registrations${registrationSearch({ ...data.filters, page: data.page })}`)
+  const action = data.actionHref
   const done = search.get('done') as keyof typeof DONE_MESSAGES | null
   const modes = event.format === 'hybrid' ? (['on_site', 'online'] as const) : event.format === 'online' ? (['online'] as const) : (['on_site'] as const)
   const rows = data.registrations as RegistrationRow[]

@@ -92,7 +92,7 @@ export const consoleRegistrationMessages = {
   'organizer.invites.revoke': 'Revoke',
   'organizer.invites.revokeLabel': 'Revoke the invitation to {email}',
   'organizer.invites.resend': 'Send again',
-  'organizer.invites.resendLabel': 'Send the invitation to {email} again',
+  'organizer.invites.resendLabel': 'Send again to {email}',
   'organizer.invites.resendRevoked': 'The invitation has been revoked and cannot be sent again.',
   'organizer.invites.resendRegistered': 'The guest has already registered and has their own link to the registration.',
   'organizer.invites.done.revoked': 'The invitation has been revoked. The link no longer works.',

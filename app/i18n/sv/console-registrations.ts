@@ -92,7 +92,7 @@ export const consoleRegistrationMessages = {
   'organizer.invites.revoke': 'Återkalla',
   'organizer.invites.revokeLabel': 'Återkalla inbjudan till {email}',
   'organizer.invites.resend': 'Skicka igen',
-  'organizer.invites.resendLabel': 'Skicka inbjudan till {email} igen',
+  'organizer.invites.resendLabel': 'Skicka igen till {email}',
   'organizer.invites.resendRevoked': 'Inbjudan är återkallad och kan inte skickas igen.',
   'organizer.invites.resendRegistered': 'Gästen har redan anmält sig och har sin egen länk till anmälan.',
   'organizer.invites.done.revoked': 'Inbjudan är återkallad. Länken fungerar inte längre.',
