@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import ICAL from 'ical.js'
 import { simpleParser, type ParsedMail } from 'mailparser'
@@ -6,7 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { calendarUid } from '../../app/calendar/uid.ts'
 import { db } from '../../app/db/client.server.ts'
 import { config, setConfig } from '../../app/env.server.ts'
-import { createSmtpTransport, type MailTransport } from '../../app/mail/transport.server.ts'
+import { readMailboxAttachment, readMailboxMessage } from '../../app/mail/mailbox.server.ts'
+import { createMailboxTransport, createSmtpTransport, MAILBOX_INDEX, type MailTransport } from '../../app/mail/transport.server.ts'
 import { processOutboxOnce } from '../../app/mail/worker.server.ts'
 import {
   enqueueAlreadyRegistered,
@@ -261,6 +265,33 @@ describe('the confirmation an attendee receives', () => {
       }),
     ).rejects.toThrow('the seat was not free')
     expect(await db.outboxMessage.count()).toBe(0)
+  })
+})
+
+describe('the dev mailbox', () => {
+  it('shows the invitation of a confirmation as an attachment that opens as METHOD:REQUEST', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-mailbox-'))
+    const mailbox = createMailboxTransport(dir)
+    try {
+      const event = await makeEvent()
+      const registration = await makeRegistration(event, { priced: false })
+      await db.$transaction((tx) => enqueueConfirmation(tx, { event, registration, reason: 'registered' }))
+      expect(await processOutboxOnce({ transport: mailbox })).toMatchObject({ sent: 1 })
+      const [entry] = fs
+        .readFileSync(path.join(dir, MAILBOX_INDEX), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { id: string })
+      const message = (await readMailboxMessage(dir, entry.id))!
+      const invite = message.attachments.find((attachment) => attachment.contentType === 'text/calendar')
+      expect(invite).toBeDefined()
+      const file = (await readMailboxAttachment(dir, entry.id, invite!.index))!
+      expect(parseCalendar(file.content.toString('utf8')).calendar.getFirstPropertyValue('method')).toBe('REQUEST')
+      expect(message.attachments.map((attachment) => attachment.filename)).toContain('invite.ics')
+    } finally {
+      await mailbox.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
