@@ -88,7 +88,7 @@ async function main() {
             payload: {
               eventTitle: distinct ? `Välfärdens innovationsdag 2027 (${i})` : 'Välfärdens innovationsdag 2027',
               eventUrl: 'https://samling.example/events/valfardens-innovationsdag-2027',
-              change: 'time',
+              changes: ['time'],
               startsAt: '2027-02-12T08:00:00.000Z',
               endsAt: '2027-02-12T15:00:00.000Z',
               place: 'Munktell Science Park, Eskilstuna',

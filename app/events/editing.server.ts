@@ -6,6 +6,7 @@ import { db, type Tx } from '../db/client.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
+import { ATTENDEE_VISIBLE_FIELDS, recordEventChange } from './changes.server.ts'
 import { chooseSlug } from '../slug.server.ts'
 import { County, EventFormat, QuestionKind, RegistrationMode } from '../enums.ts'
 import { isSlug } from '../slug.ts'
@@ -404,25 +405,6 @@ export async function listEventAudit(input: { access: Access; eventId: string; t
 
 // ---------- writing ----------
 
-/** What attendees notice. Used to decide whether the revision (iCalendar SEQUENCE) changes. */
-export const ATTENDEE_VISIBLE_FIELDS = ['startsAt', 'endsAt', 'format', 'venueName', 'venueAddress', 'postalCode', 'city', 'county', 'onlineUrl'] as const
-
-export type AttendeeVisibleChange =
-  { kind: 'details'; fields: string[] } | { kind: 'cancelled'; reason: string } | { kind: 'postponed'; note: string | null } | { kind: 'reinstated' }
-
-/**
- * The one place an attendee-visible change to an event passes through: bumps `revision` (the
- * iCalendar SEQUENCE, so calendar clients replace their copy) and returns the new value. Call it
- * inside the transaction that makes the change, with the event row locked. When registration
- * exists, this is where notifications to attendees are enqueued (same transaction, via
- * enqueueMail), so a rolled-back change never mails anyone.
- */
-export async function recordAttendeeVisibleChange(tx: Tx, event: Pick<Event, 'id'>, change: AttendeeVisibleChange): Promise<number> {
-  void change
-  const updated = await tx.event.update({ where: { id: event.id }, data: { revision: { increment: 1 } }, select: { revision: true } })
-  return updated.revision
-}
-
 /** Locks an event of the organization for the rest of the transaction, or throws NotFoundError. */
 export async function lockEvent(tx: Tx, organizationId: string, eventId: string): Promise<Event> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -529,7 +511,8 @@ export async function createEvent(input: { access: Access; event: EventInput }):
 
 /**
  * Saves the edit form. Changes attendees notice (time, format, place, link) go through
- * recordAttendeeVisibleChange and bump the revision; text-only edits do not. The event row is
+ * recordEventChange (app/events/changes.server.ts): the revision goes up and, for a published
+ * event, every registrant is mailed in this transaction. Text-only edits do neither. The event row is
  * locked, so two organizers saving at once are applied one after the other.
  */
 export async function updateEvent(input: { access: Access; eventId: string; event: EventInput }): Promise<Event> {
@@ -544,7 +527,7 @@ export async function updateEvent(input: { access: Access; eventId: string; even
     const visible = changed.filter((key) => (ATTENDEE_VISIBLE_FIELDS as readonly string[]).includes(key))
     await tx.event.update({ where: { id: current.id }, data })
     await syncRows(tx, current.id, input.event)
-    if (visible.length) await recordAttendeeVisibleChange(tx, current, { kind: 'details', fields: visible })
+    if (visible.length) await recordEventChange(tx, { event: current, change: { kind: 'details', fields: visible }, actorId: input.access.personId })
     await recordAudit(tx, {
       organizationId,
       actorId: input.access.personId,

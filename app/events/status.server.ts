@@ -3,13 +3,16 @@ import { recordAudit } from '../audit/audit.server.ts'
 import { DomainError } from '../errors.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
 import type { Access } from '../organizations/access.server.ts'
-import { begin, recordAttendeeVisibleChange } from './editing.server.ts'
+import { recordEventChange } from './changes.server.ts'
+import { begin } from './editing.server.ts'
 
 /**
  * Publishing, unpublishing, cancelling and postponing an event. Each runs in one transaction with
  * the event row locked and writes an audit entry. Cancelling and postponing (and bringing a
  * cancelled or postponed event back) are attendee-visible and bump the revision; publishing a draft
- * does not (nobody has it in a calendar yet). Repeating a call that changes nothing is a no-op.
+ * does not (nobody has it in a calendar yet). Those changes go through recordEventChange, which mails
+ * every registrant in the same transaction (CANCEL with the reason, postponed with the note,
+ * reinstated with the time and place). Repeating a call that changes nothing is a no-op.
  */
 
 export const CancelSchema = z.object({ reason: z.string().trim().min(1).max(2000) })
@@ -30,7 +33,7 @@ export async function publishEvent(input: StatusInput): Promise<Event> {
       where: { id: event.id },
       data: { status: 'published', publishedAt: event.publishedAt ?? new Date(), cancellationReason: null },
     })
-    if (event.status === 'cancelled' || event.status === 'postponed') await recordAttendeeVisibleChange(tx, event, { kind: 'reinstated' })
+    if (event.status === 'cancelled' || event.status === 'postponed') await recordEventChange(tx, { event, change: { kind: 'reinstated' }, actorId: input.access.personId })
     await recordAudit(tx, {
       organizationId: input.access.organization.id,
       actorId: input.access.personId,
@@ -67,7 +70,7 @@ export async function cancelEvent(input: StatusInput & { reason: string }): Prom
     const { reason } = CancelSchema.parse({ reason: input.reason })
     if (event.status === 'cancelled' && event.cancellationReason === reason) return event
     await tx.event.update({ where: { id: event.id }, data: { status: 'cancelled', cancellationReason: reason } })
-    if (event.status !== 'cancelled') await recordAttendeeVisibleChange(tx, event, { kind: 'cancelled', reason })
+    if (event.status !== 'cancelled') await recordEventChange(tx, { event, change: { kind: 'cancelled', reason }, actorId: input.access.personId })
     await recordAudit(tx, {
       organizationId: input.access.organization.id,
       actorId: input.access.personId,
@@ -90,7 +93,7 @@ export async function postponeEvent(input: StatusInput & { note: string }): Prom
     const { note } = PostponeSchema.parse({ note: input.note })
     if (event.status === 'postponed' && (event.cancellationReason ?? '') === note) return event
     await tx.event.update({ where: { id: event.id }, data: { status: 'postponed', cancellationReason: note || null } })
-    if (event.status !== 'postponed') await recordAttendeeVisibleChange(tx, event, { kind: 'postponed', note: note || null })
+    if (event.status !== 'postponed') await recordEventChange(tx, { event, change: { kind: 'postponed', note: note || null }, actorId: input.access.personId })
     await recordAudit(tx, {
       organizationId: input.access.organization.id,
       actorId: input.access.personId,

@@ -1,6 +1,7 @@
 import { db } from '../db/client.server.ts'
 import { enqueueMail } from '../mail/outbox.server.ts'
-import { attendeeFacts, streamLinkFor } from './notify-facts.server.ts'
+import { attendeeMailFacts } from './mail.server.ts'
+import { streamLinkFor } from './stream-link.server.ts'
 import { manageToken, manageUrl } from './tokens.server.ts'
 
 /**
@@ -48,7 +49,7 @@ export async function scheduleReminders(input: { now?: Date } = {}): Promise<{ q
     if (due.length === 0) continue
     const registrations = await db.registration.findMany({
       where: { id: { in: due.map((row) => row.id) } },
-      include: { event: { include: { organization: { select: { name: true, contactEmail: true } } } } },
+      include: { event: { include: { organization: true } } },
       orderBy: { id: 'asc' },
     })
     const keyOf = (registration: (typeof registrations)[number]) => reminderDedupKey(reminder.lead, registration.id, registration.event.startsAt)
@@ -67,7 +68,7 @@ export async function scheduleReminders(input: { now?: Date } = {}): Promise<{ q
             to: registration.email,
             locale: registration.locale,
             payload: {
-              ...attendeeFacts(event, registration),
+              ...attendeeMailFacts({ event, registration }),
               lead: reminder.lead,
               attendanceMode: registration.attendanceMode,
               manageUrl: manageUrl(manageToken(registration), registration.locale),

@@ -12,6 +12,8 @@ import type { FormAnswer } from '~/errors.server.ts'
 import { eventFormValues, getEventForEditing, listEventAudit, listSeriesChoices, parseEventForm, updateEvent } from '~/events/editing.server.ts'
 import { findScheduleWarnings } from '~/events/schedule-warnings.server.ts'
 import { CancelSchema, cancelEvent, postponeEvent, PostponeSchema, publishEvent, unpublishEvent } from '~/events/status.server.ts'
+import { countAffectedRegistrants } from '~/events/changes.server.ts'
+import { affectedNotice } from '~/components/console/mail-notice.ts'
 import { localePath, pick, t, type Locale } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
@@ -24,10 +26,11 @@ export async function loader(args: LoaderFunctionArgs) {
     const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
     const eventId = parseId(args.params.id, 'error.eventNotFound')
     const event = await getEventForEditing({ access, eventId })
-    const [series, audit, scheduleWarnings] = await Promise.all([
+    const [series, audit, scheduleWarnings, affected] = await Promise.all([
       listSeriesChoices(access.organization.id),
       listEventAudit({ access, eventId }),
       findScheduleWarnings({ organizationId: access.organization.id, eventId, locale }),
+      countAffectedRegistrants(event.id),
     ])
     return json({
       locale,
@@ -48,6 +51,8 @@ export async function loader(args: LoaderFunctionArgs) {
       series,
       audit,
       scheduleWarnings,
+      /** Who a change would mail, shown before saving (app/events/changes.server.ts). */
+      affected,
     })
   })
 }
@@ -100,7 +105,7 @@ const DONE_MESSAGES = {
 } as const
 
 export default function EditEvent() {
-  const { locale, orgSlug, canEdit, event, values, series, audit, scheduleWarnings } = useLoaderData<typeof loader>()
+  const { locale, orgSlug, canEdit, event, values, series, audit, scheduleWarnings, affected } = useLoaderData<typeof loader>()
   const actionData = useActionData<FormAnswer>()
   const [search] = useSearchParams()
   const done = search.get('done') as keyof typeof DONE_MESSAGES | null
@@ -146,6 +151,8 @@ export default function EditEvent() {
             series={series}
             submitLabel={t(locale, 'organizer.event.saveSubmit')}
             readOnly={!canEdit}
+            // Only a published event's registrants hear about a new time or place (changes.server.ts).
+            saveNotice={event.status === 'published' ? affectedNotice(locale, affected, 'save') : undefined}
           />
         </div>
         <div>
@@ -156,6 +163,7 @@ export default function EditEvent() {
               status={event.status}
               revision={event.revision}
               cancellationReason={event.cancellationReason}
+              affected={affected}
               intent={actionData?.intent}
               fieldErrors={actionData?.fieldErrors}
               values={actionData?.values}

@@ -52,12 +52,27 @@ const eventChange = (locale: 'sv' | 'en', change: 'time' | 'cancelled' = 'time')
   payload: {
     eventTitle: 'Välfärdens innovationsdag <Eskilstuna>',
     eventUrl: 'https://samling.test/events/valfardens-innovationsdag',
-    change,
+    changes: [change],
     // 08:00 UTC in February is 09.00 in Stockholm; 07:00 UTC in June is also 09.00 (summer time).
     startsAt: '2027-02-12T08:00:00.000Z',
     endsAt: new Date('2027-02-12T15:30:00.000Z'),
     place: 'Munktell Science Park, Eskilstuna',
     reason: 'Lokalen behövs på morgonen.',
+    replyTo: 'arrangor@motesplats.se',
+  },
+})
+
+/** A notification (the unsubscribe link applies): "registration is open" for an interest-only event. */
+const registrationOpened = (locale: 'sv' | 'en') => ({
+  template: 'registration-opened' as const,
+  to: 'deltagare@kommun.se',
+  locale,
+  payload: {
+    eventTitle: 'Rekryteringslabbet <Umeå>',
+    eventUrl: 'https://samling.test/events/rekryteringslabbet',
+    startsAt: '2027-02-12T08:00:00.000Z',
+    endsAt: new Date('2027-02-12T15:30:00.000Z'),
+    place: 'Sopact, Storgatan 4, Umeå',
     replyTo: 'arrangor@motesplats.se',
   },
 })
@@ -148,28 +163,48 @@ describe('a mail as it reaches a relay', () => {
     expect(mail.replyTo?.text).toBe('amira@react.se')
   })
 
-  it('a changed event is a notification: one-click unsubscribe headers, organizer in Reply-To, Stockholm time and the event link in the text', async () => {
-    const { mail, messageId } = await sendAndReceive(eventChange('sv'))
+  it('“registration is open” is a notification: one-click unsubscribe headers, organizer in Reply-To, the event link in the text', async () => {
+    const { mail, messageId } = await sendAndReceive(registrationOpened('sv'))
     const token = unsubscribeToken('deltagare@kommun.se')
     expect(mail.messageId).toBe(messageId)
     expect(mail.from?.value).toEqual([{ name: 'Samling', address: 'no-reply@samling.test' }])
     expect(mail.replyTo?.text).toBe('arrangor@motesplats.se')
-    expect(mail.subject).toBe('Ny tid: Välfärdens innovationsdag <Eskilstuna>')
+    expect(mail.subject).toBe('Nu kan du anmäla dig: Rekryteringslabbet <Umeå>')
     expect(header(mail, 'Auto-Submitted')).toEqual(['auto-generated'])
     expect(header(mail, 'List-Unsubscribe')).toEqual([
       `<https://samling.test/unsubscribe/${token}>, <mailto:unsubscribe@samling.test?subject=unsubscribe%20${token}>`,
     ])
     expect(header(mail, 'List-Unsubscribe-Post')).toEqual(['List-Unsubscribe=One-Click'])
-    expect(header(mail, 'List-Id')).toEqual(['Samling <event-changed.samling.test>'])
+    expect(header(mail, 'List-Id')).toEqual(['Samling <registration-opened.samling.test>'])
+    expect(mail.text).toContain('Tid: fre 12 feb 2027, kl. 09.00–16.30 (svensk tid)')
+    expect(mail.text).toContain('Anmäl dig:\nhttps://samling.test/events/rekryteringslabbet\n')
+    expect(mail.text).toContain(`https://samling.test/unsubscribe/${token}`)
+    // The title is text in the HTML part, never markup.
+    expect(mail.html).toContain('Rekryteringslabbet &lt;Umeå&gt;')
+    expect(mail.html).not.toContain('<Umeå>')
+  })
 
+  it('in English the notification’s unsubscribe page opens in English', async () => {
+    const { mail } = await sendAndReceive(registrationOpened('en'))
+    const token = unsubscribeToken('deltagare@kommun.se')
+    expect(mail.subject).toBe('Registration is open: Rekryteringslabbet <Umeå>')
+    expect(header(mail, 'List-Unsubscribe')[0]).toContain(`<https://samling.test/unsubscribe/${token}?lang=en>`)
+    expect(mail.text).toContain(`https://samling.test/unsubscribe/${token}?lang=en`)
+  })
+
+  it('a changed event is transactional (people must learn it moved): no unsubscribe headers; Stockholm time, place and event link in the text', async () => {
+    const { mail } = await sendAndReceive(eventChange('sv'))
+    expect(mail.replyTo?.text).toBe('arrangor@motesplats.se')
+    expect(mail.subject).toBe('Ny tid: Välfärdens innovationsdag <Eskilstuna>')
+    expect(header(mail, 'List-Unsubscribe')).toEqual([])
+    expect(header(mail, 'List-Unsubscribe-Post')).toEqual([])
     // Outlook copies the text body into the calendar entry: every fact must be there.
     expect(mail.text).toContain('Evenemang: Välfärdens innovationsdag <Eskilstuna>')
     expect(mail.text).toContain('Ny tid: fre 12 feb 2027, kl. 09.00–16.30 (svensk tid)')
     expect(mail.text).toContain('Plats: Munktell Science Park, Eskilstuna')
     expect(mail.text).toContain('Mer information:\nhttps://samling.test/events/valfardens-innovationsdag\n')
     expect(mail.text).toContain('Lokalen behövs på morgonen.')
-    expect(mail.text).toContain(`https://samling.test/unsubscribe/${token}`)
-    // The title is text in the HTML part, never markup.
+    expect(mail.text).not.toContain('/unsubscribe/')
     expect(mail.html).toContain('Välfärdens innovationsdag &lt;Eskilstuna&gt;')
     expect(mail.html).not.toContain('<Eskilstuna>')
   })
@@ -182,14 +217,14 @@ describe('a mail as it reaches a relay', () => {
     expect(mail.text).toContain('More information:\nhttps://samling.test/events/valfardens-innovationsdag\n')
     expect(mail.text).toContain('is cancelled and will not take place.')
     expect(mail.text).not.toContain('svensk tid')
-    expect(header(mail, 'List-Unsubscribe-Post')).toEqual(['List-Unsubscribe=One-Click'])
+    expect(header(mail, 'List-Unsubscribe-Post')).toEqual([])
   })
 
-  it('everyone told about the same change gets their own unsubscribe link, in the headers and in both parts', async () => {
+  it('everyone who gets the same notification gets their own unsubscribe link, in the headers and in both parts', async () => {
     const before = sink.messages.length
     const recipients = ['first@kommun.se', 'second@kommun.se', 'third@kommun.se']
     await db.$transaction(async (tx) => {
-      for (const to of recipients) await enqueueMail(tx, { ...eventChange('sv'), to })
+      for (const to of recipients) await enqueueMail(tx, { ...registrationOpened('sv'), to })
     })
     expect(await processOutboxOnce({ transport })).toMatchObject({ sent: 3 })
     const mails = await Promise.all(sink.messages.slice(before).map((message) => simpleParser(message.raw)))

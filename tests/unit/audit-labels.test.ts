@@ -18,6 +18,7 @@ const ACTIONS = [
   'event.unpublished',
   'event.cancelled',
   'event.postponed',
+  'event.attendeesNotified',
   'programme.itemAdded',
   'programme.itemUpdated',
   'programme.itemDeleted',

@@ -15,6 +15,8 @@ export type EventFormProps = {
   series: { id: string; titleSv: string; titleEn: string }[]
   submitLabel: string
   readOnly?: boolean
+  /** Said next to the save button (e.g. how many people a change of time or place mails). */
+  saveNotice?: string
 }
 
 function filledRows(values: Record<string, string>, group: string): number {
@@ -30,7 +32,7 @@ function filledRows(values: Record<string, string>, group: string): number {
  * The create/edit event form. Plain HTML: datetime-local inputs in Stockholm time, ticket and
  * question rows with two spare blank rows, errors next to each field and summarised on top.
  */
-export function EventForm({ locale, action, values, fieldErrors = {}, formError, series, submitLabel, readOnly }: EventFormProps) {
+export function EventForm({ locale, action, values, fieldErrors = {}, formError, series, submitLabel, readOnly, saveNotice }: EventFormProps) {
   const v = (name: string) => values[name] ?? ''
   const e = (name: string) => fieldErrors[name]
   const L = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(locale, key, params)
@@ -258,11 +260,18 @@ export function EventForm({ locale, action, values, fieldErrors = {}, formError,
       </fieldset>
 
       {readOnly ? null : (
-        <p>
-          <button type="submit" name="intent" value="save">
-            {submitLabel}
-          </button>
-        </p>
+        <>
+          {saveNotice ? (
+            <p className="field__hint" id="save-notice">
+              {saveNotice}
+            </p>
+          ) : null}
+          <p>
+            <button type="submit" name="intent" value="save" aria-describedby={saveNotice ? 'save-notice' : undefined}>
+              {submitLabel}
+            </button>
+          </p>
+        </>
       )}
     </Form>
   )

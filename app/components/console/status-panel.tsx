@@ -1,5 +1,6 @@
 import { t, type Locale } from '../../i18n/index.ts'
 import { IntentForm } from '../intent-form.tsx'
+import { affectedNotice } from './mail-notice.ts'
 import { TextAreaField } from './fields.tsx'
 
 type Status = 'draft' | 'published' | 'cancelled' | 'postponed'
@@ -23,6 +24,8 @@ export type StatusPanelProps = {
   status: EventStatus
   revision: number
   cancellationReason: string | null
+  /** How many people cancelling, postponing or reinstating mails (shown before the button is pressed). */
+  affected?: number
   /** The failed status form's field errors and typed values, if any. */
   intent?: string
   fieldErrors?: Record<string, string>
@@ -30,9 +33,16 @@ export type StatusPanelProps = {
 }
 
 /** Publish / unpublish / cancel (reason required) / postpone (optional note), each its own POST form. */
-export function StatusPanel({ locale, action, status, revision, cancellationReason, intent, fieldErrors = {}, values = {} }: StatusPanelProps) {
+export function StatusPanel({ locale, action, status, revision, cancellationReason, affected, intent, fieldErrors = {}, values = {} }: StatusPanelProps) {
   const L = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(locale, key, params)
   const offers = (action: StatusAction) => STATUS_ACTIONS[status].includes(action)
+  const notice = (id: string) =>
+    affected === undefined ? null : (
+      <p className="field__hint" id={id}>
+        {affectedNotice(locale, affected, 'status')}
+      </p>
+    )
+  const isReinstating = status === 'cancelled' || status === 'postponed'
   return (
     <section className="panel console-status" aria-labelledby="status-heading">
       <h2 id="status-heading">{L('organizer.status.legend')}</h2>
@@ -43,10 +53,18 @@ export function StatusPanel({ locale, action, status, revision, cancellationReas
       {cancellationReason && (status === 'cancelled' || status === 'postponed') ? <p>{cancellationReason}</p> : null}
       <div className="console-status__actions">
         {offers('publish') ? (
-          <IntentForm intent="publish" action={action} submit={{ label: L('organizer.status.publish'), describedBy: 'publish-hint' }}>
+          <IntentForm
+            intent="publish"
+            action={action}
+            submit={{
+              label: L('organizer.status.publish'),
+              describedBy: isReinstating && affected !== undefined ? 'publish-hint publish-mail' : 'publish-hint',
+            }}
+          >
             <p className="field__hint" id="publish-hint">
               {L('organizer.status.publishHint')}
             </p>
+            {isReinstating ? notice('publish-mail') : null}
           </IntentForm>
         ) : null}
         {offers('unpublish') ? (
@@ -74,7 +92,8 @@ export function StatusPanel({ locale, action, status, revision, cancellationReas
               rows={3}
               required
             />
-            <button type="submit" className="button--danger">
+            {notice('cancel-mail')}
+            <button type="submit" className="button--danger" aria-describedby={affected === undefined ? undefined : 'cancel-mail'}>
               {L('organizer.status.cancel')}
             </button>
           </fieldset>
@@ -91,7 +110,8 @@ export function StatusPanel({ locale, action, status, revision, cancellationReas
               error={intent === 'postpone' ? fieldErrors.note : undefined}
               rows={2}
             />
-            <button type="submit" className="button--secondary">
+            {notice('postpone-mail')}
+            <button type="submit" className="button--secondary" aria-describedby={affected === undefined ? undefined : 'postpone-mail'}>
               {L('organizer.status.postpone')}
             </button>
           </fieldset>

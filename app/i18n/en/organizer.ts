@@ -138,6 +138,12 @@ export const organizerMessages = {
   'organizer.status.unpublished': 'The event is a draft again.',
   'organizer.status.cancelled': 'The event is cancelled.',
   'organizer.status.postponed': 'The event is postponed.',
+  'organizer.notify.onSave.one': '1 person will get an email about the change if you change the time, place or stream link. Changed texts send no email.',
+  'organizer.notify.onSave.other':
+    '{count} people will get an email about the change if you change the time, place or stream link. Changed texts send no email.',
+  'organizer.notify.onStatus.one': '1 person will get an email about the change.',
+  'organizer.notify.onStatus.other': '{count} people will get an email about the change.',
+  'organizer.notify.nobody': 'Nobody is registered, so no email is sent.',
 
   'organizer.audit.title': 'Recent changes',
   'organizer.audit.none': 'No changes yet.',
@@ -151,6 +157,7 @@ export const organizerMessages = {
   'organizer.audit.event.unpublished': 'Unpublished',
   'organizer.audit.event.cancelled': 'Cancelled',
   'organizer.audit.event.postponed': 'Postponed',
+  'organizer.audit.event.attendeesNotified': 'Emailed the registered people about the change',
   'organizer.audit.programme.itemAdded': 'Added a programme item',
   'organizer.audit.programme.itemUpdated': 'Changed a programme item',
   'organizer.audit.programme.itemDeleted': 'Removed a programme item',

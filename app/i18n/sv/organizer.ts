@@ -142,6 +142,12 @@ export const organizerMessages = {
   'organizer.status.unpublished': 'Evenemanget är ett utkast igen.',
   'organizer.status.cancelled': 'Evenemanget är inställt.',
   'organizer.status.postponed': 'Evenemanget är uppskjutet.',
+  'organizer.notify.onSave.one': '1 person får ett mejl om ändringen, om du ändrar tid, plats eller länk till sändningen. Ändrade texter skickar inget mejl.',
+  'organizer.notify.onSave.other':
+    '{count} personer får ett mejl om ändringen, om du ändrar tid, plats eller länk till sändningen. Ändrade texter skickar inget mejl.',
+  'organizer.notify.onStatus.one': '1 person får ett mejl om ändringen.',
+  'organizer.notify.onStatus.other': '{count} personer får ett mejl om ändringen.',
+  'organizer.notify.nobody': 'Ingen är anmäld, så inget mejl skickas.',
 
   // --- audit ---
   'organizer.audit.title': 'Senaste ändringar',
@@ -156,6 +162,7 @@ export const organizerMessages = {
   'organizer.audit.event.unpublished': 'Avpublicerade',
   'organizer.audit.event.cancelled': 'Ställde in',
   'organizer.audit.event.postponed': 'Sköt upp',
+  'organizer.audit.event.attendeesNotified': 'Mejlade de anmälda om ändringen',
   'organizer.audit.programme.itemAdded': 'Lade till programpunkt',
   'organizer.audit.programme.itemUpdated': 'Ändrade programpunkt',
   'organizer.audit.programme.itemDeleted': 'Tog bort programpunkt',
