@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ? await Promise.all(
         (['sv', 'en'] as const).map(async (mailLocale) => {
           const mail = await chosen.render(chosen.sample(mailLocale), mailLocale, { unsubscribeUrl: 'https://samling.example/unsubscribe/exempel' })
-          return { locale: mailLocale, subject: mail.subject, html: mail.html, text: mail.text }
+          return { locale: mailLocale, subject: mail.subject, html: mail.html, text: mail.text, calendar: mail.calendar ?? null }
         }),
       )
     : []
@@ -67,6 +67,15 @@ export default function MailPreview() {
               <pre className="console-mail-text" tabIndex={0} role="region" aria-label={L('organizer.mailPreview.textRegion', { language })}>
                 {mail.text}
               </pre>
+              {mail.calendar ? (
+                <>
+                  <h3>{L('organizer.mailPreview.calendar', { method: mail.calendar.method })}</h3>
+                  {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus */}
+                  <pre className="console-mail-text" tabIndex={0} role="region" aria-label={L('organizer.mailPreview.calendarRegion', { language })}>
+                    {mail.calendar.content}
+                  </pre>
+                </>
+              ) : null}
             </section>
           )
         })}

@@ -22,6 +22,8 @@ import {
   type MailRegistration,
 } from '../../app/registrations/mail.server.ts'
 import { manageToken, manageTokenHash } from '../../app/registrations/tokens.server.ts'
+import { loader as mailPreviewLoader } from '../../app/routes/organizer.mail-preview.tsx'
+import { body, call, cookieFor, createMember, getRequest } from '../support/console.ts'
 import { loader as calendarLoader } from '../../app/routes/($lang).events.$slug_.calendar[.]ics.ts'
 import { useTestDatabase } from '../support/database.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
@@ -405,5 +407,22 @@ describe('the .ics download of one event', () => {
     expect((await download(event.slug)).status).toBe(404)
     expect((await download('finns-inte')).status).toBe(404)
     expect((await download('Inte..en%20slug')).status).toBe(404)
+  })
+})
+
+describe('the organizer mail preview', () => {
+  it('shows a confirmation with its calendar invitation in both languages, and a waitlist mail without one', async () => {
+    const cookie = await cookieFor((await createMember(null, 'viewer', 'preview')).id)
+    const preview = async (template: string) =>
+      body<{ renders: { locale: string; calendar: { method: string; content: string } | null }[] }>(
+        await call(mailPreviewLoader, getRequest(`/organizer/mail-preview?template=${template}`, cookie)),
+      )
+    const confirmed = await preview('registration-confirmed')
+    expect(confirmed.renders.map((mail) => [mail.locale, mail.calendar?.method])).toEqual([
+      ['sv', 'REQUEST'],
+      ['en', 'REQUEST'],
+    ])
+    expect(parseCalendar(confirmed.renders[0].calendar!.content).calendar.getFirstPropertyValue('method')).toBe('REQUEST')
+    expect((await preview('registration-waitlisted')).renders.map((mail) => mail.calendar)).toEqual([null, null])
   })
 })

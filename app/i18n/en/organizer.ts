@@ -278,6 +278,8 @@ export const organizerMessages = {
   'organizer.mailPreview.html': 'HTML version of {template} ({language})',
   'organizer.mailPreview.text': 'Text version',
   'organizer.mailPreview.textRegion': 'Text version ({language})',
+  'organizer.mailPreview.calendar': 'Calendar invitation (METHOD:{method})',
+  'organizer.mailPreview.calendarRegion': 'Calendar invitation ({language})',
   'organizer.mailPreview.unavailable': 'The e-mail templates are not available yet.',
   'organizer.language.sv': 'Swedish',
   'organizer.language.en': 'English',

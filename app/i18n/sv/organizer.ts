@@ -286,6 +286,8 @@ export const organizerMessages = {
   'organizer.mailPreview.html': 'HTML-version av {template} ({language})',
   'organizer.mailPreview.text': 'Textversion',
   'organizer.mailPreview.textRegion': 'Textversion ({language})',
+  'organizer.mailPreview.calendar': 'Kalenderinbjudan (METHOD:{method})',
+  'organizer.mailPreview.calendarRegion': 'Kalenderinbjudan ({language})',
   'organizer.mailPreview.unavailable': 'E-postmallarna är inte tillgängliga ännu.',
   'organizer.language.sv': 'Svenska',
   'organizer.language.en': 'Engelska',
