@@ -71,3 +71,44 @@ export function eventCalendarEntry(event: CalendarEventFacts, locale: Locale, op
     updatedAt: event.updatedAt,
   }
 }
+
+/** What the calendar needs to know about a programme item (a talk, the lunch meetup). */
+export type CalendarItemFacts = {
+  id: string
+  titleSv: string
+  titleEn: string
+  descriptionSv: string
+  descriptionEn: string
+  startsAt: Date
+  endsAt: Date
+  revision: number
+  updatedAt: Date
+  /** The room's name, if any. */
+  room?: string | null
+}
+
+/**
+ * One programme item as a calendar entry, with its own UID (one per item, never shared with the
+ * event or another slot: lessons row 2). SEQUENCE is item revision + event revision, which rises
+ * when either changes (both only grow), so moving the item or cancelling the event both update it.
+ * It shares the event's status, place and page.
+ */
+export function itemCalendarEntry(item: CalendarItemFacts, event: CalendarEventFacts, locale: Locale): CalendarEntry {
+  const status = entryStatus(event.status)
+  const url = eventPageUrl(event, locale)
+  const eventTitle = pick(event, 'title', locale)
+  const place = eventLocation(event, locale)
+  const updatedAt = item.updatedAt > event.updatedAt ? item.updatedAt : event.updatedAt
+  return {
+    uid: calendarUid({ kind: 'item', id: item.id }),
+    sequence: item.revision + event.revision,
+    startsAt: item.startsAt,
+    endsAt: item.endsAt,
+    summary: entrySummary(pick(item, 'title', locale), status, locale),
+    status,
+    location: item.room && event.format !== 'online' ? `${item.room}, ${place}` : place,
+    description: [eventTitle, pick(item, 'description', locale).trim(), url].filter(Boolean).join('\n\n'),
+    url,
+    updatedAt,
+  }
+}

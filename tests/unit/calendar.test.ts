@@ -4,8 +4,8 @@ import path from 'node:path'
 import ICAL from 'ical.js'
 import nodeIcal, { type VEvent } from 'node-ical'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { eventCalendarEntry } from '../../app/calendar/entries.server.ts'
-import { buildEventDownloadIcs, buildInvitationIcs } from '../../app/calendar/ics.server.ts'
+import { eventCalendarEntry, itemCalendarEntry } from '../../app/calendar/entries.server.ts'
+import { buildCalendar, buildEventDownloadIcs, buildInvitationIcs } from '../../app/calendar/ics.server.ts'
 import { calendarInviteFor, type InviteEvent } from '../../app/calendar/invite.server.ts'
 import { calendarUid } from '../../app/calendar/uid.ts'
 import { loadConfig, setConfig } from '../../app/env.server.ts'
@@ -120,8 +120,8 @@ describe('the calendar text every calendar program gets', () => {
     expect(buildEventDownloadIcs([eventCalendarEntry(event(), 'sv')], 'sv')).toBe(text)
   })
 
-  it('every line ends in CRLF and is at most 75 octets, folded between whole UTF-8 characters (å, ä, ö)', () => {
-    const long = event({ titleSv: 'Åtta öppna föreläsningar om äldreomsorg, välfärd och självständighet för särskilt utsatta: ÅÄÖ åäö'.repeat(3) })
+  it('every line ends in CRLF and is at most 75 octets, folded between whole UTF-8 characters (å, ä, ö, €, 🎉)', () => {
+    const long = event({ titleSv: 'Åtta öppna föreläsningar om äldreomsorg, välfärd och självständighet för särskilt utsatta 🎉: ÅÄÖ åäö €'.repeat(3) })
     const text = buildEventDownloadIcs([eventCalendarEntry(long, 'sv')], 'sv')
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true)
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
@@ -226,5 +226,53 @@ describe('the invitation in a mail', () => {
     expect(after.uid).toBe(before.uid)
     expect(after.sequence).toBe(before.sequence + 1)
     expect(after.startDate.toString()).toBe('2027-02-12T10:00:00')
+  })
+})
+
+describe('a calendar with many entries (what the feeds will build)', () => {
+  const lunch = {
+    id: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
+    titleSv: 'Lunchträff för forskare',
+    titleEn: "Researchers' lunch meetup",
+    descriptionSv: 'Ta med din lunch och dina frågor.',
+    descriptionEn: '',
+    startsAt: new Date('2027-02-12T11:00:00.000Z'),
+    endsAt: new Date('2027-02-12T12:00:00.000Z'),
+    revision: 1,
+    updatedAt: new Date('2026-12-01T09:00:00.000Z'),
+    room: 'Sal B',
+  }
+
+  it('has its name, refresh hints, one VTIMEZONE, and a UID of its own for each entry', () => {
+    const text = buildCalendar({
+      method: 'PUBLISH',
+      locale: 'sv',
+      name: 'Mötesplats Social Innovation',
+      refreshSeconds: 3600,
+      entries: [eventCalendarEntry(event(), 'sv'), itemCalendarEntry(lunch, event(), 'sv')],
+    })
+    const { calendar, vevents } = parse(text)
+    expect(calendar.getFirstPropertyValue('name')).toBe('Mötesplats Social Innovation')
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Mötesplats Social Innovation')
+    expect(unfold(text)).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n')
+    expect(unfold(text)).toContain('X-PUBLISHED-TTL:PT1H\r\n')
+    expect(calendar.getAllSubcomponents('vtimezone').length).toBe(1)
+    const events = vevents.map((vevent) => new ICAL.Event(vevent))
+    expect(events.map((entry) => entry.uid)).toEqual([`event-${EVENT_ID}@samling`, `item-${lunch.id}@samling`])
+    const item = events[1]
+    expect(item.summary).toBe('Lunchträff för forskare')
+    expect(item.startDate.toString()).toBe('2027-02-12T12:00:00')
+    expect(item.sequence).toBe(5)
+    expect(item.location).toBe('Sal B, Munktell Science Park, Verkstadsgatan 11, 632 20 Eskilstuna')
+    expect(contentLine(text, 'DTSTAMP')).toEqual(['DTSTAMP:20261130T123456Z', 'DTSTAMP:20261201T090000Z'])
+  })
+
+  it("an item of a cancelled event is cancelled too, and its SEQUENCE rises with the event's revision", () => {
+    const before = itemCalendarEntry(lunch, event(), 'en')
+    const after = itemCalendarEntry(lunch, event({ status: 'cancelled', revision: 5 }), 'en')
+    expect(after.uid).toBe(before.uid)
+    expect(after.sequence).toBe(before.sequence + 1)
+    expect(after.summary).toBe("CANCELLED: Researchers' lunch meetup")
+    expect(after.status).toBe('cancelled')
   })
 })
