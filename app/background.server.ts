@@ -1,6 +1,7 @@
 import type { Config } from './env.server.ts'
 import { pruneExpiredSignIns } from './accounts/session.server.ts'
 import { startMailWorker } from './mail/worker.server.ts'
+import { pruneRateLimits } from './rate-limits.server.ts'
 import { startScheduledMail } from './registrations/scheduled-mail.server.ts'
 
 /**
@@ -13,6 +14,7 @@ export function startBackgroundWork(config: Config): Array<() => Promise<void>> 
   // Expired sessions and used sign-in links are deleted hourly (they hold personal data).
   const prune = setInterval(() => {
     pruneExpiredSignIns().catch((error) => console.error(JSON.stringify({ level: 'error', msg: 'pruning sign-ins failed', error: String(error) })))
+    pruneRateLimits().catch((error) => console.error(JSON.stringify({ level: 'error', msg: 'pruning rate limits failed', error: String(error) })))
   }, 3_600_000)
   prune.unref()
   const stops: Array<() => Promise<void>> = [async () => clearInterval(prune)]

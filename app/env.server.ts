@@ -56,6 +56,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).default('Samling <no-reply@samling.localhost>'),
   MAIL_WORKER: z.enum(['on', 'off']).default('on'),
   SAMLING_QUIET_LOG: z.enum(['0', '1']).default('0'),
+  REGISTRATIONS_PER_IP: z.coerce.number().int('must be a whole number').min(1).default(60),
+  REGISTRATIONS_PER_EMAIL: z.coerce.number().int('must be a whole number').min(1).default(10),
 })
 
 export type Config = {
@@ -75,6 +77,8 @@ export type Config = {
   runMailWorker: boolean
   /** SAMLING_QUIET_LOG=1 (tests, benchmarks): no line per request in the server's log. */
   quietRequestLog: boolean
+  /** Registration attempts allowed per client IP / per e-mail address in 10 minutes (shared by every instance). */
+  registrationLimits: { perIp: number; perEmail: number }
 }
 
 type Secrets = { sessionSecret: string; mailboxKey: string }
@@ -130,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailboxKey: secrets.mailboxKey,
     runMailWorker: e.MAIL_WORKER === 'on',
     quietRequestLog: e.SAMLING_QUIET_LOG === '1',
+    registrationLimits: { perIp: e.REGISTRATIONS_PER_IP, perEmail: e.REGISTRATIONS_PER_EMAIL },
   }
 }
 

@@ -5,6 +5,7 @@ import { consoleRegistrationMessages } from './en/console-registrations.ts'
 import { mailMessages } from './en/mail.ts'
 import { organizerMessages } from './en/organizer.ts'
 import { publicMessages } from './en/public.ts'
+import { registrationMessages } from './en/registration.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -14,4 +15,5 @@ export const en = {
   ...accountsMessages,
   ...organizerMessages,
   ...consoleRegistrationMessages,
+  ...registrationMessages,
 } satisfies Messages

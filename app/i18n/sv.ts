@@ -8,8 +8,17 @@ import { consoleRegistrationMessages } from './sv/console-registrations.ts'
 import { mailMessages } from './sv/mail.ts'
 import { organizerMessages } from './sv/organizer.ts'
 import { publicMessages } from './sv/public.ts'
+import { registrationMessages } from './sv/registration.ts'
 
-export const sv = { ...common, ...publicMessages, ...mailMessages, ...accountsMessages, ...organizerMessages, ...consoleRegistrationMessages } as const
+export const sv = {
+  ...common,
+  ...publicMessages,
+  ...mailMessages,
+  ...accountsMessages,
+  ...organizerMessages,
+  ...consoleRegistrationMessages,
+  ...registrationMessages,
+} as const
 
 export type MessageKey = keyof typeof sv
 export type Messages = Record<MessageKey, string>

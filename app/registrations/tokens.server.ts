@@ -45,7 +45,7 @@ export function manageUrl(token: string, locale: Locale): string {
   return `${appUrl()}${localePath(locale, `/registrations/${token}`)}`
 }
 
-/** The personal registration link of an invite-only event: /events/<slug>?invite=<token>. */
+/** The personal registration link of an invite-only event: /events/<slug>/register?invite=<token>. */
 export function inviteUrl(eventSlug: string, token: string, locale: Locale): string {
-  return `${appUrl()}${localePath(locale, `/events/${eventSlug}`)}?invite=${token}`
+  return `${appUrl()}${localePath(locale, `/events/${eventSlug}/register`)}?invite=${token}`
 }

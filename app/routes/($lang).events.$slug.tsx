@@ -4,6 +4,7 @@ import { CalendarDownloadLink } from '../components/calendar-download-link.tsx'
 import { FormatBadge, StatusBadge } from '../components/format-badge.tsx'
 import { useNonce } from '../components/nonce.tsx'
 import { Programme } from '../components/programme.tsx'
+import { offersForm, RegistrationForm, RegistrationNotes } from '../components/registration-form.tsx'
 import { ScheduleWarnings } from '../components/schedule-warnings.tsx'
 import { getCurrentPerson } from '../accounts/session.server.ts'
 import { findScheduleWarningsForMember } from '../events/schedule-warnings.server.ts'
@@ -13,6 +14,7 @@ import { getEventPageView } from '../events/event-page-view.server.ts'
 import { jsonLdScriptContent } from '../events/json-ld.ts'
 import { localePath, t, type Locale } from '../i18n/index.ts'
 import { orNotFound, publicLocale, siteUrl } from '../public/route.server.ts'
+import { getRegistrationForm } from '../registrations/form.server.ts'
 import { isSlug } from '../slug.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,13 +23,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isSlug(slug)) throw notFound(locale, 'error.eventNotFound')
   const appUrl = siteUrl()
   const view = await orNotFound(locale, () => getEventPageView(slug, { locale, appUrl }))
+  const registration = await orNotFound(locale, () => getRegistrationForm(slug, locale))
   const description = view.summary || [view.when, view.placeText ?? t(locale, 'format.online')].join('. ')
   // Organizers of this event also see what to check about its times. Only a request with a Cookie
   // can be one, and such requests bypass the shared page cache; the answer then says it is private.
   const person = request.headers.has('Cookie') ? await getCurrentPerson(request) : null
   const scheduleWarnings = person ? await findScheduleWarningsForMember({ personId: person.id, eventSlug: slug, locale }) : null
   const headers: HeadersInit = scheduleWarnings ? { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } : {}
-  return json({ locale, view, description, scheduleWarnings, url: `${appUrl}${localePath(locale, `/events/${slug}`)}` }, { headers })
+  return json({ locale, view, registration, description, scheduleWarnings, url: `${appUrl}${localePath(locale, `/events/${slug}`)}` }, { headers })
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
@@ -58,32 +61,30 @@ function StatusBanner({ view, locale }: { view: View; locale: Locale }) {
   return null
 }
 
-function RegistrationNote({ view, locale }: { view: View; locale: Locale }) {
-  const { registration } = view
-  const lines: string[] = []
-  if (registration.state === 'closed') lines.push(t(locale, 'public.event.registrationClosed'))
-  else {
-    if (registration.mode === 'invite_only') lines.push(t(locale, 'public.event.registrationInvite'))
-    if (registration.mode === 'interest_only') lines.push(t(locale, 'public.event.registrationInterest'))
-    if (registration.opens && registration.state === 'not-yet-open') lines.push(t(locale, 'public.event.registrationOpens', { date: registration.opens }))
-    if (registration.closes) lines.push(t(locale, 'public.event.registrationCloses', { date: registration.closes }))
-    if (registration.mode !== 'invite_only') lines.push(t(locale, 'public.event.registrationSoon'))
-  }
+type Registration = ReturnType<typeof useLoaderData<typeof loader>>['registration']
+
+/** The sidebar's registration summary: mode, where registration stands, a link to the form. */
+function RegistrationSummary({ registration, locale }: { registration: Registration; locale: Locale }) {
   return (
     <section className="panel" aria-labelledby="registration-heading">
       <h2 id="registration-heading">{t(locale, 'public.event.registration')}</h2>
       <p>
         <span className="badge">{t(locale, `registrationMode.${registration.mode}`)}</span>
       </p>
-      {lines.map((line) => (
-        <p key={line}>{line}</p>
-      ))}
+      <RegistrationNotes locale={locale} form={registration} status={registration.status} />
+      {offersForm({ form: registration, status: registration.status }) ? (
+        <p>
+          <a href="#registration-form-heading" className="button button--primary">
+            {registration.mode === 'interest_only' ? t(locale, 'registration.submitInterest') : t(locale, 'registration.submit')}
+          </a>
+        </p>
+      ) : null}
     </section>
   )
 }
 
 export default function EventPage() {
-  const { view, locale, scheduleWarnings } = useLoaderData<typeof loader>()
+  const { view, registration, locale, scheduleWarnings } = useLoaderData<typeof loader>()
   const nonce = useNonce()
   return (
     <main id="main" className="container page event-page">
@@ -166,7 +167,7 @@ export default function EventPage() {
             </dl>
             <CalendarDownloadLink slug={view.slug} locale={locale} />
           </section>
-          <RegistrationNote view={view} locale={locale} />
+          <RegistrationSummary registration={registration} locale={locale} />
           {view.series ? (
             <section className="panel" aria-labelledby="series-heading">
               <h2 id="series-heading">{t(locale, 'public.event.seriesPartOf', { title: view.series.title })}</h2>
@@ -217,6 +218,12 @@ export default function EventPage() {
                   </li>
                 ))}
               </ul>
+            </section>
+          ) : null}
+          {offersForm({ form: registration, status: registration.status }) ? (
+            <section aria-labelledby="registration-form-heading" className="registration-section">
+              <h2 id="registration-form-heading">{t(locale, 'registration.heading')}</h2>
+              <RegistrationForm locale={locale} action={localePath(locale, `/events/${view.slug}/register`)} form={registration} />
             </section>
           ) : null}
         </div>

@@ -1,0 +1,51 @@
+import { createHmac } from 'node:crypto'
+import { db } from './db/client.server.ts'
+import { config } from './env.server.ts'
+import { DomainError } from './errors.server.ts'
+import type { MessageKey } from './i18n/index.ts'
+
+/**
+ * Fixed-window rate limits kept in PostgreSQL (table rate_limits), so every app instance counts
+ * the same requests. One atomic upsert per hit. Keys never hold an address or an IP in clear:
+ * they are HMACs (the table must not become a list of who registered).
+ */
+export class RateLimitedError extends DomainError {
+  constructor(key: MessageKey, retryAfterSeconds: number, field?: string) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60))
+    super(key, 429, { minutes }, field, { 'Retry-After': String(retryAfterSeconds) })
+  }
+}
+
+export function rateLimitKey(scope: string, value: string): string {
+  return `${scope}:${createHmac('sha256', config().sessionSecret).update(`${scope}:${value}`).digest('base64url').slice(0, 32)}`
+}
+
+/** Counts one hit; returns how many seconds to wait when the limit is passed, else 0. */
+export async function hitRateLimit(key: string, limit: number, windowMs: number, now = new Date()): Promise<number> {
+  const windowStartedBefore = new Date(now.getTime() - windowMs)
+  const rows = await db.$queryRaw<{ count: number; window_start: Date }[]>`
+    INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${now}, 1)
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limits.window_start <= ${windowStartedBefore} THEN 1 ELSE rate_limits.count + 1 END,
+      window_start = CASE WHEN rate_limits.window_start <= ${windowStartedBefore} THEN ${now} ELSE rate_limits.window_start END
+    RETURNING count, window_start`
+  const row = rows[0]
+  if (!row || row.count <= limit) return 0
+  return Math.max(1, Math.ceil((new Date(row.window_start).getTime() + windowMs - now.getTime()) / 1000))
+}
+
+/** Forgets windows that ended (run hourly by the background work). */
+export async function pruneRateLimits(olderThanMs = 3_600_000, now = new Date()): Promise<number> {
+  return db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - olderThanMs) } } }).then((result) => result.count)
+}
+
+const REGISTRATION_WINDOW_MS = 10 * 60_000
+
+/** Throws RateLimitedError (429 with Retry-After) when an IP or an address registers too often. */
+export async function limitRegistrations(input: { ip: string; email: string }): Promise<void> {
+  const limits = config().registrationLimits
+  const byIp = await hitRateLimit(rateLimitKey('register-ip', input.ip), limits.perIp, REGISTRATION_WINDOW_MS)
+  if (byIp) throw new RateLimitedError('registration.error.rateLimited', byIp)
+  const byEmail = await hitRateLimit(rateLimitKey('register-email', input.email.trim().toLowerCase()), limits.perEmail, REGISTRATION_WINDOW_MS)
+  if (byEmail) throw new RateLimitedError('registration.error.rateLimited', byEmail, 'email')
+}

@@ -1,0 +1,86 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { runAction } from '../actions.server.ts'
+import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
+import { ManageView } from '../components/manage-registration.tsx'
+import { DomainError, notFound, type FormAnswer } from '../errors.server.ts'
+import { localePath, t } from '../i18n/index.ts'
+import { publicLocale } from '../public/route.server.ts'
+import { loadRegistrationForm, parseDetails } from '../registrations/form.server.ts'
+import {
+  cancelRegistration,
+  cancelSeriesSignup,
+  changeAttendanceMode,
+  findRegistrationByToken,
+  joinSeriesPart,
+  setItemSignups,
+  updateRegistrationDetails,
+} from '../registrations/manage.server.ts'
+import { buildManageView } from '../registrations/manage-view.server.ts'
+
+const INTENTS = ['cancel', 'cancel-series', 'mode', 'details', 'items', 'join-part'] as const
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const locale = publicLocale(request, params)
+  const registration = await findRegistrationByToken(params.token ?? '')
+  if (!registration) throw notFound(locale, 'registration.error.notFound')
+  const form = await loadRegistrationForm({ id: registration.eventId }, locale).catch(() => null)
+  if (!form) throw notFound(locale, 'registration.error.notFound')
+  const done = new URL(request.url).searchParams.get('done')
+  const view = await buildManageView(registration, form, locale)
+  return json({ locale, view, done: INTENTS.find((intent) => intent === done) ?? null }, { headers: { 'Cache-Control': 'private, no-store' } })
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return runAction(args, async (submitted) => {
+    const locale = publicLocale(args.request, args.params)
+    const registration = await findRegistrationByToken(args.params.token ?? '')
+    if (!registration) throw new DomainError('registration.error.notFound', 404)
+    const intent = submitted.intentOf(INTENTS)
+    const by = { by: 'attendee' as const }
+    if (intent === 'cancel') await cancelRegistration({ ...by, registrationId: registration.id })
+    else if (intent === 'cancel-series') {
+      if (!registration.seriesSignupId) throw new DomainError('error.badRequest', 400)
+      await cancelSeriesSignup({ ...by, seriesSignupId: registration.seriesSignupId })
+    } else if (intent === 'mode') {
+      const mode = submitted.values.mode
+      if (mode !== 'on_site' && mode !== 'online') throw new DomainError('registration.error.attendance', 400, {}, 'mode')
+      await changeAttendanceMode({ ...by, registrationId: registration.id, mode })
+    } else if (intent === 'details') {
+      const form = await loadRegistrationForm({ id: registration.eventId }, locale)
+      const input = submitted.check(parseDetails(submitted.values, form))
+      await updateRegistrationDetails({ ...by, registrationId: registration.id, ...input })
+    } else if (intent === 'items') {
+      const form = await loadRegistrationForm({ id: registration.eventId }, locale)
+      const itemIds = form.items.filter((item) => submitted.values[`item_${item.id}`] === 'yes').map((item) => item.id)
+      await setItemSignups({ ...by, registrationId: registration.id, itemIds })
+    } else {
+      const eventId = submitted.values.eventId ?? ''
+      if (!registration.seriesSignupId || !registration.seriesSignup?.series.parts.some((part) => part.id === eventId)) throw new DomainError('error.badRequest', 400)
+      await joinSeriesPart({ seriesSignupId: registration.seriesSignupId, eventId })
+    }
+    // The manage link itself may have changed (cancelled, then registered again): go back by path.
+    return redirect(`${localePath(locale, `/registrations/${args.params.token}`)}?done=${intent}`, 303)
+  })
+}
+
+export default function ManageRegistrationPage() {
+  const { locale, view, done } = useLoaderData<typeof loader>()
+  const answer = useActionData<FormAnswer>()
+  return (
+    <main id="main" className="container page manage-page">
+      <p>
+        <Link to={localePath(locale, `/events/${view.event.slug}`)}>{t(locale, 'manage.eventPage')}</Link>
+      </p>
+      <h1>{t(locale, 'manage.title')}</h1>
+      <ManageView locale={locale} view={view} done={done} answer={answer} />
+    </main>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => {
+  if (!data) return [{ title: errorTitle(location.pathname, error) }]
+  return [{ title: `${t(data.locale, 'manage.title')}: ${data.view.event.title} – ${t(data.locale, 'app.name')}` }, { name: 'robots', content: 'noindex' }]
+}
+
+export const ErrorBoundary = PublicErrorBoundary
