@@ -69,6 +69,9 @@ function SiteFooter({ locale }: { locale: Locale }) {
             <Link to={localePath(locale, '/accessibility')}>{t(locale, 'footer.accessibility')}</Link>
           </li>
           <li>
+            <Link to={localePath(locale, '/privacy')}>{t(locale, 'privacy.title')}</Link>
+          </li>
+          <li>
             <a href="/api/events">{t(locale, 'footer.api')}</a>
           </li>
         </ul>

@@ -32,8 +32,8 @@ export type RegistrationFormProps = {
   fieldErrors?: Record<string, string>
   formError?: string
   invite?: string | null
-  /** Heading level of the form's own heading (2 on the event page, 1 on the register page). */
-  headingId?: string
+  /** A series sign-up: one registration per open part; no seat figures (each part has its own). */
+  series?: boolean
 }
 
 function Radios(props: {
@@ -234,8 +234,9 @@ function seatsHint(seat: { capacity: number | null; left: number | null }, local
 
 const star = (label: string) => `${label} *`
 
-export function RegistrationForm({ locale, action, form, values = {}, fieldErrors = {}, formError, invite }: RegistrationFormProps) {
+export function RegistrationForm({ locale, action, form, values = {}, fieldErrors = {}, formError, invite, series = false }: RegistrationFormProps) {
   const interest = form.mode === 'interest_only'
+  const showSeats = !interest && !series
   const labels: Record<string, string> = {
     name: t(locale, 'registration.name'),
     email: t(locale, 'registration.email'),
@@ -267,10 +268,10 @@ export function RegistrationForm({ locale, action, form, values = {}, fieldError
             options={form.modes.map((seat) => ({
               value: seat.mode,
               label: t(locale, `attendanceMode.${seat.mode}`),
-              hint: interest ? undefined : seatsHint(seat, locale),
+              hint: showSeats ? seatsHint(seat, locale) : undefined,
             }))}
           />
-          {interest ? null : (
+          {!showSeats ? null : (
             <Radios
               name="whenFull"
               legend={t(locale, 'registration.whenFull')}
@@ -377,7 +378,7 @@ export function RegistrationForm({ locale, action, form, values = {}, fieldError
         ) : null}
       </div>
       <button type="submit" className="button button--primary">
-        {interest ? t(locale, 'registration.submitInterest') : t(locale, 'registration.submit')}
+        {interest ? t(locale, 'registration.submitInterest') : series ? t(locale, 'registration.submitSeries') : t(locale, 'registration.submit')}
       </button>
     </form>
   )
@@ -414,6 +415,41 @@ export function RegistrationNotes({ locale, form, status, hasInvite = false }: R
       {lines.map((line) => (
         <p key={line}>{line}</p>
       ))}
+    </>
+  )
+}
+
+/** Signing up for every open part of a series at once; nothing to offer when no part is open. */
+export function SeriesRegistration({
+  locale,
+  form,
+  action,
+  answer,
+}: {
+  locale: Locale
+  form: { openParts: { title: string; when: string }[]; modes: { mode: 'on_site' | 'online'; capacity: number | null; left: number | null }[] }
+  action: string
+  answer?: { formError: string; fieldErrors: Record<string, string>; values: Record<string, string> }
+}) {
+  if (form.openParts.length === 0) return <p>{t(locale, 'registration.error.seriesClosed')}</p>
+  return (
+    <>
+      <ul className="plain-list">
+        {form.openParts.map((part) => (
+          <li key={part.title}>
+            <strong>{part.title}</strong> <span className="card__meta">{part.when}</span>
+          </li>
+        ))}
+      </ul>
+      <RegistrationForm
+        locale={locale}
+        action={action}
+        form={{ title: '', mode: 'open', modes: form.modes, tickets: [], needsInvoice: false, questions: [], items: [] }}
+        values={answer?.values}
+        fieldErrors={answer?.fieldErrors}
+        formError={answer?.formError}
+        series
+      />
     </>
   )
 }

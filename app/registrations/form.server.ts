@@ -319,3 +319,34 @@ export function registrationFormValues(
   }
   return values
 }
+
+export type SeriesRegistrationForm = {
+  slug: string
+  title: string
+  /** The parts one sign-up registers for now (published, open, not over, free). */
+  openParts: { title: string; when: string }[]
+  modes: ModeAvailability[]
+}
+
+/** The series sign-up form: which parts it covers and which ways of taking part they offer. */
+export async function loadSeriesRegistrationForm(slug: string, locale: Locale, now = new Date()): Promise<SeriesRegistrationForm> {
+  const series = await db.series.findFirst({
+    where: { slug, status: 'published' },
+    include: {
+      parts: {
+        where: { status: 'published', endsAt: { gt: now }, registrationMode: 'open' },
+        orderBy: [{ seriesPosition: 'asc' }, { startsAt: 'asc' }],
+        include: { ticketTypes: { select: { priceOre: true } } },
+      },
+    },
+  })
+  if (!series) throw new NotFoundError('error.seriesNotFound')
+  const open = series.parts.filter((part) => registrationState(part, now) === 'open' && part.ticketTypes.every((ticket) => ticket.priceOre === 0))
+  const modes = new Set(open.flatMap((part) => modesOf(part)))
+  return {
+    slug: series.slug,
+    title: pick(series, 'title', locale),
+    openParts: open.map((part) => ({ title: pick(part, 'title', locale), when: formatDateTime(part.startsAt, locale) })),
+    modes: (['on_site', 'online'] as const).filter((mode) => modes.has(mode)).map((mode) => ({ mode, capacity: null, left: null, waitlisted: 0 })),
+  }
+}

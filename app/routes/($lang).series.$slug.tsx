@@ -2,11 +2,13 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react'
 import { EventCard } from '../components/event-card.tsx'
 import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
+import { SeriesRegistration } from '../components/registration-form.tsx'
 import { notFound } from '../errors.server.ts'
 import { toEventCard } from '../events/listing.server.ts'
 import { localePath, pick, t } from '../i18n/index.ts'
 import { markdownToPlainText, renderMarkdown } from '../markdown.server.ts'
 import { orNotFound, publicLocale, siteUrl } from '../public/route.server.ts'
+import { loadSeriesRegistrationForm } from '../registrations/form.server.ts'
 import { getPublicSeries } from '../series/public.server.ts'
 import { isSlug } from '../slug.ts'
 
@@ -16,8 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isSlug(slug)) throw notFound(locale, 'error.seriesNotFound')
   const series = await orNotFound(locale, () => getPublicSeries(slug))
   const summary = pick(series, 'summary', locale)
+  const registration = await loadSeriesRegistrationForm(slug, locale)
   return json({
     locale,
+    registration,
     series: {
       slug: series.slug,
       title: pick(series, 'title', locale),
@@ -33,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SeriesPage() {
-  const { series, locale } = useLoaderData<typeof loader>()
+  const { series, locale, registration } = useLoaderData<typeof loader>()
   return (
     <main id="main" className="container page">
       <h1 lang={series.titleLang}>{series.title}</h1>
@@ -56,6 +60,12 @@ export default function SeriesPage() {
           <p>{t(locale, 'public.series.noParts')}</p>
         )}
       </section>
+      {registration.openParts.length ? (
+        <section aria-labelledby="series-registration-heading" className="registration-section">
+          <h2 id="series-registration-heading">{t(locale, 'registration.seriesHeading')}</h2>
+          <SeriesRegistration locale={locale} form={registration} action={localePath(locale, `/series/${series.slug}/register`)} />
+        </section>
+      ) : null}
     </main>
   )
 }

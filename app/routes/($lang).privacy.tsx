@@ -1,0 +1,37 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
+import { t } from '../i18n/index.ts'
+import { publicLocale } from '../public/route.server.ts'
+import { PRIVACY_NOTICE_VERSION } from '../registrations/privacy.ts'
+
+/** The privacy notice every registration form links to; its version is stored with each consent. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return json({ locale: publicLocale(request, params), version: PRIVACY_NOTICE_VERSION })
+}
+
+const SECTIONS = ['who', 'what', 'why', 'howLong', 'rights'] as const
+
+export default function PrivacyNotice() {
+  const { locale, version } = useLoaderData<typeof loader>()
+  return (
+    <main id="main" className="container page prose">
+      <h1>{t(locale, 'privacy.title')}</h1>
+      <p className="lead">{t(locale, 'privacy.intro')}</p>
+      {SECTIONS.map((section) => (
+        <section key={section} aria-labelledby={`privacy-${section}`}>
+          <h2 id={`privacy-${section}`}>{t(locale, `privacy.${section}Heading`)}</h2>
+          <p>{t(locale, `privacy.${section}Body`)}</p>
+        </section>
+      ))}
+      <p className="card__meta">{t(locale, 'privacy.version', { version })}</p>
+    </main>
+  )
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => {
+  if (!data) return [{ title: errorTitle(location.pathname, error) }]
+  return [{ title: `${t(data.locale, 'privacy.title')} – ${t(data.locale, 'app.name')}` }]
+}
+
+export const ErrorBoundary = PublicErrorBoundary
