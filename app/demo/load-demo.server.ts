@@ -1,5 +1,6 @@
 import { db, type Tx } from '../db/client.server.ts'
 import { buildDemoContent, type DemoContent } from './demo-data.server.ts'
+import { writeDemoRegistrations } from './demo-registrations.server.ts'
 
 /** Any fixed number: the key of the advisory lock that lets only one process load the demo at a time. */
 const DEMO_LOCK_KEY = 731_942_001
@@ -11,6 +12,7 @@ export type DemoCounts = {
   series: number
   events: number
   programmeItems: number
+  registrations: number
 }
 
 export type LoadDemoResult =
@@ -35,7 +37,7 @@ export async function loadDemo(options: { now?: Date; force?: boolean } = {}): P
       if (existingOrganizations > 0 || existingEvents > 0) {
         return { loaded: false as const, reason: 'not-empty' as const, existingOrganizations, existingEvents }
       }
-      return { loaded: true as const, counts: await writeDemo(tx, content) }
+      return { loaded: true as const, counts: await writeDemo(tx, content, options.now ?? new Date()) }
     },
     { timeout: 60_000, maxWait: 60_000 },
   )
@@ -47,7 +49,7 @@ export async function loadDemoIfEmpty(options: { now?: Date } = {}): Promise<boo
   return result.loaded
 }
 
-async function writeDemo(tx: Tx, content: DemoContent): Promise<DemoCounts> {
+async function writeDemo(tx: Tx, content: DemoContent, now: Date): Promise<DemoCounts> {
   const organizationIds = new Map<string, string>()
   for (const organization of content.organizations) {
     const created = await tx.organization.create({ data: organization, select: { id: true } })
@@ -113,7 +115,9 @@ async function writeDemo(tx: Tx, content: DemoContent): Promise<DemoCounts> {
     }
   }
 
+  const registrations = await writeDemoRegistrations(tx, now)
   return {
+    registrations,
     organizations: content.organizations.length,
     people: content.people.length,
     speakers: content.speakers.length,

@@ -5,6 +5,7 @@ import { issue, type FormIssue, type FormValues } from '../forms.server.ts'
 import { db, type Tx } from '../db/client.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
+import { promoteAfterCapacityChange } from '../registrations/manage.server.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
 import { ATTENDEE_VISIBLE_FIELDS, recordEventChange } from './changes.server.ts'
 import { chooseSlug } from '../slug.server.ts'
@@ -527,6 +528,10 @@ export async function updateEvent(input: { access: Access; eventId: string; even
     const visible = changed.filter((key) => (ATTENDEE_VISIBLE_FIELDS as readonly string[]).includes(key))
     await tx.event.update({ where: { id: current.id }, data })
     await syncRows(tx, current.id, input.event)
+    // More seats (or another format): the waitlist moves up in the same transaction.
+    if (changed.some((key) => key === 'capacityOnSite' || key === 'capacityOnline' || key === 'format')) {
+      await promoteAfterCapacityChange(tx, current.id, input.access.personId)
+    }
     if (visible.length) await recordEventChange(tx, { event: current, change: { kind: 'details', fields: visible }, actorId: input.access.personId })
     await recordAudit(tx, {
       organizationId,
