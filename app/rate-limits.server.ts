@@ -20,18 +20,24 @@ export function rateLimitKey(scope: string, value: string): string {
   return `${scope}:${createHmac('sha256', config().sessionSecret).update(`${scope}:${value}`).digest('base64url').slice(0, 32)}`
 }
 
-/** Counts one hit; returns how many seconds to wait when the limit is passed, else 0. */
-export async function hitRateLimit(key: string, limit: number, windowMs: number, now = new Date()): Promise<number> {
+/**
+ * Counts one hit on each key (one statement however many keys); returns, per key, how many seconds
+ * to wait when its limit is passed, else 0.
+ */
+export async function hitRateLimits(hits: { key: string; limit: number }[], windowMs: number, now = new Date()): Promise<number[]> {
   const windowStartedBefore = new Date(now.getTime() - windowMs)
-  const rows = await db.$queryRaw<{ count: number; window_start: Date }[]>`
-    INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${now}, 1)
+  const keys = hits.map((hit) => hit.key)
+  const rows = await db.$queryRaw<{ key: string; count: number; window_start: Date }[]>`
+    INSERT INTO rate_limits (key, window_start, count) SELECT k, ${now}, 1 FROM unnest(${keys}::text[]) AS k
     ON CONFLICT (key) DO UPDATE SET
       count = CASE WHEN rate_limits.window_start <= ${windowStartedBefore} THEN 1 ELSE rate_limits.count + 1 END,
       window_start = CASE WHEN rate_limits.window_start <= ${windowStartedBefore} THEN ${now} ELSE rate_limits.window_start END
-    RETURNING count, window_start`
-  const row = rows[0]
-  if (!row || row.count <= limit) return 0
-  return Math.max(1, Math.ceil((new Date(row.window_start).getTime() + windowMs - now.getTime()) / 1000))
+    RETURNING key, count, window_start`
+  return hits.map((hit) => {
+    const row = rows.find((candidate) => candidate.key === hit.key)
+    if (!row || row.count <= hit.limit) return 0
+    return Math.max(1, Math.ceil((new Date(row.window_start).getTime() + windowMs - now.getTime()) / 1000))
+  })
 }
 
 /** Forgets windows that ended (run hourly by the background work). */
@@ -44,8 +50,13 @@ const REGISTRATION_WINDOW_MS = 10 * 60_000
 /** Throws RateLimitedError (429 with Retry-After) when an IP or an address registers too often. */
 export async function limitRegistrations(input: { ip: string; email: string }): Promise<void> {
   const limits = config().registrationLimits
-  const byIp = await hitRateLimit(rateLimitKey('register-ip', input.ip), limits.perIp, REGISTRATION_WINDOW_MS)
+  const [byIp, byEmail] = await hitRateLimits(
+    [
+      { key: rateLimitKey('register-ip', input.ip), limit: limits.perIp },
+      { key: rateLimitKey('register-email', input.email.trim().toLowerCase()), limit: limits.perEmail },
+    ],
+    REGISTRATION_WINDOW_MS,
+  )
   if (byIp) throw new RateLimitedError('registration.error.rateLimited', byIp)
-  const byEmail = await hitRateLimit(rateLimitKey('register-email', input.email.trim().toLowerCase()), limits.perEmail, REGISTRATION_WINDOW_MS)
   if (byEmail) throw new RateLimitedError('registration.error.rateLimited', byEmail, 'email')
 }

@@ -82,9 +82,7 @@ export function ManageView({ locale, view, done, answer }: { locale: Locale; vie
           {view.invoice ? (
             <>
               <dt>{t(locale, 'manage.invoice')}</dt>
-              <dd>
-                {[view.invoice.orgNumber, view.invoice.address, view.invoice.eReference, view.invoice.buyerReference].filter(Boolean).join(' · ')}
-              </dd>
+              <dd>{[view.invoice.orgNumber, view.invoice.address, view.invoice.eReference, view.invoice.buyerReference].filter(Boolean).join(' · ')}</dd>
             </>
           ) : null}
           {view.status === 'confirmed' && (view.mode === 'online' || view.streamUrl) ? (
@@ -155,7 +153,12 @@ export function ManageView({ locale, view, done, answer }: { locale: Locale; vie
             {detailsAnswer ? <ErrorSummary formError={detailsAnswer.formError} fieldErrors={detailsAnswer.fieldErrors} /> : null}
             <AttendeeFields locale={locale} values={detailsAnswer?.values ?? view.values} fieldErrors={detailsAnswer?.fieldErrors ?? {}} />
             {view.questions.length ? (
-              <QuestionFields locale={locale} questions={view.questions} values={detailsAnswer?.values ?? view.values} fieldErrors={detailsAnswer?.fieldErrors ?? {}} />
+              <QuestionFields
+                locale={locale}
+                questions={view.questions}
+                values={detailsAnswer?.values ?? view.values}
+                fieldErrors={detailsAnswer?.fieldErrors ?? {}}
+              />
             ) : null}
           </IntentForm>
         </section>
@@ -187,7 +190,10 @@ export function ManageView({ locale, view, done, answer }: { locale: Locale; vie
         <section className="panel" aria-labelledby="manage-cancel">
           <h2 id="manage-cancel">{t(locale, 'manage.cancel')}</h2>
           <p id="manage-cancel-help">{t(locale, 'manage.cancelHelp')}</p>
-          <IntentForm intent="cancel" submit={{ label: t(locale, 'manage.cancelButton'), className: 'button button--danger', describedBy: 'manage-cancel-help' }} />
+          <IntentForm
+            intent="cancel"
+            submit={{ label: t(locale, 'manage.cancelButton'), className: 'button button--danger', describedBy: 'manage-cancel-help' }}
+          />
         </section>
       ) : null}
     </>

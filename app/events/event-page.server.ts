@@ -176,10 +176,7 @@ export function eventSpeakers(event: PublicEvent): PublicItemSpeaker[] {
 }
 
 /** Where registration stands at `now`: before the window, inside it, or after it. */
-export function registrationState(
-  event: Pick<PublicEvent, 'registrationOpensAt' | 'registrationClosesAt' | 'endsAt'> & { status: string },
-  now = new Date(),
-) {
+export function registrationState(event: Pick<PublicEvent, 'registrationOpensAt' | 'registrationClosesAt' | 'endsAt'> & { status: string }, now = new Date()) {
   if (event.status === 'cancelled' || event.endsAt < now) return 'closed' as const
   if (event.registrationOpensAt && event.registrationOpensAt > now) return 'not-yet-open' as const
   if (event.registrationClosesAt && event.registrationClosesAt < now) return 'closed' as const

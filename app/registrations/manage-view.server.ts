@@ -43,7 +43,14 @@ export async function buildManageView(registration: ManagedRegistration, form: R
   const signup = registration.seriesSignup
   const mine = new Map(signup?.registrations.map((part) => [part.eventId, part.status]) ?? [])
   return {
-    event: { slug: event.slug, title: pick(event, 'title', locale), when: formatEventWhen(event.startsAt, event.endsAt, locale), place, status: event.status, ended },
+    event: {
+      slug: event.slug,
+      title: pick(event, 'title', locale),
+      when: formatEventWhen(event.startsAt, event.endsAt, locale),
+      place,
+      status: event.status,
+      ended,
+    },
     status: registration.status,
     position: registration.status === 'waitlisted' ? await waitlistPosition(db, registration) : null,
     mode: registration.attendanceMode,

@@ -5,7 +5,7 @@ import { DomainError, NotFoundError } from '../errors.server.ts'
 import type { Answers, AttendeeDetails } from './form.server.ts'
 import { enqueueCancellation, enqueueConfirmation, enqueueWaitlisted } from './mail.server.ts'
 import { registerLocked, signUpForItems, type RegistrationOutcome } from './register.server.ts'
-import { countSeats, lockEventForRegistration, modesOf, promoteFromWaitlist, waitlistPosition, type SeatEvent } from './seats.server.ts'
+import { countSeats, lockEventForRegistration, modesOf, nextQueuedAt, promoteFromWaitlist, waitlistPosition, type SeatEvent } from './seats.server.ts'
 import { hashToken, isTokenShaped } from './tokens.server.ts'
 
 /**
@@ -57,7 +57,7 @@ async function withRegistration<T>(
       const registration = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, include: { ticketType: true } })
       return work(tx, event, registration)
     },
-    { maxWait: 10_000, timeout: 20_000 },
+    { maxWait: 30_000, timeout: 30_000 },
   )
 }
 
@@ -123,7 +123,7 @@ export async function changeAttendanceMode(input: Actor & { registrationId: stri
       const status = registration.status === 'waitlisted' && free ? 'confirmed' : registration.status
       const updated = await tx.registration.update({
         where: { id: registration.id },
-        data: { attendanceMode: input.mode, status, ...(status === 'waitlisted' ? { queuedAt: new Date() } : {}) },
+        data: { attendanceMode: input.mode, status, ...(status === 'waitlisted' ? { queuedAt: nextQueuedAt(seats[input.mode]) } : {}) },
         include: { ticketType: true },
       })
       await recordAudit(tx, {
@@ -144,7 +144,9 @@ export async function changeAttendanceMode(input: Actor & { registrationId: stri
 }
 
 /** The person's own details and answers (no seat changes). */
-export async function updateRegistrationDetails(input: Actor & { registrationId: string; details: Omit<AttendeeDetails, 'email' | 'locale'>; answers: Answers }) {
+export async function updateRegistrationDetails(
+  input: Actor & { registrationId: string; details: Omit<AttendeeDetails, 'email' | 'locale'>; answers: Answers },
+) {
   return withRegistration(input.registrationId, async (tx, event, registration) => {
     if (registration.status === 'cancelled') throw new DomainError('registration.error.alreadyCancelled', 409)
     await tx.registration.update({
@@ -265,7 +267,7 @@ export async function joinSeriesPart(input: { seriesSignupId: string; eventId: s
         { source: 'public', actorId: null, now, seriesSignupId: signup.id },
       )
     },
-    { maxWait: 10_000, timeout: 20_000 },
+    { maxWait: 30_000, timeout: 30_000 },
   )
 }
 

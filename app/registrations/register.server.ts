@@ -8,7 +8,7 @@ import type { Locale } from '../i18n/index.ts'
 import type { AttendeeDetails, RegistrationInput } from './form.server.ts'
 import { enqueueAlreadyRegistered, enqueueConfirmation, enqueueInterestRegistered, enqueueWaitlisted } from './mail.server.ts'
 import { PRIVACY_NOTICE_VERSION } from './privacy.ts'
-import { countSeats, lockEventForRegistration, modesOf, waitlistPosition, type SeatEvent } from './seats.server.ts'
+import { countSeats, lockEventForRegistration, modesOf, nextQueuedAt, waitlistPosition, type SeatEvent } from './seats.server.ts'
 import { hashToken, manageTokenHash } from './tokens.server.ts'
 
 /**
@@ -63,7 +63,7 @@ export async function registerAttendee(args: RegisterAttendeeInput): Promise<Reg
       const event = await lockEventForRegistration(tx, args.event)
       return registerLocked(tx, event, args.input, { source: args.source ?? 'public', actorId: args.actorId ?? null, now, seriesSignupId: null })
     },
-    { maxWait: 10_000, timeout: 20_000 },
+    { maxWait: 30_000, timeout: 30_000 },
   )
 }
 
@@ -82,7 +82,7 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
   if (isInterest && event.endsAt < options.now) throw new RegistrationClosedError('registration.error.closed', 409)
 
   const existing = await tx.registration.findUnique({
-    where: { eventId_emailNormalized: { eventId: event.id, emailNormalized: input.email } },
+    where: { eventId_emailNormalized: { eventId: event.id, emailNormalized: input.email.trim().toLowerCase() } },
     include: { ticketType: true },
   })
   if (existing && existing.status !== 'cancelled' && !(existing.status === 'interest' && !isInterest)) {
@@ -94,7 +94,10 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
   let inviteId: string | null = null
   if (event.registrationMode === 'invite_only' && options.source === 'public') {
     const invite = input.inviteToken
-      ? await tx.registrationInvite.findFirst({ where: { eventId: event.id, tokenHash: hashToken(input.inviteToken), revokedAt: null }, include: { registration: true } })
+      ? await tx.registrationInvite.findFirst({
+          where: { eventId: event.id, tokenHash: hashToken(input.inviteToken), revokedAt: null },
+          include: { registration: true },
+        })
       : null
     if (!invite) throw new DomainError('registration.error.inviteOnly', 403)
     if (invite.registration && invite.registration.id !== existing?.id && invite.registration.status !== 'cancelled') {
@@ -109,6 +112,8 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
   let mode: AttendanceMode = modes.includes(input.attendanceMode) ? input.attendanceMode : modes[0]
   let status: RegistrationStatus = 'interest'
   let switchedMode = false
+  let queuedAt = new Date()
+  let position: number | null = null
   if (!isInterest) {
     const seats = await countSeats(tx, event)
     const hasSeat = (m: AttendanceMode) => seats[m].left === null || seats[m].left! > 0
@@ -118,7 +123,12 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
       if (input.whenFull === 'other-mode' && other && hasSeat(other)) {
         mode = other
         switchedMode = true
-      } else status = 'waitlisted'
+      } else {
+        status = 'waitlisted'
+        // Under the event lock, so the newcomer is exactly last in this mode's queue.
+        queuedAt = nextQueuedAt(seats[mode])
+        position = seats[mode].waitlisted + 1
+      }
     }
   }
 
@@ -126,7 +136,7 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
     ...attendeeColumns(input, options.now),
     attendanceMode: mode,
     status,
-    queuedAt: options.now,
+    queuedAt,
     answers: input.answers as Prisma.InputJsonValue,
     ticketTypeId: ticket?.id ?? null,
     priceOre: ticket?.priceOre ?? 0,
@@ -146,18 +156,16 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
   if (existing) {
     // A cancelled (or interest) registration comes back: same row, new links (the old ones stay revoked).
     const tokenVersion = existing.tokenVersion + 1
-    registration = await tx.registration.update({
+    const updated = await tx.registration.update({
       where: { id: existing.id },
       data: { ...data, tokenVersion, manageTokenHash: manageTokenHash({ id: existing.id, tokenVersion }) },
-      include: { ticketType: true },
     })
+    registration = { ...updated, ticketType: ticket }
     await tx.itemSignup.deleteMany({ where: { registrationId: existing.id } })
   } else {
     const id = randomUUID()
-    registration = await tx.registration.create({
-      data: { id, eventId: event.id, ...data, manageTokenHash: manageTokenHash({ id, tokenVersion: 0 }) },
-      include: { ticketType: true },
-    })
+    const created = await tx.registration.create({ data: { id, eventId: event.id, ...data, manageTokenHash: manageTokenHash({ id, tokenVersion: 0 }) } })
+    registration = { ...created, ticketType: ticket }
   }
 
   const itemTitles = await signUpForItems(tx, event, registration.id, input.itemIds, input.locale)
@@ -170,11 +178,9 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
     data: { eventId: event.id, status, mode, source: options.source, ...(switchedMode ? { switchedMode: true } : {}) },
   })
 
-  let position: number | null = null
   if (status === 'confirmed') await enqueueConfirmation(tx, { event, registration, reason: 'registered', itemTitles })
   else if (status === 'waitlisted') {
-    position = await waitlistPosition(tx, registration)
-    await enqueueWaitlisted(tx, { event, registration, position })
+    await enqueueWaitlisted(tx, { event, registration, position: position ?? 1 })
   } else await enqueueInterestRegistered(tx, { event, registration })
   for (const callback of onRegistered) await callback(tx, event, registration, 'registered')
   return { outcome: status === 'confirmed' ? 'confirmed' : status === 'waitlisted' ? 'waitlisted' : 'interest', registration, position, switchedMode }
@@ -183,7 +189,7 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
 function attendeeColumns(input: AttendeeDetails, now: Date) {
   return {
     name: input.name,
-    email: input.email,
+    email: input.email.trim(),
     emailNormalized: input.email.trim().toLowerCase(),
     organizationName: input.organizationName,
     sector: input.sector,
@@ -312,6 +318,6 @@ export async function registerForSeries(input: RegisterForSeriesInput): Promise<
       if (parts.every((part) => part.outcome === 'closed')) throw new RegistrationClosedError('registration.error.seriesClosed', 409)
       return { outcome: existing && !anyNew ? 'exists' : 'registered', parts }
     },
-    { maxWait: 10_000, timeout: 30_000 },
+    { maxWait: 30_000, timeout: 30_000 },
   )
 }

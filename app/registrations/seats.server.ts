@@ -13,10 +13,19 @@ import { enqueueConfirmation } from './mail.server.ts'
  */
 export type SeatEvent = Event & { organization: Organization; series: Series | null; ticketTypes: TicketType[] }
 
-export type ModeSeats = { capacity: number | null; confirmed: number; waitlisted: number; left: number | null }
+export type ModeSeats = {
+  capacity: number | null
+  confirmed: number
+  waitlisted: number
+  left: number | null
+  /** When the last person joined this mode's waitlist (a newcomer queues strictly after it). */
+  lastQueuedAt: Date | null
+}
 export type SeatCounts = Record<AttendanceMode, ModeSeats>
 
-/** Locks the event row for the rest of the transaction and returns it with what registration needs. */
+/**
+ * Locks the event row for the rest of the transaction and returns it with what registration needs.
+ */
 export async function lockEventForRegistration(tx: Tx, where: { id: string } | { slug: string }): Promise<SeatEvent> {
   const rows =
     'id' in where
@@ -46,13 +55,15 @@ export async function countSeats(client: Tx | typeof db, event: Pick<Event, 'id'
     by: ['attendanceMode', 'status'],
     where: { eventId: event.id, status: { in: ['confirmed', 'waitlisted'] } },
     _count: { _all: true },
+    _max: { queuedAt: true },
   })
   const count = (mode: AttendanceMode, status: 'confirmed' | 'waitlisted') =>
     rows.find((row) => row.attendanceMode === mode && row.status === status)?._count._all ?? 0
   const seats = (mode: AttendanceMode): ModeSeats => {
     const capacity = capacityOf(event, mode)
     const confirmed = count(mode, 'confirmed')
-    return { capacity, confirmed, waitlisted: count(mode, 'waitlisted'), left: capacity === null ? null : Math.max(0, capacity - confirmed) }
+    const lastQueuedAt = rows.find((row) => row.attendanceMode === mode && row.status === 'waitlisted')?._max.queuedAt ?? null
+    return { capacity, confirmed, waitlisted: count(mode, 'waitlisted'), left: capacity === null ? null : Math.max(0, capacity - confirmed), lastQueuedAt }
   }
   return { on_site: seats('on_site'), online: seats('online') }
 }
@@ -62,6 +73,14 @@ export async function getSeatCounts(eventId: string): Promise<SeatCounts> {
   const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, format: true, capacityOnSite: true, capacityOnline: true } })
   if (!event) throw new NotFoundError('error.eventNotFound')
   return countSeats(db, event)
+}
+
+/**
+ * The moment a newcomer joins a waitlist: now, or just after the last person in it (timestamps
+ * have millisecond precision, and two people in the same millisecond must still have an order).
+ */
+export function nextQueuedAt(seats: ModeSeats, now = new Date()): Date {
+  return seats.lastQueuedAt && seats.lastQueuedAt >= now ? new Date(seats.lastQueuedAt.getTime() + 1) : now
 }
 
 /** Place in the FIFO queue of the registration's mode (1 = next to get a seat). */

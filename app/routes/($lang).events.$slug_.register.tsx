@@ -10,7 +10,7 @@ import { notFound } from '../errors.server.ts'
 import { localePath, t } from '../i18n/index.ts'
 import { orNotFound, publicLocale } from '../public/route.server.ts'
 import { limitRegistrations } from '../rate-limits.server.ts'
-import { loadRegistrationForm, parseRegistration } from '../registrations/form.server.ts'
+import { getRegistrationForm, loadRegistrationForm, parseRegistration } from '../registrations/form.server.ts'
 import { registerAttendee } from '../registrations/register.server.ts'
 import { isTokenShaped } from '../registrations/tokens.server.ts'
 import { isSlug } from '../slug.ts'
@@ -35,7 +35,9 @@ export async function action(args: ActionFunctionArgs) {
     const locale = publicLocale(args.request, args.params)
     const slug = args.params.slug ?? ''
     if (!isSlug(slug)) throw notFound(locale, 'error.eventNotFound')
-    const form = await loadRegistrationForm({ slug }, locale)
+    // The form's shape (questions, tickets, sub-sessions) from the short-lived cache; the domain
+    // checks tickets, items and seats again under the event lock.
+    const form = await getRegistrationForm(slug, locale)
     const input = submitted.check(parseRegistration(submitted.values, form, locale))
     await limitRegistrations({ ip: clientIp(args.request, args.context), email: input.email })
     const result = await registerAttendee({ event: { slug }, input })

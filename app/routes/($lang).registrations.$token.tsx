@@ -56,7 +56,8 @@ export async function action(args: ActionFunctionArgs) {
       await setItemSignups({ ...by, registrationId: registration.id, itemIds })
     } else {
       const eventId = submitted.values.eventId ?? ''
-      if (!registration.seriesSignupId || !registration.seriesSignup?.series.parts.some((part) => part.id === eventId)) throw new DomainError('error.badRequest', 400)
+      if (!registration.seriesSignupId || !registration.seriesSignup?.series.parts.some((part) => part.id === eventId))
+        throw new DomainError('error.badRequest', 400)
       await joinSeriesPart({ seriesSignupId: registration.seriesSignupId, eventId })
     }
     // The manage link itself may have changed (cancelled, then registered again): go back by path.

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { db } from '../../app/db/client.server.ts'
 import type { RegistrationInput } from '../../app/registrations/form.server.ts'
-import { cancelRegistration, cancelSeriesSignup, changeAttendanceMode, joinSeriesPart, promoteAfterCapacityChange } from '../../app/registrations/manage.server.ts'
+import {
+  cancelRegistration,
+  cancelSeriesSignup,
+  changeAttendanceMode,
+  joinSeriesPart,
+  promoteAfterCapacityChange,
+} from '../../app/registrations/manage.server.ts'
 import { registerAttendee, registerForSeries } from '../../app/registrations/register.server.ts'
 import { hashToken, inviteToken } from '../../app/registrations/tokens.server.ts'
 import { createOrganization } from '../support/console.ts'
@@ -100,9 +106,15 @@ describe('registering', () => {
 
   it('refuses posts before the window opens, after it closes and for cancelled events with 409', async () => {
     const early = await makeEvent({ registrationOpensAt: new Date(Date.now() + HOUR) })
-    await expect(registerAttendee({ event: { id: early.id }, input: person('early') })).rejects.toMatchObject({ status: 409, messageKey: 'registration.error.notYetOpen' })
+    await expect(registerAttendee({ event: { id: early.id }, input: person('early') })).rejects.toMatchObject({
+      status: 409,
+      messageKey: 'registration.error.notYetOpen',
+    })
     const late = await makeEvent({ registrationClosesAt: new Date(Date.now() - HOUR) })
-    await expect(registerAttendee({ event: { id: late.id }, input: person('late') })).rejects.toMatchObject({ status: 409, messageKey: 'registration.error.closed' })
+    await expect(registerAttendee({ event: { id: late.id }, input: person('late') })).rejects.toMatchObject({
+      status: 409,
+      messageKey: 'registration.error.closed',
+    })
     const cancelled = await makeEvent({ status: 'cancelled', cancellationReason: 'Sjukdom' })
     await expect(registerAttendee({ event: { id: cancelled.id }, input: person('c') })).rejects.toMatchObject({ status: 409 })
     const draft = await makeEvent({ status: 'draft' })
@@ -136,7 +148,9 @@ describe('registering', () => {
 
   it('records a priced ticket with the invoice details and the price at the time', async () => {
     const event = await makeEvent({ format: 'online', capacityOnline: null, capacityOnSite: null })
-    const ticket = await db.ticketType.create({ data: { eventId: event.id, nameSv: 'Digital biljett', nameEn: 'Digital ticket', priceOre: 29500, vatRate: 25 } })
+    const ticket = await db.ticketType.create({
+      data: { eventId: event.id, nameSv: 'Digital biljett', nameEn: 'Digital ticket', priceOre: 29500, vatRate: 25 },
+    })
     const result = await registerAttendee({
       event: { id: event.id },
       input: person('buyer', {
@@ -145,7 +159,13 @@ describe('registering', () => {
         invoice: { orgNumber: '212000-0142', address: 'Box 1, 631 86 Eskilstuna', eReference: null, buyerReference: 'Anna A' },
       }),
     })
-    expect(result.registration).toMatchObject({ priceOre: 29500, vatRate: 25, paymentStatus: 'unpaid', invoiceOrgNumber: '212000-0142', attendanceMode: 'online' })
+    expect(result.registration).toMatchObject({
+      priceOre: 29500,
+      vatRate: 25,
+      paymentStatus: 'unpaid',
+      invoiceOrgNumber: '212000-0142',
+      attendanceMode: 'online',
+    })
   })
 })
 
@@ -205,7 +225,9 @@ describe('cancelling and the waitlist', () => {
 describe('series', () => {
   it('registers once for every part, keeps each part its own seats, and lets a person leave one part', async () => {
     const org = await createOrganization(`series-org-${++counter}`, 'Mötesplats Social Innovation')
-    const series = await db.series.create({ data: { slug: `re-act-${counter}`, organizationId: org.id, titleSv: 'Re-Act', titleEn: 'Re-Act', status: 'published' } })
+    const series = await db.series.create({
+      data: { slug: `re-act-${counter}`, organizationId: org.id, titleSv: 'Re-Act', titleEn: 'Re-Act', status: 'published' },
+    })
     const start = Date.now() + 10 * 24 * HOUR
     const part = (position: number, capacityOnline: number | null) =>
       db.event.create({

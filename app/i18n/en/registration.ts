@@ -110,13 +110,18 @@ export const registrationMessages = {
   'privacy.intro': 'When you register for an event on Samling you give some details about yourself. This page says which, why and for how long they are kept.',
   'privacy.version': 'Version {version}.',
   'privacy.whoHeading': 'Who is responsible?',
-  'privacy.whoBody': 'The controller is the organization that arranges the event. It is named on the event page, with contact details on the organization’s page. Samling processes the data on the organizer’s behalf.',
+  'privacy.whoBody':
+    'The controller is the organization that arranges the event. It is named on the event page, with contact details on the organization’s page. Samling processes the data on the organizer’s behalf.',
   'privacy.whatHeading': 'Which data?',
-  'privacy.whatBody': 'Name, e-mail address, organization, sector and county, how you take part (on site or online), your answers to the organizer’s questions and, for paid tickets, invoice details. We also keep which version of this text you accepted, and when.',
+  'privacy.whatBody':
+    'Name, e-mail address, organization, sector and county, how you take part (on site or online), your answers to the organizer’s questions and, for paid tickets, invoice details. We also keep which version of this text you accepted, and when.',
   'privacy.whyHeading': 'Why?',
-  'privacy.whyBody': 'To manage your place (confirmation, reminders, changes and the waitlist), to invoice tickets, and for statistics without names about which sectors and counties take part, which organizers report to funders. The legal basis is legitimate interest and, for invoicing, contract.',
+  'privacy.whyBody':
+    'To manage your place (confirmation, reminders, changes and the waitlist), to invoice tickets, and for statistics without names about which sectors and counties take part, which organizers report to funders. The legal basis is legitimate interest and, for invoicing, contract.',
   'privacy.howLongHeading': 'For how long?',
-  'privacy.howLongBody': 'As long as the organizer needs the data for the event and its follow-up, at most twelve months after the event ends. Statistics without names may be kept longer.',
+  'privacy.howLongBody':
+    'As long as the organizer needs the data for the event and its follow-up, at most twelve months after the event ends. Statistics without names may be kept longer.',
   'privacy.rightsHeading': 'Your rights',
-  'privacy.rightsBody': 'With the link in your confirmation e-mail you can see and change your details or cancel at any time. You have the right to know which data is held about you, to have it corrected or erased, and to complain to the Swedish Authority for Privacy Protection (IMY). Contact the organizer with questions.',
+  'privacy.rightsBody':
+    'With the link in your confirmation e-mail you can see and change your details or cancel at any time. You have the right to know which data is held about you, to have it corrected or erased, and to complain to the Swedish Authority for Privacy Protection (IMY). Contact the organizer with questions.',
 } satisfies Record<keyof typeof sv, string>

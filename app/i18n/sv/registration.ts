@@ -109,13 +109,18 @@ export const registrationMessages = {
   'privacy.intro': 'När du anmäler dig till ett evenemang på Samling lämnar du några uppgifter om dig själv. Här står vilka, varför och hur länge de sparas.',
   'privacy.version': 'Version {version}.',
   'privacy.whoHeading': 'Vem ansvarar?',
-  'privacy.whoBody': 'Personuppgiftsansvarig är den organisation som arrangerar evenemanget. Den står på evenemangets sida, med kontaktuppgifter på organisationens sida. Samling behandlar uppgifterna för arrangörens räkning.',
+  'privacy.whoBody':
+    'Personuppgiftsansvarig är den organisation som arrangerar evenemanget. Den står på evenemangets sida, med kontaktuppgifter på organisationens sida. Samling behandlar uppgifterna för arrangörens räkning.',
   'privacy.whatHeading': 'Vilka uppgifter?',
-  'privacy.whatBody': 'Namn, e-postadress, organisation, sektor och län, hur du deltar (på plats eller digitalt), dina svar på arrangörens frågor och, för biljetter som kostar, fakturauppgifter. Vi sparar också vilken version av den här texten du godkände och när.',
+  'privacy.whatBody':
+    'Namn, e-postadress, organisation, sektor och län, hur du deltar (på plats eller digitalt), dina svar på arrangörens frågor och, för biljetter som kostar, fakturauppgifter. Vi sparar också vilken version av den här texten du godkände och när.',
   'privacy.whyHeading': 'Varför?',
-  'privacy.whyBody': 'För att administrera din plats (bekräftelse, påminnelser, ändringar och väntelista), för att fakturera biljetter och för statistik utan namn om vilka sektorer och län som deltar, som arrangörer redovisar till finansiärer. Rättslig grund är berättigat intresse och, för fakturering, avtal.',
+  'privacy.whyBody':
+    'För att administrera din plats (bekräftelse, påminnelser, ändringar och väntelista), för att fakturera biljetter och för statistik utan namn om vilka sektorer och län som deltar, som arrangörer redovisar till finansiärer. Rättslig grund är berättigat intresse och, för fakturering, avtal.',
   'privacy.howLongHeading': 'Hur länge?',
-  'privacy.howLongBody': 'Så länge arrangören behöver uppgifterna för evenemanget och uppföljningen av det, som längst tolv månader efter att evenemanget slutat. Statistik utan namn kan sparas längre.',
+  'privacy.howLongBody':
+    'Så länge arrangören behöver uppgifterna för evenemanget och uppföljningen av det, som längst tolv månader efter att evenemanget slutat. Statistik utan namn kan sparas längre.',
   'privacy.rightsHeading': 'Dina rättigheter',
-  'privacy.rightsBody': 'Via länken i ditt bekräftelsemejl kan du när som helst se och ändra dina uppgifter eller avboka. Du har rätt att få veta vilka uppgifter som finns om dig, att få dem rättade eller raderade och att klaga hos Integritetsskyddsmyndigheten (IMY). Kontakta arrangören för frågor.',
+  'privacy.rightsBody':
+    'Via länken i ditt bekräftelsemejl kan du när som helst se och ändra dina uppgifter eller avboka. Du har rätt att få veta vilka uppgifter som finns om dig, att få dem rättade eller raderade och att klaga hos Integritetsskyddsmyndigheten (IMY). Kontakta arrangören för frågor.',
 } as const
