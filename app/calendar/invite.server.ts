@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { CalendarInvite } from '../../emails/schemas.ts'
 import { config } from '../env.server.ts'
 import type { AttendanceMode } from '../generated/prisma/enums.ts'
@@ -10,6 +11,18 @@ export type InviteRegistration = { name: string; email: string; attendanceMode: 
 /** The address part of "Samling <no-reply@samling.se>". */
 export function addressOf(mailbox: string): string {
   return (/<([^>]+)>/.exec(mailbox)?.[1] ?? mailbox).trim()
+}
+
+const EmailSchema = z.email()
+
+/**
+ * A stored address if it is one (trimmed), else undefined. An organization's contact address is
+ * typed by people; a malformed one must cost the Reply-To, not every registration (the mail's schema
+ * would refuse it and roll the registration back).
+ */
+export function usableEmail(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim()
+  return trimmed && EmailSchema.safeParse(trimmed).success ? trimmed : undefined
 }
 
 /**
@@ -38,7 +51,7 @@ export function calendarInviteFor(input: {
     description: entry.description.slice(0, 4000),
     url: entry.url,
     organizerName: event.organization.name,
-    organizerEmail: event.organization.contactEmail || addressOf(config().mailFrom),
+    organizerEmail: usableEmail(event.organization.contactEmail) ?? addressOf(config().mailFrom),
     attendeeName: registration.name,
     attendeeEmail: registration.email,
     updatedAt: entry.updatedAt.toISOString(),

@@ -1,5 +1,5 @@
 import { eventLocation, eventPageUrl } from '../calendar/entries.server.ts'
-import { calendarInviteFor } from '../calendar/invite.server.ts'
+import { calendarInviteFor, usableEmail } from '../calendar/invite.server.ts'
 import type { Tx } from '../db/client.server.ts'
 import type { Event, Organization, Registration, Series, TicketType } from '../generated/prisma/client.ts'
 import { pick, type Locale } from '../i18n/index.ts'
@@ -22,7 +22,7 @@ type Input = { event: MailEvent; registration: MailRegistration }
 export function attendeeMailFacts({ event, registration }: Input) {
   const locale: Locale = registration.locale
   return {
-    replyTo: event.organization.contactEmail ?? undefined,
+    replyTo: usableEmail(event.organization.contactEmail),
     organizationName: event.organization.name,
     eventTitle: pick(event, 'title', locale),
     eventUrl: eventPageUrl(event, locale),

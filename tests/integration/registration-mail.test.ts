@@ -257,6 +257,17 @@ describe('the confirmation an attendee receives', () => {
     expect(JSON.stringify(sent.payload)).not.toContain('/registrations/')
   })
 
+  it('a malformed contact address of the organization costs the Reply-To, not the registration: Samling is the ORGANIZER then', async () => {
+    const event = await makeEvent()
+    await db.organization.update({ where: { id: event.organizationId }, data: { contactEmail: 'info at motesplats' } })
+    const broken = { ...event, organization: { ...event.organization, contactEmail: 'info at motesplats' } }
+    const registration = await makeRegistration(event, { priced: false })
+    await db.$transaction((tx) => enqueueConfirmation(tx, { event: broken, registration, reason: 'registered' }))
+    const { mail, calendar } = await sendOne()
+    expect(mail.replyTo).toBeUndefined()
+    expect(parseCalendar(calendar!).vevent.getFirstProperty('organizer')!.getFirstValue()).toBe('mailto:no-reply@samling.test')
+  })
+
   it('a confirmation queued in a transaction that rolls back leaves no mail', async () => {
     const event = await makeEvent()
     const registration = await makeRegistration(event)
