@@ -7,6 +7,7 @@ import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
 import { promoteAfterCapacityChange } from '../registrations/manage.server.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
+import { notifyInterestedPeople } from '../registrations/interest.server.ts'
 import { ATTENDEE_VISIBLE_FIELDS, recordEventChange } from './changes.server.ts'
 import { chooseSlug } from '../slug.server.ts'
 import { County, EventFormat, QuestionKind, RegistrationMode } from '../enums.ts'
@@ -533,6 +534,8 @@ export async function updateEvent(input: { access: Access; eventId: string; even
       await promoteAfterCapacityChange(tx, current.id, input.access.personId)
     }
     if (visible.length) await recordEventChange(tx, { event: current, change: { kind: 'details', fields: visible }, actorId: input.access.personId })
+    // An interest-only event switched to open registration: everyone who left their address hears so, once.
+    if (changed.some((key) => REGISTRATION_WINDOW_FIELDS.includes(key))) await notifyInterestedPeople(tx, { eventId: current.id })
     await recordAudit(tx, {
       organizationId,
       actorId: input.access.personId,
@@ -544,6 +547,8 @@ export async function updateEvent(input: { access: Access; eventId: string; even
     return tx.event.findUniqueOrThrow({ where: { id: current.id } })
   })
 }
+
+const REGISTRATION_WINDOW_FIELDS: readonly string[] = ['registrationMode', 'registrationOpensAt', 'registrationClosesAt']
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime()

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit.server.ts'
 import { DomainError } from '../errors.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
 import type { Access } from '../organizations/access.server.ts'
+import { notifyInterestedPeople } from '../registrations/interest.server.ts'
 import { recordEventChange } from './changes.server.ts'
 import { begin } from './editing.server.ts'
 
@@ -33,7 +34,9 @@ export async function publishEvent(input: StatusInput): Promise<Event> {
       where: { id: event.id },
       data: { status: 'published', publishedAt: event.publishedAt ?? new Date(), cancellationReason: null },
     })
-    if (event.status === 'cancelled' || event.status === 'postponed') await recordEventChange(tx, { event, change: { kind: 'reinstated' }, actorId: input.access.personId })
+    if (event.status === 'cancelled' || event.status === 'postponed')
+      await recordEventChange(tx, { event, change: { kind: 'reinstated' }, actorId: input.access.personId })
+    await notifyInterestedPeople(tx, { eventId: event.id })
     await recordAudit(tx, {
       organizationId: input.access.organization.id,
       actorId: input.access.personId,

@@ -2,6 +2,8 @@ import { createElement } from 'react'
 import { render } from '@react-email/components'
 import type { z } from 'zod'
 import { eventChanged } from '../../emails/event-changed.tsx'
+import { eventFull } from '../../emails/event-full.tsx'
+import { organizerRegistrations } from '../../emails/organizer-registrations.tsx'
 import { interestRegistered } from '../../emails/interest-registered.tsx'
 import { memberInvitation } from '../../emails/member-invitation.tsx'
 import { registrationCancelled } from '../../emails/registration-cancelled.tsx'
@@ -25,6 +27,8 @@ const templates = {
   'sign-in-link': signInLink,
   'member-invitation': memberInvitation,
   'event-changed': eventChanged,
+  'organizer-registrations': organizerRegistrations,
+  'event-full': eventFull,
   'registration-confirmed': registrationConfirmed,
   'registration-waitlisted': registrationWaitlisted,
   'registration-cancelled': registrationCancelled,

@@ -1,4 +1,6 @@
 import { log } from '../log.server.ts'
+import { scheduleOpenedRegistrations } from './interest.server.ts'
+import { scheduleDigests } from './organizer-notices.server.ts'
 import { scheduleReminders } from './reminders.server.ts'
 
 /**
@@ -10,7 +12,9 @@ import { scheduleReminders } from './reminders.server.ts'
 export async function runScheduledMail(input: { now?: Date } = {}) {
   const now = input.now ?? new Date()
   const reminders = await scheduleReminders({ now })
-  return { reminders: reminders.queued }
+  const opened = await scheduleOpenedRegistrations({ now })
+  const digests = await scheduleDigests({ now })
+  return { reminders: reminders.queued, opened: opened.queued, digests: digests.queued }
 }
 
 /** Runs runScheduledMail every `intervalMs` (a minute) until the returned stop() is called. */

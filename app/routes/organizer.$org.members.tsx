@@ -6,11 +6,12 @@ import { EmailSchema } from '~/accounts/sign-in.server.ts'
 import { IntentForm } from '~/components/intent-form.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import type { FormAnswer } from '~/errors.server.ts'
-import { MemberRole } from '~/generated/prisma/enums.ts'
+import { MemberRole, NotificationFrequency } from '~/generated/prisma/enums.ts'
 import { formatDate } from '~/time.ts'
 import { t, type Locale } from '~/i18n/index.ts'
 import { canManageMembers } from '~/organizations/access.server.ts'
 import { changeRole, inviteMember, listMembers, removeMember } from '~/organizations/members.server.ts'
+import { getMyRegistrationDigest, setMyRegistrationDigest } from '~/registrations/organizer-notices.server.ts'
 import accountsStyles from '~/styles/accounts.css'
 import { consoleMeta } from '~/console/paths.ts'
 import type { ConsoleHandle } from './organizer.tsx'
@@ -18,7 +19,10 @@ import type { ConsoleHandle } from './organizer.tsx'
 // From the generated enum, not the domain's list: this module also runs in the browser, where
 // .server modules are empty (a schema built from one breaks client-side navigation).
 const ROLES = Object.values(MemberRole)
+const FREQUENCIES = ['immediate', 'daily', 'off'] as const satisfies readonly NotificationFrequency[]
 const RoleSchema = z.enum(MemberRole)
+/** "Mina aviseringar": every member sets their own, whatever their role. */
+const NotificationsSchema = z.object({ intent: z.literal('notifications'), registrationDigest: z.enum(NotificationFrequency) })
 const MemberActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('invite'), email: EmailSchema, role: RoleSchema }),
   z.object({ intent: z.literal('changeRole'), personId: z.uuid(), role: RoleSchema }),
@@ -42,7 +46,9 @@ export async function loader(args: LoaderFunctionArgs) {
   return runLoader(args, async () => {
     const { person, access, locale } = await requireConsole(args.request, args.params, 'viewer')
     const { organization, actorRole, members } = await listMembers({ actor: person, organizationSlug: access.organization.slug })
+    const registrationDigest = await getMyRegistrationDigest(access)
     return json({
+      registrationDigest,
       locale,
       organization: { name: organization.name, slug: organization.slug },
       canManage: canManageMembers(actorRole),
@@ -58,6 +64,11 @@ export async function loader(args: LoaderFunctionArgs) {
  */
 export async function action(args: ActionFunctionArgs) {
   return runAction(args, async (form) => {
+    if (form.intent === 'notifications') {
+      const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
+      await setMyRegistrationDigest({ access, frequency: form.parse(NotificationsSchema).registrationDigest })
+      return json<ActionData>({ intent: 'notifications', message: t(locale, 'accounts.notifications.saved') })
+    }
     const { person, access, locale } = await requireConsole(args.request, args.params, 'owner')
     const input = form.parse(MemberActionSchema)
     const actor = { id: person.id, email: person.email, name: person.name }
@@ -77,22 +88,23 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { locale, organization, canManage, me, members } = useLoaderData<typeof loader>()
+  const { locale, organization, canManage, me, members, registrationDigest } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const navigation = useNavigation()
   const isSubmitting = navigation.state === 'submitting'
   const done = actionData && 'message' in actionData ? actionData : undefined
   const failed = actionData && 'formError' in actionData ? actionData : undefined
   const inviteFailure = failed?.intent === 'invite' ? failed : undefined
-  const rowFailure = (personId: string) => (failed && failed.intent !== 'invite' && failed.values.personId === personId ? failed : undefined)
-  const strayError = failed && failed.intent !== 'invite' && !members.some((member) => member.personId === failed.values.personId)
+  const isOwnForm = (intent: string | undefined) => intent === 'invite' || intent === 'notifications'
+  const rowFailure = (personId: string) => (failed && !isOwnForm(failed.intent) && failed.values.personId === personId ? failed : undefined)
+  const strayError = failed && !isOwnForm(failed.intent) && !members.some((member) => member.personId === failed.values.personId)
 
   return (
     <div className="members">
       <h1>{t(locale, 'accounts.members.title')}</h1>
       <p>{t(locale, 'accounts.members.intro', { organization: organization.name })}</p>
       {!canManage ? <p className="notice">{t(locale, 'accounts.members.readOnly')}</p> : null}
-      {done ? (
+      {done && done.intent !== 'notifications' ? (
         <p className="success" role="status">
           {done.message}
         </p>
@@ -176,6 +188,15 @@ export default function Members() {
         </tbody>
       </table>
 
+      <NotificationsForm
+        locale={locale}
+        organizationName={organization.name}
+        current={registrationDigest}
+        failure={failed?.intent === 'notifications' ? failed : undefined}
+        saved={done?.intent === 'notifications' ? done.message : undefined}
+        isSubmitting={isSubmitting}
+      />
+
       {canManage ? (
         <InviteForm locale={locale} failure={inviteFailure} doneKey={done?.intent === 'invite' ? done.message : undefined} isSubmitting={isSubmitting} />
       ) : null}
@@ -192,6 +213,57 @@ function RoleOptions({ locale }: { locale: Locale }) {
         </option>
       ))}
     </>
+  )
+}
+
+/** The signed-in member's own choice of registration mail (app/registrations/organizer-notices.server.ts). */
+function NotificationsForm(props: {
+  locale: Locale
+  organizationName: string
+  current: NotificationFrequency
+  failure: FormAnswer | undefined
+  saved: string | undefined
+  isSubmitting: boolean
+}) {
+  const { locale, failure } = props
+  const chosen = (failure?.values.registrationDigest as NotificationFrequency | undefined) ?? props.current
+  const error = failure ? (failure.fieldErrors.registrationDigest ?? failure.formError) : undefined
+  return (
+    <section className="members-invite panel" id="notifications" aria-labelledby="notifications-title">
+      <h2 id="notifications-title">{t(locale, 'accounts.notifications.title')}</h2>
+      <p>{t(locale, 'accounts.notifications.intro', { organization: props.organizationName })}</p>
+      {props.saved ? (
+        <p className="success" role="status">
+          {props.saved}
+        </p>
+      ) : null}
+      <IntentForm intent="notifications" submit={{ label: t(locale, 'accounts.notifications.submit'), disabled: props.isSubmitting }}>
+        <fieldset aria-describedby={error ? 'notifications-hint notifications-error' : 'notifications-hint'}>
+          <legend>{t(locale, 'accounts.notifications.legend')}</legend>
+          {FREQUENCIES.map((frequency) => (
+            <div className="field field--checkbox" key={frequency}>
+              <input
+                type="radio"
+                id={`notifications-${frequency}`}
+                name="registrationDigest"
+                value={frequency}
+                defaultChecked={chosen === frequency}
+                key={`${frequency}-${chosen}`}
+              />
+              <label htmlFor={`notifications-${frequency}`}>{t(locale, `accounts.notifications.option.${frequency}`)}</label>
+            </div>
+          ))}
+          <p className="field__hint" id="notifications-hint">
+            {t(locale, 'accounts.notifications.fullHint')}
+          </p>
+          {error ? (
+            <p className="field__error" id="notifications-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </fieldset>
+      </IntentForm>
+    </section>
   )
 }
 

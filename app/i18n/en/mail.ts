@@ -109,6 +109,34 @@ export const mailMessages = {
   'mail.reminder.cantCome': 'Can’t come? Cancel on the page of your registration, so someone else can have the place.',
   'mail.reminder.why': 'You receive this reminder because you are registered for the event.',
 
+  // --- organizer-registrations (digest of registrations and cancellations) ---
+  'mail.organizerRegistrations.subject.registered': 'New registration: {name} for {title}',
+  'mail.organizerRegistrations.subject.cancelled': 'Cancellation: {name} for {title}',
+  'mail.organizerRegistrations.subject.daily': 'Registrations {day}: {registered} new, {cancelled} cancelled',
+  'mail.organizerRegistrations.intro.immediate': 'Something happened to the registrations for one of your events.',
+  'mail.organizerRegistrations.intro.daily': 'This is how registrations for your events went on {day}.',
+  'mail.organizerRegistrations.registered': 'New registrations ({count})',
+  'mail.organizerRegistrations.cancelled': 'Cancellations ({count})',
+  'mail.organizerRegistrations.now': 'Right now',
+  'mail.organizerRegistrations.standing': '{confirmed} registered, {waitlisted} on the waiting list',
+  'mail.organizerRegistrations.mode.on_site': 'on site',
+  'mail.organizerRegistrations.mode.online': 'online',
+  'mail.organizerRegistrations.waitlisted': 'on the waiting list',
+  'mail.organizerRegistrations.more': 'and {count} more',
+  'mail.organizerRegistrations.list': 'The registrations for {title}',
+  'mail.organizerRegistrations.settings': 'Choose how often you get these emails under My notifications',
+
+  // --- event-full ---
+  'mail.eventFull.subject.all': 'Full: {title}',
+  'mail.eventFull.subject.on_site': 'Full on site: {title}',
+  'mail.eventFull.subject.online': 'Full online: {title}',
+  'mail.eventFull.body.all': 'All {capacity} places for {title} ({when}) are taken.',
+  'mail.eventFull.body.on_site': 'All {capacity} on-site places for {title} ({when}) are taken.',
+  'mail.eventFull.body.online': 'All {capacity} online places for {title} ({when}) are taken.',
+  'mail.eventFull.waitlist': 'New registrations go to the waiting list. If you raise the number of places, the first in line get a place at once.',
+  'mail.eventFull.button': 'View the registrations',
+  'mail.eventFull.once': 'This email comes once per number of places: if you change it and the event fills up again, you get a new one.',
+
   // --- the unsubscribe page (/unsubscribe/<token>) ---
   'mail.unsubscribe.title': 'Stop notifications from Samling',
   'mail.unsubscribe.intro': 'Here you stop notifications from Samling to {address}.',

@@ -108,6 +108,34 @@ export const mailMessages = {
   'mail.reminder.cantCome': 'Kan du inte komma? Avanmäl dig på sidan för din anmälan, så kan någon annan få platsen.',
   'mail.reminder.why': 'Du får den här påminnelsen eftersom du är anmäld till evenemanget.',
 
+  // --- organizer-registrations (digest of registrations and cancellations) ---
+  'mail.organizerRegistrations.subject.registered': 'Ny anmälan: {name} till {title}',
+  'mail.organizerRegistrations.subject.cancelled': 'Avanmälan: {name} från {title}',
+  'mail.organizerRegistrations.subject.daily': 'Anmälningar {day}: {registered} nya, {cancelled} avanmälda',
+  'mail.organizerRegistrations.intro.immediate': 'Något har hänt med anmälningarna till ett av era evenemang.',
+  'mail.organizerRegistrations.intro.daily': 'Så här gick det med anmälningarna till era evenemang under {day}.',
+  'mail.organizerRegistrations.registered': 'Nya anmälningar ({count})',
+  'mail.organizerRegistrations.cancelled': 'Avanmälningar ({count})',
+  'mail.organizerRegistrations.now': 'Just nu',
+  'mail.organizerRegistrations.standing': '{confirmed} anmälda, {waitlisted} på väntelistan',
+  'mail.organizerRegistrations.mode.on_site': 'på plats',
+  'mail.organizerRegistrations.mode.online': 'digitalt',
+  'mail.organizerRegistrations.waitlisted': 'på väntelistan',
+  'mail.organizerRegistrations.more': 'och {count} till',
+  'mail.organizerRegistrations.list': 'Anmälningarna till {title}',
+  'mail.organizerRegistrations.settings': 'Välj hur ofta du får de här mejlen under Mina aviseringar',
+
+  // --- event-full ---
+  'mail.eventFull.subject.all': 'Fullt: {title}',
+  'mail.eventFull.subject.on_site': 'Fullt på plats: {title}',
+  'mail.eventFull.subject.online': 'Fullt digitalt: {title}',
+  'mail.eventFull.body.all': 'Alla {capacity} platser till {title} ({when}) är tagna.',
+  'mail.eventFull.body.on_site': 'Alla {capacity} platser på plats till {title} ({when}) är tagna.',
+  'mail.eventFull.body.online': 'Alla {capacity} digitala platser till {title} ({when}) är tagna.',
+  'mail.eventFull.waitlist': 'Nya anmälningar hamnar på väntelistan. Höjer du antalet platser får de första i kön plats direkt.',
+  'mail.eventFull.button': 'Visa anmälningarna',
+  'mail.eventFull.once': 'Det här mejlet kommer en gång per antal platser: ändrar du antalet och det blir fullt igen får du ett nytt.',
+
   // --- the unsubscribe page (/unsubscribe/<token>) ---
   'mail.unsubscribe.title': 'Avsluta aviseringar från Samling',
   'mail.unsubscribe.intro': 'Här slutar du få aviseringar från Samling till {address}.',
