@@ -7,21 +7,27 @@ import { defineTemplate } from './template.ts'
 import { link, textLayout } from './text.ts'
 
 /**
- * A place was given back, by the person or by the organizer on their behalf. Carries METHOD:CANCEL
- * with the event's UID, so the entry leaves the person's calendar.
+ * A place was given back, by the person or by the organizer on their behalf: carries METHOD:CANCEL
+ * with the event's UID, so the entry leaves the person's calendar. Someone who only stood in the
+ * waitlist (`from: 'waitlist'`) never got an invitation, so that mail carries none.
  */
 export const RegistrationCancelledSchema = AttendeeEventSchema.extend(EventTimesSchema.shape).extend({
   /** The venue or "Digitalt"/"Online", if known. */
   place: LineSchema.optional(),
   by: z.enum(['attendee', 'organizer']),
-  invite: CalendarInviteSchema.refine((invite) => invite.method === 'CANCEL', 'a cancellation carries a CANCEL'),
+  from: z.enum(['place', 'waitlist']).default('place'),
+  invite: CalendarInviteSchema.refine((invite) => invite.method === 'CANCEL', 'a cancellation carries a CANCEL').optional(),
 })
 
 type Payload = z.output<typeof RegistrationCancelledSchema>
 
 const factRows = (payload: Payload, locale: Locale): FactRow[] => [...eventRows(payload, locale), ...timeRows(payload, locale)]
 
-const subject = (payload: Payload, locale: Locale) => t(locale, 'mail.cancelled.subject', { title: payload.eventTitle })
+const subject = (payload: Payload, locale: Locale) =>
+  t(locale, payload.from === 'waitlist' ? 'mail.cancelled.subject.waitlist' : 'mail.cancelled.subject', { title: payload.eventTitle })
+
+const intro = (payload: Payload, locale: Locale) =>
+  t(locale, payload.from === 'waitlist' ? `mail.cancelled.introWaitlist.${payload.by}` : `mail.cancelled.intro.${payload.by}`, { title: payload.eventTitle })
 
 export const registrationCancelled = defineTemplate({
   name: 'registration-cancelled',
@@ -30,12 +36,11 @@ export const registrationCancelled = defineTemplate({
   subject,
   Email({ payload, context }) {
     const { locale } = context
-    const intro = t(locale, `mail.cancelled.intro.${payload.by}`, { title: payload.eventTitle })
     return (
-      <EmailLayout context={context} preview={intro} heading={subject(payload, locale)}>
-        <Paragraph>{intro}</Paragraph>
+      <EmailLayout context={context} preview={intro(payload, locale)} heading={subject(payload, locale)}>
+        <Paragraph>{intro(payload, locale)}</Paragraph>
         <Facts rows={htmlRows(factRows(payload, locale))} />
-        <SmallPrint>{t(locale, 'mail.cancelled.calendar')}</SmallPrint>
+        {payload.invite ? <SmallPrint>{t(locale, 'mail.cancelled.calendar')}</SmallPrint> : null}
         <Paragraph>
           {t(locale, 'mail.cancelled.again')} <InlineLink href={payload.eventUrl}>{payload.eventUrl}</InlineLink>
         </Paragraph>
@@ -49,11 +54,10 @@ export const registrationCancelled = defineTemplate({
     return textLayout(context, [
       subject(payload, locale),
       '',
-      t(locale, `mail.cancelled.intro.${payload.by}`, { title: payload.eventTitle }),
+      intro(payload, locale),
       '',
       ...textRows(factRows(payload, locale)),
-      '',
-      t(locale, 'mail.cancelled.calendar'),
+      payload.invite ? `\n${t(locale, 'mail.cancelled.calendar')}` : null,
       '',
       link(t(locale, 'mail.cancelled.again').replace(/:$/, ''), payload.eventUrl),
       payload.by === 'organizer' && context.replyTo ? `\n${t(locale, 'mail.cancelled.questions')}` : null,

@@ -2,6 +2,7 @@ import { eventLocation, eventPageUrl } from '../calendar/entries.server.ts'
 import { calendarInviteFor, usableEmail } from '../calendar/invite.server.ts'
 import type { Tx } from '../db/client.server.ts'
 import type { Event, Organization, Registration, Series, TicketType } from '../generated/prisma/client.ts'
+import type { RegistrationStatus } from '../generated/prisma/enums.ts'
 import { pick, type Locale } from '../i18n/index.ts'
 import { enqueueMail } from '../mail/outbox.server.ts'
 import { manageToken, manageUrl } from './tokens.server.ts'
@@ -92,16 +93,22 @@ export async function enqueueWaitlisted(tx: Tx, input: Input & { position: numbe
   })
 }
 
-/** "Avbokad" with METHOD:CANCEL (same UID, SEQUENCE revision + 1), so the entry leaves the calendar. */
-export async function enqueueCancellation(tx: Tx, input: Input & { by: 'attendee' | 'organizer' }) {
+/**
+ * "Avbokad" with METHOD:CANCEL (same UID, SEQUENCE revision + 1), so the entry leaves the calendar.
+ * Pass `previousStatus` (the status before the cancellation): someone who only stood in the waitlist
+ * gets "du har lämnat kön" without an invitation, because they never had one.
+ */
+export async function enqueueCancellation(tx: Tx, input: Input & { by: 'attendee' | 'organizer'; previousStatus?: RegistrationStatus }) {
   const { event, registration } = input
+  const fromWaitlist = input.previousStatus === 'waitlisted'
   return enqueueMail(tx, {
     template: 'registration-cancelled',
     ...envelope(input),
     payload: {
       ...attendeeMailFacts(input),
       by: input.by,
-      invite: calendarInviteFor({ event, registration, method: 'CANCEL', locale: registration.locale }),
+      from: fromWaitlist ? 'waitlist' : 'place',
+      invite: fromWaitlist ? undefined : calendarInviteFor({ event, registration, method: 'CANCEL', locale: registration.locale }),
     },
   })
 }

@@ -106,6 +106,7 @@ async function makeRegistration(
       emailNormalized: 'asa.oberg@kommun.se',
       attendanceMode: overrides.attendanceMode ?? 'on_site',
       status: overrides.status ?? 'confirmed',
+      cancelledAt: overrides.status === 'cancelled' ? new Date() : null,
       locale: overrides.locale ?? 'sv',
       manageTokenHash: manageTokenHash({ id, tokenVersion: 0 }),
       ...(priced
@@ -327,6 +328,17 @@ describe('the other attendee mail', () => {
     expect(lines).toContain('Du har avbokat din plats på Välfärdens innovationsdag.')
     expect(lines).toContain('Tid: fre 12 feb 2027, kl. 09.00–16.00 (svensk tid)')
     expect(lines).toContain(`https://samling.test/events/${event.slug}`)
+  })
+
+  it('leaving the waitlist says so and carries no invitation (there never was one)', async () => {
+    const event = await makeEvent()
+    const registration = await makeRegistration(event, { status: 'cancelled', priced: false })
+    await db.$transaction((tx) => enqueueCancellation(tx, { event, registration, by: 'organizer', previousStatus: 'waitlisted' }))
+    const { mail, raw, calendar } = await sendOne()
+    expect(calendar).toBeUndefined()
+    expect(raw).not.toMatch(/text\/calendar/i)
+    expect(mail.subject).toBe('Du har lämnat kön: Välfärdens innovationsdag')
+    expect(mail.text!.split('\n')).toContain('Arrangören har tagit bort dig från kön till Välfärdens innovationsdag.')
   })
 
   it('waitlisted: the place in the queue and the manage link, and no calendar invitation', async () => {
