@@ -33,7 +33,7 @@ export function secret<S extends z.ZodType>(schema: S): S {
  * that writes iCalendar text): REQUEST for a confirmed place or an update, CANCEL when the
  * registration or the event is cancelled. `uid` comes from app/calendar's UID function, so it is the
  * same UID the public feeds and the .ics download use; `sequence` is the event's revision (CANCEL
- * sends revision + 1).
+ * sends revision + 1; a registration back after a cancellation adds 2 per return: inviteSequence).
  */
 export const CalendarInviteSchema = z.object({
   method: z.enum(['REQUEST', 'CANCEL']),

@@ -6,7 +6,13 @@ import type { Locale } from '../i18n/index.ts'
 import { type CalendarEventFacts, eventCalendarEntry } from './entries.server.ts'
 
 export type InviteEvent = CalendarEventFacts & { organization: { name: string; contactEmail: string | null } }
-export type InviteRegistration = { name: string; email: string; attendanceMode: AttendanceMode }
+export type InviteRegistration = {
+  name: string
+  email: string
+  attendanceMode: AttendanceMode
+  /** Bumped each time a cancelled registration comes back (and when links are revoked). */
+  tokenVersion?: number
+}
 
 /** The address part of "Samling <no-reply@samling.se>". */
 export function addressOf(mailbox: string): string {
@@ -26,11 +32,22 @@ export function usableEmail(value: string | null | undefined): string | undefine
 }
 
 /**
+ * SEQUENCE of the invitation a registration gets: the event's revision, plus two for every time the
+ * registration came back after a cancellation (tokenVersion), plus one for a CANCEL. A calendar
+ * program applies a message only when its SEQUENCE is higher than what it has, so: an edit (a new
+ * revision) outranks the last REQUEST, a CANCEL outranks the REQUEST it cancels, and a person who
+ * cancels and registers again gets a REQUEST that outranks their CANCEL (revision + 1 alone would
+ * not). Both terms only grow. A fresh registration has tokenVersion 0, so REQUEST = revision.
+ */
+export function inviteSequence(event: { revision: number }, registration: { tokenVersion?: number }, method: CalendarInvite['method']): number {
+  return event.revision + 2 * (registration.tokenVersion ?? 0) + (method === 'CANCEL' ? 1 : 0)
+}
+
+/**
  * The calendar invitation a mail to `registration` carries (RFC 5546): the event's stable UID, its
  * facts in `locale`, the organization as ORGANIZER (its contact address, else Samling's sender)
- * and the person as ATTENDEE. A CANCEL carries revision + 1, because a calendar program applies a
- * cancellation only when its SEQUENCE is higher than the invitation it has. The location is the
- * venue or "Digitalt"/"Online", never the stream link. Pure apart from reading the configuration.
+ * and the person as ATTENDEE, SEQUENCE from inviteSequence. The location is the venue or
+ * "Digitalt"/"Online", never the stream link. Pure apart from reading the configuration.
  */
 export function calendarInviteFor(input: {
   event: InviteEvent
@@ -43,7 +60,7 @@ export function calendarInviteFor(input: {
   return {
     method,
     uid: entry.uid,
-    sequence: method === 'CANCEL' ? event.revision + 1 : event.revision,
+    sequence: inviteSequence(event, registration, method),
     startsAt: entry.startsAt.toISOString(),
     endsAt: entry.endsAt.toISOString(),
     summary: entry.summary.slice(0, 300),

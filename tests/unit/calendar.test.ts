@@ -219,6 +219,17 @@ describe('the invitation in a mail', () => {
     expect(invite.organizerName).toBe('Re-Act')
   })
 
+  it('cancel, register again, cancel again: every message outranks the one before in the same calendar', () => {
+    const sequences = [
+      calendarInviteFor({ event: event(), registration: { ...attendee, tokenVersion: 0 }, method: 'REQUEST', locale: 'sv' }),
+      calendarInviteFor({ event: event(), registration: { ...attendee, tokenVersion: 0 }, method: 'CANCEL', locale: 'sv' }),
+      calendarInviteFor({ event: event(), registration: { ...attendee, tokenVersion: 1 }, method: 'REQUEST', locale: 'sv' }),
+      calendarInviteFor({ event: event({ revision: 5 }), registration: { ...attendee, tokenVersion: 1 }, method: 'REQUEST', locale: 'sv' }),
+      calendarInviteFor({ event: event({ revision: 5 }), registration: { ...attendee, tokenVersion: 1 }, method: 'CANCEL', locale: 'sv' }),
+    ].map((invite) => invite.sequence)
+    expect(sequences).toEqual([4, 5, 6, 7, 8])
+  })
+
   it('an event edited to a new time gets a higher SEQUENCE with the same UID', () => {
     const before = calendarInviteFor({ event: event(), registration: attendee, method: 'REQUEST', locale: 'sv' })
     const moved = event({ startsAt: new Date('2027-02-12T09:00:00.000Z'), revision: 5, updatedAt: new Date('2026-12-01T08:00:00.000Z') })
