@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { normalizeEmail } from '../accounts/sign-in.server.ts'
 import { recordAudit } from '../audit/audit.server.ts'
+import { eventLocation } from '../calendar/entries.server.ts'
 import { db, type Tx } from '../db/client.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { Locale } from '../i18n/index.ts'
@@ -130,10 +131,10 @@ function inviteLocale(locale: string): Locale {
   return locale === 'en' ? 'en' : 'sv'
 }
 
+/** The event's place as mail shows it (eventLocation), cut to a mail line's 300 characters: a long venue name and address together may be longer. */
 function placeOf(event: InvitableEvent, locale: Locale): string {
-  if (event.format === 'online') return t(locale, 'format.online')
-  const address = [event.venueName, event.venueAddress, event.city].filter((part) => part && part.trim()).join(', ')
-  return address || t(locale, event.format === 'hybrid' ? 'format.hybrid' : 'format.on_site')
+  const place = eventLocation(event, locale)
+  return place.length > 300 ? `${place.slice(0, 299)}…` : place
 }
 
 async function mailInvite(tx: Tx, access: Access, event: InvitableEvent, invite: { id: string; name: string; email: string; locale: string }, replyTo: string) {
