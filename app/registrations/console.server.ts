@@ -1,9 +1,13 @@
 import { z } from 'zod'
+import { EmailSchema } from '../accounts/sign-in.server.ts'
 import { recordAudit } from '../audit/audit.server.ts'
 import { db } from '../db/client.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import { AttendanceMode, County, PaymentStatus, RegistrationStatus, Sector, type Prisma } from '../generated/prisma/client.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
+import { cancelRegistration, changeAttendanceMode, promoteRegistration, resendConfirmation } from './manage.server.ts'
+import { registerAttendee } from './register.server.ts'
+import { getSeatCounts } from './seats.server.ts'
 
 /**
  * The organizer's view of an event's registrations: who is coming, on site or online, who waits,
@@ -80,15 +84,24 @@ function filterWhere(eventId: string, query: RegistrationQuery): Prisma.Registra
 export type ModeCounts = { confirmed: number; waitlisted: number; cancelled: number; interest: number; capacity: number | null; left: number | null }
 
 /**
- * Registrations by mode and status, and the places left per mode (null: no limit). Counted from the
- * registrations themselves, the same rows the registration domain locks and counts.
+ * Registrations by mode and status, and the places left per mode (null: no limit). Capacity and
+ * places left come from the registration domain's seat count (getSeatCounts), the one source of truth.
  */
-export async function countRegistrations(event: { id: string; capacityOnSite: number | null; capacityOnline: number | null }) {
-  const groups = await db.registration.groupBy({ by: ['attendanceMode', 'status'], where: { eventId: event.id }, _count: { _all: true } })
-  const empty = (capacity: number | null): ModeCounts => ({ confirmed: 0, waitlisted: 0, cancelled: 0, interest: 0, capacity, left: capacity })
-  const counts = { on_site: empty(event.capacityOnSite), online: empty(event.capacityOnline) }
+export async function countRegistrations(eventId: string) {
+  const [groups, seats] = await Promise.all([
+    db.registration.groupBy({ by: ['attendanceMode', 'status'], where: { eventId }, _count: { _all: true } }),
+    getSeatCounts(eventId),
+  ])
+  const empty = (mode: AttendanceMode): ModeCounts => ({
+    confirmed: 0,
+    waitlisted: 0,
+    cancelled: 0,
+    interest: 0,
+    capacity: seats[mode].capacity,
+    left: seats[mode].left,
+  })
+  const counts = { on_site: empty('on_site'), online: empty('online') }
   for (const group of groups) counts[group.attendanceMode][group.status] += group._count._all
-  for (const mode of [counts.on_site, counts.online]) mode.left = mode.capacity === null ? null : Math.max(0, mode.capacity - mode.confirmed)
   return counts
 }
 
@@ -134,7 +147,7 @@ export async function listRegistrations(input: { access: Access; eventId: string
   const [rows, total, counts, queue] = await Promise.all([
     db.registration.findMany({ where, orderBy, skip, take: REGISTRATIONS_PAGE_SIZE, include: { ticketType: true, invite: { select: { id: true } } } }),
     db.registration.count({ where }),
-    countRegistrations(event),
+    countRegistrations(event.id),
     db.registration.findMany({
       where: { eventId: event.id, status: 'waitlisted' },
       orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }],
@@ -156,6 +169,7 @@ export async function listRegistrations(input: { access: Access; eventId: string
       registrationMode: event.registrationMode,
       capacityOnSite: event.capacityOnSite,
       capacityOnline: event.capacityOnline,
+      ticketTypes: event.ticketTypes.map((ticket) => ({ id: ticket.id, nameSv: ticket.nameSv, nameEn: ticket.nameEn, priceOre: ticket.priceOre })),
     },
     questions: event.questions.map((question) => ({ id: question.id, labelSv: question.labelSv, labelEn: question.labelEn })),
     isPriced,
@@ -221,5 +235,106 @@ export async function setPaymentStatus(input: { access: Access; eventId: string;
       data: { from: registration.paymentStatus, to: input.paymentStatus },
     })
     return updated
+  })
+}
+
+/**
+ * The registration `registrationId` of this event in this organization, for an organizer's change;
+ * NotFound when it is another event's or another organization's, Forbidden for viewers. The seat
+ * changes themselves are the registration domain's (manage.server.ts), which locks the event.
+ */
+async function findManagedRegistration(input: { access: Access; eventId: string; registrationId: string }) {
+  if (!canManageEvents(input.access.role)) throw new ForbiddenError()
+  const registration = await db.registration.findFirst({
+    where: { id: input.registrationId, eventId: input.eventId, event: { organizationId: input.access.organization.id } },
+    select: { id: true, status: true },
+  })
+  if (!registration) throw new NotFoundError()
+  return registration
+}
+
+type ManageInput = { access: Access; eventId: string; registrationId: string }
+
+const organizerActor = (input: ManageInput) => ({
+  registrationId: input.registrationId,
+  organizationId: input.access.organization.id,
+  actorId: input.access.personId,
+})
+
+/**
+ * Organizers and owners: cancels on the person's behalf (they get the cancellation mail; a freed seat
+ * goes to the first on the waitlist). Repeating it is safe: an already cancelled registration stays as it is.
+ */
+export async function cancelOnBehalf(input: ManageInput) {
+  await findManagedRegistration(input)
+  return cancelRegistration({ ...organizerActor(input), by: 'organizer' })
+}
+
+/** Organizers and owners: takes a waitlisted person off the waitlist (409 for anyone else). */
+export async function removeFromWaitlist(input: ManageInput) {
+  const registration = await findManagedRegistration(input)
+  if (registration.status !== 'waitlisted') throw new DomainError('organizer.registrations.notWaitlisted', 409)
+  return cancelRegistration({ ...organizerActor(input), by: 'organizer' })
+}
+
+export const MoveSchema = z.object({ mode: z.enum(AttendanceMode) })
+
+/** Organizers and owners: moves a registration to the other mode of a hybrid event, if that mode has a seat (409 otherwise). */
+export async function moveRegistration(input: ManageInput & { mode: AttendanceMode }) {
+  await findManagedRegistration(input)
+  return changeAttendanceMode({ ...organizerActor(input), by: 'organizer', mode: input.mode })
+}
+
+/** Organizers and owners: gives a waitlisted person a seat by hand, even past the capacity (the audit log says so). */
+export async function promoteByHand(input: ManageInput) {
+  await findManagedRegistration(input)
+  return promoteRegistration(organizerActor(input))
+}
+
+/** Organizers and owners: mails the confirmation (or waitlist notice) again, with the same manage link. Each call is one more mail. */
+export async function resendRegistrationMail(input: ManageInput) {
+  await findManagedRegistration(input)
+  return resendConfirmation({ registrationId: input.registrationId, organizationId: input.access.organization.id })
+}
+
+export const AddRegistrationSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: EmailSchema,
+  attendanceMode: z.enum(AttendanceMode),
+  locale: z.enum(['sv', 'en']).default('sv'),
+  ticketTypeId: z.preprocess(blank, z.uuid().optional()),
+})
+
+/**
+ * Organizers and owners: registers someone by hand. The same rules as the public form for seats
+ * (a full mode means the waitlist), but no registration window, consent or invitation is asked for.
+ * The person gets the usual mail. An address already registered answers 'exists' (and the person
+ * gets their link again). Throws NotFound for another organization's event.
+ */
+export async function addRegistrationByHand(input: { access: Access; eventId: string; person: z.output<typeof AddRegistrationSchema> }) {
+  if (!canManageEvents(input.access.role)) throw new ForbiddenError()
+  const event = await findEvent(input.access, input.eventId)
+  const ticketTypeId = input.person.ticketTypeId ?? event.ticketTypes[0]?.id ?? null
+  if (ticketTypeId && !event.ticketTypes.some((ticket) => ticket.id === ticketTypeId)) throw new DomainError('form.invalidChoice', 400, {}, 'ticketTypeId')
+  return registerAttendee({
+    event: { id: event.id },
+    source: 'organizer',
+    actorId: input.access.personId,
+    input: {
+      name: input.person.name,
+      email: input.person.email,
+      organizationName: null,
+      sector: null,
+      county: null,
+      abroad: false,
+      locale: input.person.locale,
+      attendanceMode: input.person.attendanceMode,
+      whenFull: 'waitlist',
+      ticketTypeId,
+      invoice: null,
+      answers: {},
+      itemIds: [],
+      inviteToken: null,
+    },
   })
 }

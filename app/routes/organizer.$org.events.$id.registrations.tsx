@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ErrorSummary, SelectField, TextField } from '~/components/console/fields.tsx'
 import { RegistrationFilters, type RegistrationFilterChoices } from '~/components/console/registration-filters.tsx'
 import { RegistrationCounts, RegistrationTable, type RegistrationRow } from '~/components/console/registration-table.tsx'
 import { IntentForm } from '~/components/intent-form.tsx'
@@ -13,16 +14,24 @@ import { pick, t, type Locale } from '~/i18n/index.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import {
+  addRegistrationByHand,
+  AddRegistrationSchema,
+  cancelOnBehalf,
   listRegistrations,
+  moveRegistration,
+  MoveSchema,
   parseRegistrationQuery,
   PaymentMarkSchema,
+  promoteByHand,
   REGISTRATIONS_PAGE_SIZE,
   registrationSearch,
+  removeFromWaitlist,
+  resendRegistrationMail,
   setPaymentStatus,
 } from '~/registrations/console.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
-const INTENTS = ['markPayment'] as const
+const INTENTS = ['add', 'markPayment', 'move', 'cancel', 'promote', 'removeFromWaitlist', 'resend'] as const
 const PAYMENT_MARKS = ['unpaid', 'invoiced', 'paid'] as const
 
 function filterChoices(locale: Locale, options: { isPriced: boolean; hasInterest: boolean }): RegistrationFilterChoices {
@@ -79,26 +88,49 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 /**
- * Organizers and owners: intent=markPayment (registrationId, paymentStatus). Each success
- * redirects back to the same filtered page, to the row that changed (POST/redirect/GET).
+ * Organizers and owners. intent=add (name, email, attendanceMode, locale, ticketTypeId) registers
+ * someone by hand; markPayment (paymentStatus), move (mode), cancel, promote, removeFromWaitlist and
+ * resend act on `registrationId`. Each success redirects back to the same filtered page, to the row
+ * that changed (POST/redirect/GET); the seat changes are the registration domain's.
  */
 export async function action(args: ActionFunctionArgs) {
   return runAction(args, async (form) => {
     const { access, locale } = await requireConsole(args.request, args.params, 'organizer')
     const eventId = parseId(args.params.id, 'error.eventNotFound')
     const intent = form.intentOf(INTENTS)
+    const search = new URL(args.request.url).searchParams
+    for (const name of ['lang', 'index', 'done']) search.delete(name)
+    const back = (done: string, registrationId?: string) => {
+      search.set('done', done)
+      const anchor = registrationId ? `#registration-${registrationId}` : ''
+      return redirect(consolePath(locale, `/organizer/${access.organization.slug}/events/${eventId}/registrations?${search}${anchor}`))
+    }
+    if (intent === 'add') {
+      const added = await addRegistrationByHand({ access, eventId, person: form.parse(AddRegistrationSchema) })
+      return back(added.outcome === 'waitlisted' ? 'addedWaitlisted' : added.outcome === 'exists' ? 'exists' : 'added', added.registration.id)
+    }
     const registrationId = asUuid(form.values.registrationId)
     if (!registrationId) throw new NotFoundError()
-    const search = new URL(args.request.url).searchParams
-    search.delete('lang')
-    search.delete('index')
-    search.set('done', intent)
-    const back = () =>
-      redirect(consolePath(locale, `/organizer/${access.organization.slug}/events/${eventId}/registrations?${search}#registration-${registrationId}`))
+    const input = { access, eventId, registrationId }
     switch (intent) {
       case 'markPayment':
-        await setPaymentStatus({ access, eventId, registrationId, paymentStatus: form.parse(PaymentMarkSchema).paymentStatus })
-        return back()
+        await setPaymentStatus({ ...input, paymentStatus: form.parse(PaymentMarkSchema).paymentStatus })
+        return back('markPayment', registrationId)
+      case 'move':
+        await moveRegistration({ ...input, mode: form.parse(MoveSchema).mode })
+        return back('moved', registrationId)
+      case 'cancel':
+        await cancelOnBehalf(input)
+        return back('cancelled', registrationId)
+      case 'promote':
+        await promoteByHand(input)
+        return back('promoted', registrationId)
+      case 'removeFromWaitlist':
+        await removeFromWaitlist(input)
+        return back('removed', registrationId)
+      case 'resend':
+        await resendRegistrationMail(input)
+        return back('resent', registrationId)
     }
   })
 }
@@ -112,7 +144,17 @@ export const handle: ConsoleHandle = {
   },
 }
 
-const DONE_MESSAGES = { markPayment: 'organizer.registrations.done.payment' } as const
+const DONE_MESSAGES = {
+  markPayment: 'organizer.registrations.done.payment',
+  added: 'organizer.registrations.done.added',
+  addedWaitlisted: 'organizer.registrations.done.addedWaitlisted',
+  exists: 'organizer.registrations.done.exists',
+  moved: 'organizer.registrations.done.moved',
+  cancelled: 'organizer.registrations.done.cancelled',
+  promoted: 'organizer.registrations.done.promoted',
+  removed: 'organizer.registrations.done.removed',
+  resent: 'organizer.registrations.done.resent',
+} as const
 
 export default function Registrations() {
   const data = useLoaderData<typeof loader>()
@@ -126,27 +168,59 @@ export default function Registrations() {
   const modes = event.format === 'hybrid' ? (['on_site', 'online'] as const) : event.format === 'online' ? (['online'] as const) : (['on_site'] as const)
   const rows = data.registrations as RegistrationRow[]
 
-  const actions = (row: RegistrationRow) => (
-    <>
-      {row.priceOre > 0 ? (
-        <div className="console-inline">
-          {PAYMENT_MARKS.filter((mark) => mark !== row.paymentStatus).map((mark) => (
-            <IntentForm
-              key={mark}
-              intent="markPayment"
-              action={action}
-              fields={{ registrationId: row.id, paymentStatus: mark }}
-              submit={{
-                label: t(locale, `paymentStatus.${mark}`),
-                ariaLabel: t(locale, `organizer.registrations.markLabel.${mark}`, { name: row.name }),
-                className: 'button--secondary button--small',
-              }}
-            />
-          ))}
-        </div>
-      ) : null}
-    </>
+  const button = (intent: string, row: RegistrationRow, label: string, ariaLabel: string, fields: Record<string, string> = {}) => (
+    <IntentForm
+      key={`${intent}-${fields.mode ?? fields.paymentStatus ?? ''}`}
+      intent={intent}
+      action={action}
+      fields={{ registrationId: row.id, ...fields }}
+      submit={{ label, ariaLabel, className: 'button--secondary button--small' }}
+    />
   )
+  const actions = (row: RegistrationRow) => {
+    const other = row.attendanceMode === 'on_site' ? 'online' : 'on_site'
+    const isActive = row.status === 'confirmed' || row.status === 'waitlisted'
+    return (
+      <div className="console-inline">
+        {row.status === 'waitlisted'
+          ? button('promote', row, t(locale, 'organizer.registrations.promote'), t(locale, 'organizer.registrations.promoteLabel', { name: row.name }))
+          : null}
+        {isActive && modes.length > 1
+          ? button(
+              'move',
+              row,
+              t(locale, `organizer.registrations.moveTo.${other}`),
+              t(locale, `organizer.registrations.moveLabel.${other}`, { name: row.name }),
+              {
+                mode: other,
+              },
+            )
+          : null}
+        {isActive
+          ? button('resend', row, t(locale, 'organizer.registrations.resend'), t(locale, 'organizer.registrations.resendLabel', { name: row.name }))
+          : null}
+        {row.status === 'waitlisted'
+          ? button(
+              'removeFromWaitlist',
+              row,
+              t(locale, 'organizer.registrations.removeFromWaitlist'),
+              t(locale, 'organizer.registrations.removeFromWaitlistLabel', { name: row.name }),
+            )
+          : null}
+        {row.status === 'confirmed' || row.status === 'interest'
+          ? button('cancel', row, t(locale, 'organizer.registrations.cancel'), t(locale, 'organizer.registrations.cancelLabel', { name: row.name }))
+          : null}
+        {row.priceOre > 0
+          ? PAYMENT_MARKS.filter((mark) => mark !== row.paymentStatus).map((mark) =>
+              button('markPayment', row, t(locale, `paymentStatus.${mark}`), t(locale, `organizer.registrations.markLabel.${mark}`, { name: row.name }), {
+                paymentStatus: mark,
+              }),
+            )
+          : null}
+      </div>
+    )
+  }
+  const addFailure = actionData?.intent === 'add' ? actionData : undefined
 
   return (
     <>
@@ -162,7 +236,7 @@ export default function Registrations() {
           {t(locale, DONE_MESSAGES[done])}
         </p>
       ) : null}
-      {actionData?.formError ? (
+      {actionData?.formError && !addFailure ? (
         <p className="form-error" role="alert">
           {actionData.formError}
         </p>
@@ -197,6 +271,62 @@ export default function Registrations() {
           <Pagination locale={locale} page={data.page} previousHref={data.previousHref} nextHref={data.nextHref} />
         </>
       )}
+
+      {canEdit ? (
+        <section className="panel" aria-labelledby="add-heading">
+          <h2 id="add-heading">{t(locale, 'organizer.registrations.add')}</h2>
+          <p className="field__hint">{t(locale, 'organizer.registrations.addHint')}</p>
+          <IntentForm intent="add" action={action} className="console-form" noValidate submit={{ label: t(locale, 'organizer.registrations.addSubmit') }}>
+            <ErrorSummary formError={addFailure?.formError} fieldErrors={addFailure?.fieldErrors} />
+            <TextField
+              name="name"
+              label={t(locale, 'organizer.registrations.addName')}
+              value={addFailure?.values?.name}
+              error={addFailure?.fieldErrors?.name}
+              maxLength={200}
+              required
+            />
+            <TextField
+              name="email"
+              type="email"
+              label={t(locale, 'organizer.registrations.addEmail')}
+              value={addFailure?.values?.email}
+              error={addFailure?.fieldErrors?.email}
+              maxLength={254}
+              required
+            />
+            {modes.length > 1 ? (
+              <SelectField
+                name="attendanceMode"
+                label={t(locale, 'organizer.registrations.addMode')}
+                value={addFailure?.values?.attendanceMode ?? modes[0]}
+                error={addFailure?.fieldErrors?.attendanceMode}
+                options={modes.map((mode) => ({ value: mode, label: t(locale, `attendanceMode.${mode}`) }))}
+              />
+            ) : (
+              <input type="hidden" name="attendanceMode" value={modes[0]} />
+            )}
+            {event.ticketTypes.length > 1 ? (
+              <SelectField
+                name="ticketTypeId"
+                label={t(locale, 'organizer.registrations.col.ticket')}
+                value={addFailure?.values?.ticketTypeId ?? event.ticketTypes[0].id}
+                error={addFailure?.fieldErrors?.ticketTypeId}
+                options={event.ticketTypes.map((ticket) => ({ value: ticket.id, label: pick(ticket, 'name', locale) }))}
+              />
+            ) : null}
+            <SelectField
+              name="locale"
+              label={t(locale, 'organizer.registrations.addLocale')}
+              value={addFailure?.values?.locale ?? locale}
+              options={[
+                { value: 'sv', label: t(locale, 'organizer.invites.locale.sv') },
+                { value: 'en', label: t(locale, 'organizer.invites.locale.en') },
+              ]}
+            />
+          </IntentForm>
+        </section>
+      ) : null}
     </>
   )
 }

@@ -105,7 +105,7 @@ describe('inviting guests to an invite-only event', () => {
     expect(mail.text).toContain(`Anmäl dig:\n${link}`)
     expect(mail.text).toContain('Plats: Kulturhuset, Sergels torg, Stockholm')
     expect(mail.html).toContain(link.replaceAll('&', '&amp;'))
-    expect(link).toMatch(/^https:\/\/samling\.test\/events\/co-days-2027\?invite=[A-Za-z0-9_-]{43}$/)
+    expect(link).toMatch(/^https:\/\/samling\.test\/events\/co-days-2027\/register\?invite=[A-Za-z0-9_-]{43}$/)
 
     // The public registration finds the invite by that token, for this event only.
     expect((await findInviteByToken({ eventId: coDays.id, token }))?.id).toBe(asa.id)
