@@ -178,7 +178,6 @@ export const mailMessages = {
   'mail.confirmed.ticket': 'Ticket',
   'mail.confirmed.price': 'Price',
   'mail.confirmed.vat': 'of which VAT {rate}%: SEK {amount}',
-  'mail.confirmed.invoice': 'Invoice',
   'mail.confirmed.invoiceOrgNumber': 'Organization number',
   'mail.confirmed.invoiceAddress': 'Invoice address',
   'mail.confirmed.invoiceEReference': 'E-invoice reference',

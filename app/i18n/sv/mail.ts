@@ -177,7 +177,6 @@ export const mailMessages = {
   'mail.confirmed.ticket': 'Biljett',
   'mail.confirmed.price': 'Pris',
   'mail.confirmed.vat': 'varav moms {rate} %: {amount} kr',
-  'mail.confirmed.invoice': 'Faktura',
   'mail.confirmed.invoiceOrgNumber': 'Organisationsnummer',
   'mail.confirmed.invoiceAddress': 'Fakturaadress',
   'mail.confirmed.invoiceEReference': 'E-fakturareferens',
