@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.server.ts'
 import { calendarInviteFor } from '../calendar/invite.server.ts'
 import { db, type Tx } from '../db/client.server.ts'
 import type { Event, Registration } from '../generated/prisma/client.ts'
-import { enqueueMail } from '../mail/outbox.server.ts'
+import { enqueueMails, type EnqueueMailInput } from '../mail/outbox.server.ts'
 import { attendeeMailFacts } from '../registrations/mail.server.ts'
 import { isEntitledToStream } from '../registrations/stream-link.server.ts'
 import { manageToken, manageUrl } from '../registrations/tokens.server.ts'
@@ -80,12 +80,12 @@ export async function recordEventChange(tx: Tx, input: { event: Pick<Event, 'id'
     where: { eventId: event.id, status: { in: [...AFFECTED_STATUSES] } },
     orderBy: { createdAt: 'asc' },
   })
-  let mailed = 0
+  const mails: EnqueueMailInput[] = []
   for (const registration of registrations) {
     const changes = kinds.filter((kind) => kind !== 'stream' || isEntitledToStream(event, registration))
     if (changes.length === 0) continue
     const reason = input.change.kind === 'cancelled' ? input.change.reason : input.change.kind === 'postponed' ? input.change.note : null
-    const row = await enqueueMail(tx, {
+    mails.push({
       template: 'event-changed',
       to: registration.email,
       locale: registration.locale,
@@ -104,8 +104,9 @@ export async function recordEventChange(tx: Tx, input: { event: Pick<Event, 'id'
       registrationId: registration.id,
       dedupKey: `event-changed:${registration.id}:${event.revision}`,
     })
-    if (row) mailed++
   }
+  // One INSERT per 500 mails: a big conference's edit stays a short transaction.
+  const mailed = await enqueueMails(tx, mails)
   if (mailed > 0) {
     await recordAudit(tx, {
       organizationId: event.organizationId,

@@ -407,6 +407,13 @@ export async function listEventAudit(input: { access: Access; eventId: string; t
 
 // ---------- writing ----------
 
+/**
+ * An attendee-visible change mails every registrant inside its transaction (changes.server.ts): a
+ * conference with a thousand people takes a second or two on a busy machine, more than Prisma's
+ * default 5 s would comfortably allow.
+ */
+const CHANGE_TIMEOUT_MS = 30_000
+
 /** Locks an event of the organization for the rest of the transaction, or throws NotFoundError. */
 export async function lockEvent(tx: Tx, organizationId: string, eventId: string): Promise<Event> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -421,7 +428,7 @@ export async function lockEvent(tx: Tx, organizationId: string, eventId: string)
  */
 export async function begin<T>(input: { access: Access; eventId: string }, work: (tx: Tx, event: Event) => Promise<T>): Promise<T> {
   assertCanManageEvents(input.access)
-  return db.$transaction(async (tx) => work(tx, await lockEvent(tx, input.access.organization.id, input.eventId)))
+  return db.$transaction(async (tx) => work(tx, await lockEvent(tx, input.access.organization.id, input.eventId)), { timeout: CHANGE_TIMEOUT_MS })
 }
 
 async function resolveSeries(tx: Tx, organizationId: string, input: EventInput, current?: Event) {
@@ -520,32 +527,35 @@ export async function createEvent(input: { access: Access; event: EventInput }):
 export async function updateEvent(input: { access: Access; eventId: string; event: EventInput }): Promise<Event> {
   assertCanManageEvents(input.access)
   const organizationId = input.access.organization.id
-  return db.$transaction(async (tx) => {
-    const current = await lockEvent(tx, organizationId, input.eventId)
-    const slug = input.event.slug ? await chooseSlug(tx, { kind: 'event', ...slugInput(input), exceptId: current.id }) : current.slug
-    const series = await resolveSeries(tx, organizationId, input.event, current)
-    const data = { ...eventData(input.event), ...series, slug }
-    const changed = (Object.keys(data) as (keyof typeof data)[]).filter((key) => !sameValue(current[key], data[key]))
-    const visible = changed.filter((key) => (ATTENDEE_VISIBLE_FIELDS as readonly string[]).includes(key))
-    await tx.event.update({ where: { id: current.id }, data })
-    await syncRows(tx, current.id, input.event)
-    // More seats (or another format): the waitlist moves up in the same transaction.
-    if (changed.some((key) => key === 'capacityOnSite' || key === 'capacityOnline' || key === 'format')) {
-      await promoteAfterCapacityChange(tx, current.id, input.access.personId)
-    }
-    if (visible.length) await recordEventChange(tx, { event: current, change: { kind: 'details', fields: visible }, actorId: input.access.personId })
-    // An interest-only event switched to open registration: everyone who left their address hears so, once.
-    if (changed.some((key) => REGISTRATION_WINDOW_FIELDS.includes(key))) await notifyInterestedPeople(tx, { eventId: current.id })
-    await recordAudit(tx, {
-      organizationId,
-      actorId: input.access.personId,
-      action: 'event.updated',
-      entityType: 'event',
-      entityId: current.id,
-      data: { changed, attendeeVisible: visible },
-    })
-    return tx.event.findUniqueOrThrow({ where: { id: current.id } })
-  })
+  return db.$transaction(
+    async (tx) => {
+      const current = await lockEvent(tx, organizationId, input.eventId)
+      const slug = input.event.slug ? await chooseSlug(tx, { kind: 'event', ...slugInput(input), exceptId: current.id }) : current.slug
+      const series = await resolveSeries(tx, organizationId, input.event, current)
+      const data = { ...eventData(input.event), ...series, slug }
+      const changed = (Object.keys(data) as (keyof typeof data)[]).filter((key) => !sameValue(current[key], data[key]))
+      const visible = changed.filter((key) => (ATTENDEE_VISIBLE_FIELDS as readonly string[]).includes(key))
+      await tx.event.update({ where: { id: current.id }, data })
+      await syncRows(tx, current.id, input.event)
+      // More seats (or another format): the waitlist moves up in the same transaction.
+      if (changed.some((key) => key === 'capacityOnSite' || key === 'capacityOnline' || key === 'format')) {
+        await promoteAfterCapacityChange(tx, current.id, input.access.personId)
+      }
+      if (visible.length) await recordEventChange(tx, { event: current, change: { kind: 'details', fields: visible }, actorId: input.access.personId })
+      // An interest-only event switched to open registration: everyone who left their address hears so, once.
+      if (changed.some((key) => REGISTRATION_WINDOW_FIELDS.includes(key))) await notifyInterestedPeople(tx, { eventId: current.id })
+      await recordAudit(tx, {
+        organizationId,
+        actorId: input.access.personId,
+        action: 'event.updated',
+        entityType: 'event',
+        entityId: current.id,
+        data: { changed, attendeeVisible: visible },
+      })
+      return tx.event.findUniqueOrThrow({ where: { id: current.id } })
+    },
+    { timeout: CHANGE_TIMEOUT_MS },
+  )
 }
 
 const REGISTRATION_WINDOW_FIELDS: readonly string[] = ['registrationMode', 'registrationOpensAt', 'registrationClosesAt']

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import ICAL from 'ical.js'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { createElement } from 'react'
@@ -11,7 +12,7 @@ import { config, setConfig } from '../../app/env.server.ts'
 import { countAffectedRegistrants } from '../../app/events/changes.server.ts'
 import { createSmtpTransport, type MailTransport } from '../../app/mail/transport.server.ts'
 import { processOutboxOnce } from '../../app/mail/worker.server.ts'
-import { manageToken } from '../../app/registrations/tokens.server.ts'
+import { manageToken, manageTokenHash } from '../../app/registrations/tokens.server.ts'
 import { action as editAction, loader as editLoader } from '../../app/routes/organizer.$org.events.$id._index.tsx'
 import { call, cookieFor, createMember, getRequest, postRequest } from '../support/console.ts'
 import { useTestDatabase } from '../support/database.ts'
@@ -228,4 +229,25 @@ describe('an organizer changes a published event', () => {
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).revision).toBe(event.revision + 1)
     expect(await db.outboxMessage.count()).toBe(0)
   })
+
+  it('a conference with a thousand registrants: the edit mails all of them in its transaction', async () => {
+    const event = await createEvent(org.id, {})
+    const data = Array.from({ length: 1000 }, (_, i) => {
+      const id = randomUUID()
+      return {
+        id,
+        eventId: event.id,
+        name: `Deltagare ${i}`,
+        email: `d${i}@kommun.se`,
+        emailNormalized: `d${i}@kommun.se`,
+        status: 'confirmed' as const,
+        manageTokenHash: manageTokenHash({ id, tokenVersion: 0 }),
+      }
+    })
+    await db.registration.createMany({ data })
+    const started = performance.now()
+    await save(event.id, { venueName: 'Konserthuset' })
+    console.log(`edit of an event with 1000 registrants: ${Math.round(performance.now() - started)} ms`)
+    expect(await db.outboxMessage.count({ where: { eventId: event.id, template: 'event-changed' } })).toBe(1000)
+  }, 60_000)
 })
