@@ -6,8 +6,8 @@ import { hashToken, inviteToken, manageTokenHash } from '../registrations/tokens
 
 /**
  * Made-up registrations for the demo, so the console shows real lists: Co-Days by invitation,
- * SI Summit with tickets and invoice details, Sörmland hybrid (on site full, with a waitlist),
- * Norr with its researchers' lunch, Re-Act as a series, the Sopact lab's interest list. Every
+ * SI Summit with tickets and invoice details, Sörmland hybrid (on site and online), Norr full
+ * with a waitlist and its researchers' lunch, Re-Act as a series, the Sopact lab's interest list. Every
  * person is invented (example.org addresses); no mail is queued for them.
  */
 const FIRST = [
@@ -108,8 +108,7 @@ const SPECS: Spec[] = [
     slug: 'sormland-social-innovation-day',
     county: 'sodermanland',
     groups: [
-      ['on_site', 'confirmed', 60],
-      ['on_site', 'waitlisted', 4],
+      ['on_site', 'confirmed', 48],
       ['online', 'confirmed', 37],
       ['on_site', 'cancelled', 2],
     ],
@@ -119,7 +118,8 @@ const SPECS: Spec[] = [
     slug: 'social-innovation-i-norr',
     county: 'norrbotten',
     groups: [
-      ['on_site', 'confirmed', 118],
+      ['on_site', 'confirmed', 200],
+      ['on_site', 'waitlisted', 6],
       ['on_site', 'cancelled', 5],
     ],
     lunchSignups: 30,

@@ -222,7 +222,7 @@ export default function EventPage() {
           ) : null}
           {offersForm({ form: registration, status: registration.status }) ? (
             <section aria-labelledby="registration-form-heading" className="registration-section">
-              <h2 id="registration-form-heading">{t(locale, 'registration.heading')}</h2>
+              <h2 id="registration-form-heading">{t(locale, 'registration.formHeading')}</h2>
               <RegistrationForm locale={locale} action={localePath(locale, `/events/${view.slug}/register`)} form={registration} />
             </section>
           ) : null}

@@ -2,6 +2,7 @@ import type { registrationMessages as sv } from '../sv/registration.ts'
 
 export const registrationMessages = {
   'registration.heading': 'Registration',
+  'registration.formHeading': 'Registration form',
   'registration.seriesHeading': 'Register for the whole series',
   'registration.intro': 'Fields marked * are required.',
   'registration.required': 'required',

@@ -1,6 +1,7 @@
 /** The registration form, its answers and the attendee's own page (manage link). */
 export const registrationMessages = {
   'registration.heading': 'Anmälan',
+  'registration.formHeading': 'Anmälningsformulär',
   'registration.seriesHeading': 'Anmäl dig till hela serien',
   'registration.intro': 'Fält markerade med * måste fyllas i.',
   'registration.required': 'obligatoriskt',

@@ -1,0 +1,113 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allowConsoleError, launchBrowser, newCheckedPage, wcagViolations } from '../support/browser.ts'
+import { startServer, type RunningServer } from '../support/server.ts'
+
+// An attendee's journey on the built production server with the demo: register for the hybrid
+// Sörmland day with the keyboard only, get the confirmation in the dev mailbox, open the manage
+// link, switch to taking part online, cancel. axe finds nothing on the form, its errors and the
+// manage page.
+let server: RunningServer
+let browser: Browser
+let page: Page
+let mailboxKey: string
+
+const EVENT = 'sormland-social-innovation-day'
+const EMAIL = 'kim.tangentbord@example.org'
+
+beforeAll(async () => {
+  server = await startServer()
+  mailboxKey = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'secrets.json'), 'utf8')).mailboxKey
+  browser = await launchBrowser()
+  page = await newCheckedPage(browser)
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function typeInto(label: string | RegExp, text: string) {
+  await page.getByLabel(label).first().focus()
+  await page.keyboard.type(text)
+}
+
+async function manageLinkFromMailbox(subject: RegExp): Promise<string> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await page.goto(`${server.url}/dev/mailbox?key=${mailboxKey}`)
+    const link = page.locator('main table tr', { hasText: EMAIL }).locator('a', { hasText: subject }).first()
+    if (await link.count()) {
+      await link.click()
+      await page.waitForURL(/\/dev\/mailbox\/[^/?]+/)
+      const href = await page.locator('main a[href*="/registrations/"]').first().getAttribute('href')
+      if (href) return href.replace(/^https?:\/\/[^/]+/, server.url)
+    }
+    await page.waitForTimeout(500)
+  }
+  throw new Error('no confirmation arrived in the dev mailbox')
+}
+
+describe('an attendee', { timeout: 120_000 }, () => {
+  it('sees errors next to the fields, in Swedish, when the form is sent empty (no JavaScript needed)', async () => {
+    allowConsoleError(/status of 400/) // the answer to a form with errors is a 400 page
+    await page.goto(`${server.url}/events/${EVENT}`)
+    await page.locator('#registration-form-heading').scrollIntoViewIfNeeded()
+    expect(await wcagViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Anmäl mig', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(new RegExp(`/events/${EVENT}/register`))
+    const summary = page.locator('.form-error[role=alert]')
+    await summary.waitFor()
+    await expect(summary.textContent()).resolves.toContain('Skriv ditt namn.')
+    await expect(page.locator('#f-consent-error').textContent()).resolves.toContain('godkänna')
+    expect(await wcagViolations(page)).toEqual([])
+  })
+
+  it('registers to take part on site with the keyboard, and the typed values survive an error', async () => {
+    allowConsoleError(/status of 400/)
+    await typeInto('Namn *', 'Kim Tangentbord')
+    await typeInto('E-post *', 'inte-en-adress')
+    await page.getByLabel('Sektor *').focus()
+    await page.keyboard.press('ArrowDown') // offentlig sektor
+    await page.getByLabel('Län *').focus()
+    await page.keyboard.type('Söd') // Södermanlands län
+    await page.getByLabel('På plats').focus()
+    await page.keyboard.press('Space')
+    await page.getByLabel(/Jag har läst/).focus()
+    await page.keyboard.press('Space')
+    await page.getByRole('button', { name: 'Anmäl mig', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await page.locator('.form-error[role=alert]').waitFor()
+    expect(await page.inputValue('#f-name')).toBe('Kim Tangentbord')
+    expect(await page.isChecked('#f-consent')).toBe(true)
+    await page.getByLabel('E-post *').focus()
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.type(EMAIL)
+    await page.getByRole('button', { name: 'Anmäl mig', exact: true }).focus()
+    await page.keyboard.press('Enter')
+    await page.locator('main [role=status]', { hasText: 'du är anmäld' }).waitFor()
+  })
+
+  it('gets a confirmation with the manage link; opening it changes nothing', async () => {
+    const link = await manageLinkFromMailbox(/anmäld|bekräft/i)
+    expect(link).toMatch(/\/registrations\/[A-Za-z0-9_-]{43}$/)
+    await page.goto(link)
+    await expect(page.locator('main').textContent()).resolves.toContain('Anmäld')
+    await expect(page.locator('main').textContent()).resolves.toContain('På plats')
+    expect(await wcagViolations(page)).toEqual([])
+  })
+
+  it('switches to taking part online, then cancels', async () => {
+    await page.getByRole('button', { name: /Byt till digitalt/ }).click()
+    await page.locator('main [role=status]', { hasText: 'Ändringen är sparad' }).waitFor()
+    await expect(page.locator('.facts').textContent()).resolves.toContain('Digitalt')
+    // Online participants see where the stream link will come.
+    await expect(page.locator('.facts').textContent()).resolves.toMatch(/sändningen/)
+    await page.getByRole('button', { name: 'Avboka min plats' }).click()
+    await page.locator('main [role=status]', { hasText: 'avbokad' }).waitFor()
+    await expect(page.locator('.facts').textContent()).resolves.toContain('Avanmäld')
+    expect(await wcagViolations(page)).toEqual([])
+  })
+})
