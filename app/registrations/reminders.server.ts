@@ -13,7 +13,8 @@ import { manageToken, manageUrl } from './tokens.server.ts'
  * neither sends "starts tomorrow" an hour before nor "starts soon" after the start. Who gets one:
  * confirmed registrations (not waitlisted, cancelled or interest) of published events (not drafts,
  * cancelled or postponed ones) made before the reminder's time: a person who registers 3 hours
- * before gets the 1 h reminder, not a 24 h one. The outbox's dedupKey
+ * before gets the 1 h reminder, not a 24 h one (someone promoted from the waitlist counts from the
+ * promotion, which mailed them a confirmation just then). The outbox's dedupKey
  * (`reminder:<lead>:<registrationId>:<startsAt>`) makes each go once, however many instances run
  * this at once or how often, while an event that moves gets reminders for its new time.
  */
@@ -45,7 +46,7 @@ export async function scheduleReminders(input: { now?: Date } = {}): Promise<{ q
        WHERE r.status = 'confirmed' AND e.status = 'published'
          AND e.starts_at > ${new Date(now.getTime() + reminder.untilMs)}::timestamptz
          AND e.starts_at <= ${new Date(now.getTime() + reminder.beforeMs)}::timestamptz
-         AND r.created_at <= e.starts_at - ${reminder.beforeMs} * interval '1 millisecond'`
+         AND COALESCE(r.promoted_at, r.created_at) <= e.starts_at - ${reminder.beforeMs} * interval '1 millisecond'`
     if (due.length === 0) continue
     const registrations = await db.registration.findMany({
       where: { id: { in: due.map((row) => row.id) } },

@@ -70,6 +70,13 @@ describe('who gets a reminder, and when (pinned clock)', () => {
     expect(await scheduleReminders({ now: minutes(1) })).toEqual({ queued: 0 })
   })
 
+  it('someone promoted from the waitlist after the 24 h mark gets only the 1 h reminder', async () => {
+    const event = await createEvent(org.id, { startsAt: STARTS, endsAt: hours(7) })
+    await createRegistration(event.id, { createdAt: hours(-72), promotedAt: hours(-5) })
+    expect(await scheduleReminders({ now: hours(-4) })).toEqual({ queued: 0 })
+    expect(await scheduleReminders({ now: minutes(-55) })).toEqual({ queued: 1 })
+  })
+
   it('a worker that was down does not send the 24 h reminder after the 1 h mark, nor any after the start', async () => {
     const event = await createEvent(org.id, { startsAt: STARTS, endsAt: hours(7) })
     await createRegistration(event.id, { createdAt: hours(-72) })
