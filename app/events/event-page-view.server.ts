@@ -1,9 +1,9 @@
 import { renderMarkdown } from '../markdown.server.ts'
 import { pick, t, type Locale } from '../i18n/index.ts'
-import type { EventFormat, ProgrammeItemType, RegistrationMode } from '../generated/prisma/enums.ts'
-import { formatDateTime, formatEventWhen, formatLongDate, formatTimeRange, stockholmDay } from '../time.ts'
+import type { EventFormat, ProgrammeItemType } from '../generated/prisma/enums.ts'
+import { formatEventWhen, formatLongDate, formatTimeRange, stockholmDay } from '../time.ts'
 import { PublicCache } from '../cache.server.ts'
-import { eventSpeakers, getPublicEvent, registrationState, safeHttpUrl, type PublicEvent } from './event-page.server.ts'
+import { eventSpeakers, getPublicEvent, safeHttpUrl, type PublicEvent } from './event-page.server.ts'
 import { buildEventJsonLd, type EventJsonLd } from './json-ld.ts'
 import type { PublicStatus } from './listing.server.ts'
 
@@ -29,7 +29,6 @@ export type EventPageView = {
   isOnline: boolean
   capacityOnSite: number | null
   capacityOnline: number | null
-  registration: { mode: RegistrationMode; state: 'not-yet-open' | 'open' | 'closed'; opens: string | null; closes: string | null }
   prices: { name: string; price: string }[]
   organization: { slug: string; name: string }
   series: {
@@ -66,11 +65,6 @@ export function formatPrice(priceOre: number, locale: Locale): string {
   if (priceOre === 0) return t(locale, 'common.free')
   const kronor = priceOre % 100 === 0 ? String(priceOre / 100) : (priceOre / 100).toFixed(2).replace('.', locale === 'sv' ? ',' : '.')
   return t(locale, 'common.price', { amount: kronor })
-}
-
-function registrationDate(instant: Date | null, locale: Locale): string | null {
-  if (!instant) return null
-  return formatDateTime(instant, locale)
 }
 
 export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; appUrl: string; now?: Date }): EventPageView {
@@ -129,12 +123,6 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
     isOnline,
     capacityOnSite: event.capacityOnSite,
     capacityOnline: event.capacityOnline,
-    registration: {
-      mode: event.registrationMode,
-      state: registrationState(event, opts.now),
-      opens: registrationDate(event.registrationOpensAt, locale),
-      closes: registrationDate(event.registrationClosesAt, locale),
-    },
     prices: event.ticketTypes.map((ticket) => ({ name: pick(ticket, 'name', locale), price: formatPrice(ticket.priceOre, locale) })),
     organization: { slug: event.organization.slug, name: event.organization.name },
     series: event.series

@@ -173,7 +173,7 @@ describe('the event page', () => {
     const { data } = await eventPage(event.slug)
     expect(data.view.prices).toEqual([{ name: 'Deltagare', price: '295 kr inkl. moms' }])
     expect(data.view.capacityOnSite).toBe(300)
-    expect(data.view.registration.mode).toBe('invite_only')
+    expect(data.registration.mode).toBe('invite_only')
     expect(data.view.placeText).toBe('Karlstad CCC, Tage Erlandergatan 8, 652 20 Karlstad')
     expect(data.view.venue.countyLabel).toBe('Värmlands län')
   })
