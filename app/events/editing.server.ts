@@ -6,6 +6,7 @@ import { db, type Tx } from '../db/client.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import type { Event } from '../generated/prisma/client.ts'
 import { promoteAfterCapacityChange } from '../registrations/manage.server.ts'
+import { offerNewSeriesPart } from '../registrations/series-offers.server.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
 import { notifyInterestedPeople } from '../registrations/interest.server.ts'
 import { ATTENDEE_VISIBLE_FIELDS, recordEventChange } from './changes.server.ts'
@@ -541,6 +542,8 @@ export async function updateEvent(input: { access: Access; eventId: string; even
       if (changed.some((key) => key === 'capacityOnSite' || key === 'capacityOnline' || key === 'format')) {
         await promoteAfterCapacityChange(tx, current.id, input.access.personId)
       }
+      // A published event moved into a series is offered to the series' sign-ups.
+      if (changed.includes('seriesId')) await offerNewSeriesPart(tx, await tx.event.findUniqueOrThrow({ where: { id: current.id } }))
       if (visible.length) await recordEventChange(tx, { event: current, change: { kind: 'details', fields: visible }, actorId: input.access.personId })
       // An interest-only event switched to open registration: everyone who left their address hears so, once.
       if (changed.some((key) => REGISTRATION_WINDOW_FIELDS.includes(key))) await notifyInterestedPeople(tx, { eventId: current.id })

@@ -1,3 +1,4 @@
+import { offerNewSeriesPart } from '../registrations/series-offers.server.ts'
 import { z } from 'zod'
 import { recordAudit } from '../audit/audit.server.ts'
 import { DomainError } from '../errors.server.ts'
@@ -37,6 +38,7 @@ export async function publishEvent(input: StatusInput): Promise<Event> {
     if (event.status === 'cancelled' || event.status === 'postponed')
       await recordEventChange(tx, { event, change: { kind: 'reinstated' }, actorId: input.access.personId })
     await notifyInterestedPeople(tx, { eventId: event.id })
+    await offerNewSeriesPart(tx, { ...event, status: 'published' })
     await recordAudit(tx, {
       organizationId: input.access.organization.id,
       actorId: input.access.personId,

@@ -11,6 +11,7 @@ import { registrationConfirmed } from '../../emails/registration-confirmed.tsx'
 import { registrationExists } from '../../emails/registration-exists.tsx'
 import { registrationWaitlisted } from '../../emails/registration-waitlisted.tsx'
 import { registrationOpened } from '../../emails/registration-opened.tsx'
+import { seriesPartAdded } from '../../emails/series-part-added.tsx'
 import { registrationReminder } from '../../emails/registration-reminder.tsx'
 import { registrationInvite } from '../../emails/registration-invite.tsx'
 import { signInLink } from '../../emails/sign-in-link.tsx'
@@ -35,6 +36,7 @@ const templates = {
   'registration-exists': registrationExists,
   'interest-registered': interestRegistered,
   'registration-opened': registrationOpened,
+  'series-part-added': seriesPartAdded,
   'registration-reminder': registrationReminder,
   'registration-invite': registrationInvite,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own payload type

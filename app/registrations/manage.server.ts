@@ -87,7 +87,8 @@ export async function cancelRegistration(input: CancelInput): Promise<{ changed:
         entityId: registration.id,
         data: { eventId: event.id, by: input.by, previous: registration.status },
       })
-      if (registration.status !== 'interest') await enqueueCancellation(tx, { event, registration: cancelled, by: input.by, previousStatus: registration.status })
+      if (registration.status !== 'interest')
+        await enqueueCancellation(tx, { event, registration: cancelled, by: input.by, previousStatus: registration.status })
       for (const callback of onCancelled) await callback(tx, event, cancelled, 'cancelled')
       const promoted = wasConfirmed && event.status === 'published' ? await promoteFromWaitlist(tx, event, 'cancellation', input.actorId ?? null) : []
       return { changed: true, promoted }

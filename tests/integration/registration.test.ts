@@ -9,6 +9,7 @@ import {
   promoteAfterCapacityChange,
 } from '../../app/registrations/manage.server.ts'
 import { registerAttendee, registerForSeries } from '../../app/registrations/register.server.ts'
+import { offerNewSeriesPart } from '../../app/registrations/series-offers.server.ts'
 import { hashToken, inviteToken } from '../../app/registrations/tokens.server.ts'
 import { createOrganization } from '../support/console.ts'
 import { useTestDatabase } from '../support/database.ts'
@@ -266,6 +267,11 @@ describe('series', () => {
 
     // A part added later can be joined with the series sign-up's details.
     const three = await part(3, null)
+    // Everyone signed up for the series is offered the new part once (a second publish mails no one).
+    expect(await db.$transaction((tx) => offerNewSeriesPart(tx, three))).toBe(2)
+    expect(await db.$transaction((tx) => offerNewSeriesPart(tx, three))).toBe(0)
+    expect(await db.outboxMessage.count({ where: { eventId: three.id, template: 'series-part-added' } })).toBe(2)
+    expect(await db.registration.count({ where: { eventId: three.id } })).toBe(0)
     const joined = await joinSeriesPart({ seriesSignupId: partOne.seriesSignupId!, eventId: three.id })
     expect(joined.outcome).toBe('confirmed')
     expect(joined.registration.seriesSignupId).toBe(partOne.seriesSignupId)

@@ -82,6 +82,15 @@ export const mailMessages = {
 
   // --- registration-opened (interest-only events) ---
   'mail.registrationOpened.subject': 'Registration is open: {title}',
+  'mail.seriesPartAdded.subject': 'A new part in {series}',
+  'mail.seriesPartAdded.intro':
+    'You are registered for the series {series}, and a new part has been added: {title}. Would you like to join that one too? Register with one click on your page.',
+  'mail.seriesPartAdded.event': 'New part',
+  'mail.seriesPartAdded.when': 'When',
+  'mail.seriesPartAdded.where': 'Where',
+  'mail.seriesPartAdded.page': 'About the part',
+  'mail.seriesPartAdded.button': 'Register me for the new part',
+  'mail.seriesPartAdded.why': 'You get this e-mail because you registered for the whole series. Nothing changes until you register yourself.',
   'mail.registrationOpened.intro': 'You showed interest in {title}. Registration is now open, and places go to those who register first.',
   'mail.registrationOpened.event': 'Event',
   'mail.registrationOpened.when': 'Time',

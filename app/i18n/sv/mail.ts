@@ -81,6 +81,15 @@ export const mailMessages = {
 
   // --- registration-opened (interest-only events) ---
   'mail.registrationOpened.subject': 'Nu kan du anmäla dig: {title}',
+  'mail.seriesPartAdded.subject': 'Ny del i {series}',
+  'mail.seriesPartAdded.intro':
+    'Du är anmäld till serien {series}, och nu har en ny del lagts till: {title}. Vill du vara med även på den? Anmäl dig med ett klick på din sida.',
+  'mail.seriesPartAdded.event': 'Ny del',
+  'mail.seriesPartAdded.when': 'När',
+  'mail.seriesPartAdded.where': 'Var',
+  'mail.seriesPartAdded.page': 'Om delen',
+  'mail.seriesPartAdded.button': 'Anmäl mig till den nya delen',
+  'mail.seriesPartAdded.why': 'Du får det här mejlet för att du anmälde dig till hela serien. Inget ändras förrän du själv anmäler dig.',
   'mail.registrationOpened.intro': 'Du anmälde intresse för {title}. Nu är anmälan öppen, och platserna går till dem som anmäler sig först.',
   'mail.registrationOpened.event': 'Evenemang',
   'mail.registrationOpened.when': 'Tid',
