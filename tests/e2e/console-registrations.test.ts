@@ -130,6 +130,33 @@ describe('the registration list in the console', { timeout: 120_000 }, () => {
     const paid = page.getByRole('row', { name: /Åsa Öberg/ })
     await expect(paid.getByRole('cell').allTextContents()).resolves.toContainEqual(expect.stringContaining('BetalningBetald'))
     await expect(page.getByLabel('Sök').inputValue()).resolves.toBe('Åsa')
+
+    // The list is personal: no cache may keep it.
+    const answer = await page.context().request.get(page.url())
+    expect([answer.status(), answer.headers()['cache-control']]).toEqual([200, 'private, no-store'])
+  })
+
+  it('an organizer adds someone by hand and cancels them again, by clicking', async () => {
+    await page.getByRole('link', { name: 'Rensa filter' }).click()
+    await page.waitForURL(/\/registrations$/)
+    await page.getByRole('link', { name: 'Rensa filter' }).waitFor({ state: 'detached' })
+    const form = page.getByRole('region', { name: 'Lägg till en anmälan' })
+    await form.getByLabel('Namn').fill('Kim Lee')
+    await form.getByLabel('E-postadress').fill('kim.lee@e2e-test.example.org')
+    await form.getByRole('button', { name: 'Lägg till' }).click()
+    await page.getByRole('status').filter({ hasText: 'Anmälan är tillagd och bekräftelsen skickas.' }).waitFor()
+    const kim = page.getByRole('row', { name: /Kim Lee/ })
+    await expect(kim.getByRole('cell').allTextContents()).resolves.toContainEqual('Anmäld')
+
+    await kim.getByRole('button', { name: 'Avboka Kim Lee' }).click()
+    await page.getByRole('status').filter({ hasText: 'Anmälan är avbokad och personen får besked med e-post.' }).waitFor()
+    await expect(
+      page
+        .getByRole('row', { name: /Kim Lee/ })
+        .getByRole('cell')
+        .allTextContents(),
+    ).resolves.toContainEqual('Avanmäld')
+    expect(await wcagViolations(page)).toEqual([])
   })
 
   it('an organizer pastes the guest list of Co-Days, fixes a bad line, and revokes one invitation', async () => {
