@@ -4,6 +4,7 @@ import { db, type Tx } from '../db/client.server.ts'
 import { DomainError, NotFoundError } from '../errors.server.ts'
 import type { Answers, AttendeeDetails } from './form.server.ts'
 import { enqueueCancellation, enqueueConfirmation, enqueueWaitlisted } from './mail.server.ts'
+import { notifyOrganizers } from './organizer-notices.server.ts'
 import { registerLocked, signUpForItems, type RegistrationOutcome } from './register.server.ts'
 import { countSeats, lockEventForRegistration, modesOf, nextQueuedAt, promoteFromWaitlist, waitlistPosition, type SeatEvent } from './seats.server.ts'
 import { hashToken, isTokenShaped } from './tokens.server.ts'
@@ -14,13 +15,6 @@ import { hashToken, isTokenShaped } from './tokens.server.ts'
  * to the first person on the waitlist in the same transaction, and cancelling twice frees one seat once.
  */
 type Actor = { by: 'attendee' | 'organizer'; actorId?: string | null }
-
-export type CancelledHook = (tx: Tx, event: SeatEvent, registration: Registration, change: 'cancelled') => Promise<void>
-const onCancelled: CancelledHook[] = []
-/** Hooks other modules register (organizer notifications), run inside the same transaction. */
-export function whenCancelled(callback: CancelledHook) {
-  onCancelled.push(callback)
-}
 
 /** The registration a manage token stands for (any status), or null. Reads only: opening a link changes nothing. */
 export async function findRegistrationByToken(token: string) {
@@ -89,7 +83,7 @@ export async function cancelRegistration(input: CancelInput): Promise<{ changed:
       })
       if (registration.status !== 'interest')
         await enqueueCancellation(tx, { event, registration: cancelled, by: input.by, previousStatus: registration.status })
-      for (const callback of onCancelled) await callback(tx, event, cancelled, 'cancelled')
+      await notifyOrganizers(tx, { eventId: event.id, change: 'cancelled', registrationId: registration.id })
       const promoted = wasConfirmed && event.status === 'published' ? await promoteFromWaitlist(tx, event, 'cancellation', input.actorId ?? null) : []
       return { changed: true, promoted }
     },

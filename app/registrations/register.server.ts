@@ -7,6 +7,7 @@ import { registrationState } from '../events/event-page.server.ts'
 import type { Locale } from '../i18n/index.ts'
 import type { AttendeeDetails, RegistrationInput } from './form.server.ts'
 import { enqueueAlreadyRegistered, enqueueConfirmation, enqueueInterestRegistered, enqueueWaitlisted } from './mail.server.ts'
+import { notifyOrganizers } from './organizer-notices.server.ts'
 import { PRIVACY_NOTICE_VERSION } from './privacy.ts'
 import { countSeats, lockEventForRegistration, modesOf, nextQueuedAt, waitlistPosition, type SeatEvent } from './seats.server.ts'
 import { hashToken, manageTokenHash } from './tokens.server.ts'
@@ -32,14 +33,6 @@ export type RegisterAttendeeInput = {
   source?: 'public' | 'organizer'
   actorId?: string | null
   now?: Date
-}
-
-export type RegisteredCallback = (tx: Tx, event: SeatEvent, registration: Registration, change: 'registered') => Promise<void>
-
-/** Hooks other modules register (organizer notifications), run inside the same transaction. */
-const onRegistered: RegisteredCallback[] = []
-export function whenRegistered(callback: RegisteredCallback) {
-  onRegistered.push(callback)
 }
 
 class RegistrationClosedError extends DomainError {}
@@ -182,7 +175,7 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
   else if (status === 'waitlisted') {
     await enqueueWaitlisted(tx, { event, registration, position: position ?? 1 })
   } else await enqueueInterestRegistered(tx, { event, registration })
-  for (const callback of onRegistered) await callback(tx, event, registration, 'registered')
+  await notifyOrganizers(tx, { eventId: event.id, change: 'registered', registrationId: registration.id })
   return { outcome: status === 'confirmed' ? 'confirmed' : status === 'waitlisted' ? 'waitlisted' : 'interest', registration, position, switchedMode }
 }
 
