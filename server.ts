@@ -419,12 +419,15 @@ async function main() {
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
       // A state-changing request from another site is refused here with a readable 403 (Remix's own
       // CSRF check would answer an empty 500; our actions also call assertSameOrigin).
-      // The one exception: a mail provider's RFC 8058 one-click unsubscribe POST, which the signed
-      // token authorizes (no cookie counts there); app/routes/unsubscribe.$token.tsx still asks our
-      // own Origin for everything but the `List-Unsubscribe=One-Click` body.
       const origin = req.headers.origin
-      if (origin && !isOneClickUnsubscribe(method, pathOf(req)) && !isSameOrigin(origin, { appUrl: config.appUrl, requestUrl: requestOrigin(req) }))
-        return problem(res, new RequestProblem(403, 'form.badOrigin'))
+      if (origin && !isSameOrigin(origin, { appUrl: config.appUrl, requestUrl: requestOrigin(req) })) {
+        if (!isOneClickUnsubscribe(method, pathOf(req))) return problem(res, new RequestProblem(403, 'form.badOrigin'))
+        // The one exception: a mail provider's RFC 8058 one-click unsubscribe POST, which the signed
+        // token authorizes (no cookie counts there). The foreign Origin is dropped, so Remix's own
+        // check lets it through; app/routes/unsubscribe.$token.tsx then acts only on the
+        // `List-Unsubscribe=One-Click` body and still asks our Origin for its own buttons.
+        delete req.headers.origin
+      }
       const length = Number(req.headers['content-length'] ?? 0)
       if (length > BODY_LIMIT_BYTES) {
         discardBody(req)
