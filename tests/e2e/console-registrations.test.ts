@@ -148,8 +148,8 @@ describe('the registration list in the console', { timeout: 120_000 }, () => {
     const kim = page.getByRole('row', { name: /Kim Lee/ })
     await expect(kim.getByRole('cell').allTextContents()).resolves.toContainEqual('Anmäld')
 
-    await kim.getByRole('button', { name: 'Avboka Kim Lee' }).click()
-    await page.getByRole('status').filter({ hasText: 'Anmälan är avbokad och personen får besked med e-post.' }).waitFor()
+    await kim.getByRole('button', { name: 'Avanmäl Kim Lee' }).click()
+    await page.getByRole('status').filter({ hasText: 'Personen är avanmäld och får besked med e-post.' }).waitFor()
     await expect(
       page
         .getByRole('row', { name: /Kim Lee/ })
