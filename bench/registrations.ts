@@ -230,7 +230,8 @@ async function main() {
     if (stored.waitlisted !== waitlist) problems.push(`${stored.waitlisted} waitlisted, not ${waitlist}`)
     if (stored.registrations !== PEOPLE) problems.push(`${stored.registrations} registrations stored, not ${PEOPLE}`)
     if (stored.withoutMail !== 0) problems.push(`${stored.withoutMail} registrations without an outbox row`)
-    if (stored.confirmationMails !== stored.confirmed || stored.waitlistMails !== stored.waitlisted) problems.push('outbox mails do not match the registrations')
+    if (stored.confirmationMails !== stored.confirmed || stored.waitlistMails !== stored.waitlisted)
+      problems.push('outbox mails do not match the registrations')
     if (fiveXx !== 0) problems.push(`${fiveXx} answers were 5xx`)
     if ((statuses.get('303') ?? 0) !== PEOPLE) problems.push(`${PEOPLE - (statuses.get('303') ?? 0)} requests were not answered 303`)
     if (problems.length) {
