@@ -63,6 +63,8 @@ export type CalendarInput = {
   locale: Locale
   /** NAME and X-WR-CALNAME: what a subscribed calendar is called in the program (lessons row 5). */
   name?: string
+  /** X-WR-CALDESC: one line on what a subscribed calendar holds. */
+  description?: string
   entries: CalendarEntry[]
   /** Mail invitations: who invites (ORGANIZER) and who is invited (ATTENDEE); RFC 5546 requires both. */
   invitation?: { organizer: CalendarPerson; attendee: CalendarPerson }
@@ -79,6 +81,7 @@ export function buildCalendar(input: CalendarInput): string {
     prodId: { company: 'Samling', product: 'Samling', language: input.locale.toUpperCase() },
     method: ICalCalendarMethod[input.method],
     name: input.name ?? null,
+    description: input.description ?? null,
     // No calendar zone: DTSTAMP stays UTC; the generator still writes the VTIMEZONE for each event's TZID.
     timezone: { name: null, generator: getVtimezoneComponent },
     ttl: input.refreshSeconds ?? null,

@@ -1,0 +1,296 @@
+import { createHash } from 'node:crypto'
+import { db } from '../db/client.server.ts'
+import { NotFoundError } from '../errors.server.ts'
+import { Prisma } from '../generated/prisma/client.ts'
+import type { EventFormat, EventStatus } from '../generated/prisma/enums.ts'
+import { eventFilterSql, PUBLIC_STATUSES, type EventFilters } from '../events/listing.server.ts'
+import { pick, t, type Locale } from '../i18n/index.ts'
+import { eventCalendarEntry, itemCalendarEntry, type CalendarEventFacts } from './entries.server.ts'
+import { buildCalendar, type CalendarEntry } from './ics.server.ts'
+
+/**
+ * The public calendar feeds (issue 9): the whole site with the listing's filters, one organization,
+ * one series, one speaker's sessions and one event (or its programme, one VEVENT per item). They are
+ * built by buildCalendar like the download and the mail, so UIDs, zone and status rules are shared.
+ *
+ * A feed is answered in two steps, so a calendar program polling every hour costs little:
+ *  1. `openFeed` runs ONE cheap query (count, newest update time and a digest of ids and update
+ *     times of the rows in the feed, plus the owner's update time) and derives the strong ETag and
+ *     Last-Modified from it. The version lives in the database, so every app instance agrees, and a
+ *     conditional request is answered 304 without building anything.
+ *  2. `body()` builds the text only when no copy for that version is kept in memory. The text is a
+ *     pure function of the rows (DTSTAMP is the stored update time), so an unchanged feed is
+ *     byte-identical from one request, or one instance, to the next.
+ * The stream link is never selected here: public feeds are shared.
+ */
+export type FeedSelection =
+  | { kind: 'site'; filters: EventFilters }
+  | { kind: 'organization'; slug: string }
+  | { kind: 'series'; slug: string }
+  | { kind: 'speaker'; slug: string }
+  | { kind: 'event'; slug: string; programme: boolean }
+
+export type OpenFeed = {
+  /** Strong: equal ETags mean equal bytes. */
+  etag: string
+  /** The newest stored update time of anything in the feed; null for an empty feed. */
+  lastModified: Date | null
+  body: () => Promise<string>
+}
+
+/** Site and organization feeds: what is coming and what happened in the last 90 days. */
+export const FEED_PAST_DAYS = 90
+/** REFRESH-INTERVAL and X-PUBLISHED-TTL (lessons row 5). */
+export const FEED_REFRESH_SECONDS = 3600
+/** Bump when the text a feed is built into changes shape, so no ETag from older code is reused. */
+const FEED_FORMAT = 1
+
+const PUBLIC_STATUS_SQL = Prisma.raw(`e.status IN (${PUBLIC_STATUSES.map((status) => `'${status}'`).join(', ')})`)
+
+type Owner = { id: string | null; name: string; updatedAt: Date | null }
+type Version = { count: number; lastModified: Date | null; digest: string }
+
+/**
+ * The feed's validators and a way to its text. Throws NotFoundError for an unknown or draft
+ * organization, series, event or a speaker without public sessions, as their pages do.
+ */
+export async function openFeed(selection: FeedSelection, locale: Locale, now = new Date()): Promise<OpenFeed> {
+  const owner = await findOwner(selection)
+  const scope = feedScope(selection, owner, now)
+  const version = await scopeVersion(scope)
+  const lastModified = latest(version.lastModified, owner.updatedAt)
+  const key = JSON.stringify([selection, locale])
+  const etag = `"${createHash('sha256')
+    .update(JSON.stringify([FEED_FORMAT, key, owner.name, owner.updatedAt?.getTime() ?? null, version.count, version.digest]))
+    .digest('base64url')
+    .slice(0, 32)}"`
+  return { etag, lastModified, body: () => cachedBody(key, etag, () => buildFeedText(selection, scope, owner, locale)) }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which rows a feed holds
+// ---------------------------------------------------------------------------------------------
+
+/** Events (conditions over e, o, s) or programme items (over i, e) in a feed. */
+type Scope = { rows: 'events'; conditions: Prisma.Sql[] } | { rows: 'items'; conditions: Prisma.Sql[]; speakerId?: string }
+
+function feedScope(selection: FeedSelection, owner: Owner, now: Date): Scope {
+  const since = new Date(now.getTime() - FEED_PAST_DAYS * 24 * 60 * 60 * 1000)
+  switch (selection.kind) {
+    case 'site':
+      return { rows: 'events', conditions: [...eventFilterSql(selection.filters), Prisma.sql`e.ends_at >= ${since}`] }
+    case 'organization':
+      return { rows: 'events', conditions: [PUBLIC_STATUS_SQL, Prisma.sql`e.organization_id = ${owner.id}::uuid`, Prisma.sql`e.ends_at >= ${since}`] }
+    case 'series':
+      return { rows: 'events', conditions: [PUBLIC_STATUS_SQL, Prisma.sql`e.series_id = ${owner.id}::uuid`] }
+    case 'event':
+      return selection.programme
+        ? { rows: 'items', conditions: [PUBLIC_STATUS_SQL, Prisma.sql`e.id = ${owner.id}::uuid`] }
+        : { rows: 'events', conditions: [PUBLIC_STATUS_SQL, Prisma.sql`e.id = ${owner.id}::uuid`] }
+    case 'speaker':
+      return { rows: 'items', conditions: [PUBLIC_STATUS_SQL], speakerId: owner.id ?? undefined }
+  }
+}
+
+function itemsFrom(scope: Extract<Scope, { rows: 'items' }>): Prisma.Sql {
+  const roles = scope.speakerId ? Prisma.sql`JOIN programme_roles pr ON pr.item_id = i.id AND pr.speaker_id = ${scope.speakerId}::uuid` : Prisma.empty
+  return Prisma.sql`FROM programme_items i JOIN events e ON e.id = i.event_id LEFT JOIN rooms rm ON rm.id = i.room_id ${roles}`
+}
+
+const EVENTS_FROM = Prisma.sql`FROM events e JOIN organizations o ON o.id = e.organization_id LEFT JOIN series s ON s.id = e.series_id`
+
+/** The cheap query behind the ETag: one aggregate over the feed's rows, no text built. */
+async function scopeVersion(scope: Scope): Promise<Version> {
+  const where = Prisma.join(scope.conditions, ' AND ')
+  const rows =
+    scope.rows === 'events'
+      ? await db.$queryRaw<{ count: number; lastModified: Date | string | null; digest: string }[]>`
+          SELECT count(*)::int AS count, max(e.updated_at) AS "lastModified",
+            md5(coalesce(string_agg(e.id::text || ':' || (extract(epoch FROM e.updated_at) * 1000)::bigint, ',' ORDER BY e.id), '')) AS digest
+          ${EVENTS_FROM} WHERE ${where}`
+      : await db.$queryRaw<{ count: number; lastModified: Date | string | null; digest: string }[]>`
+          SELECT count(*)::int AS count, max(greatest(i.updated_at, e.updated_at)) AS "lastModified",
+            md5(coalesce(string_agg(i.id::text || ':' || (extract(epoch FROM i.updated_at) * 1000)::bigint || ':' || (extract(epoch FROM e.updated_at) * 1000)::bigint
+              || ':' || coalesce(rm.name, ''), ',' ORDER BY i.id), '')) AS digest
+          ${itemsFrom(scope)} WHERE ${where}`
+  const row = rows[0]
+  return { count: row.count, lastModified: row.lastModified === null ? null : new Date(row.lastModified), digest: row.digest }
+}
+
+/** Who the feed is about; its name goes into NAME/X-WR-CALNAME, its update time into the ETag. */
+async function findOwner(selection: FeedSelection): Promise<Owner> {
+  switch (selection.kind) {
+    case 'site':
+      return { id: null, name: '', updatedAt: null }
+    case 'organization': {
+      const organization = await db.organization.findUnique({ where: { slug: selection.slug }, select: { id: true, name: true, updatedAt: true } })
+      if (!organization) throw new NotFoundError('error.organizationNotFound')
+      return organization
+    }
+    case 'series': {
+      const series = await db.series.findFirst({
+        where: { slug: selection.slug, status: { not: 'draft' } },
+        select: { id: true, titleSv: true, titleEn: true, updatedAt: true },
+      })
+      if (!series) throw new NotFoundError('error.seriesNotFound')
+      return { id: series.id, name: JSON.stringify([series.titleSv, series.titleEn]), updatedAt: series.updatedAt }
+    }
+    case 'speaker': {
+      const speaker = await db.speakerProfile.findFirst({
+        where: { slug: selection.slug, roles: { some: { item: { event: { status: { in: [...PUBLIC_STATUSES] } } } } } },
+        select: { id: true, name: true, updatedAt: true },
+      })
+      if (!speaker) throw new NotFoundError('error.speakerNotFound')
+      return speaker
+    }
+    case 'event': {
+      const event = await db.event.findFirst({ where: { slug: selection.slug, status: { in: [...PUBLIC_STATUSES] } }, select: { id: true, updatedAt: true } })
+      if (!event) throw new NotFoundError('error.eventNotFound')
+      // Its update time is in the ETag also when the programme feed has no items (and falls back to the event).
+      return { id: event.id, name: '', updatedAt: event.updatedAt }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the text
+// ---------------------------------------------------------------------------------------------
+
+type EventRow = Omit<CalendarEventFacts, 'status' | 'format'> & { status: EventStatus; format: EventFormat }
+
+const EVENT_COLUMNS = Prisma.sql`e.id, e.slug, e.title_sv AS "titleSv", e.title_en AS "titleEn", e.summary_sv AS "summarySv", e.summary_en AS "summaryEn",
+  e.status::text AS status, e.format::text AS format, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.venue_name AS "venueName",
+  e.venue_address AS "venueAddress", e.postal_code AS "postalCode", e.city, e.revision, e.updated_at AS "updatedAt"`
+
+function eventFacts(row: EventRow): CalendarEventFacts {
+  return { ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt), updatedAt: new Date(row.updatedAt) }
+}
+
+async function feedEntries(scope: Scope, locale: Locale): Promise<{ entries: CalendarEntry[]; events: CalendarEventFacts[] }> {
+  const where = Prisma.join(scope.conditions, ' AND ')
+  if (scope.rows === 'events') {
+    const rows = await db.$queryRaw<EventRow[]>`SELECT ${EVENT_COLUMNS} ${EVENTS_FROM} WHERE ${where} ORDER BY e.starts_at ASC, e.id ASC`
+    const events = rows.map(eventFacts)
+    return { entries: events.map((event) => eventCalendarEntry(event, locale)), events }
+  }
+  type ItemRow = EventRow & {
+    itemId: string
+    itemTitleSv: string
+    itemTitleEn: string
+    itemDescriptionSv: string
+    itemDescriptionEn: string
+    itemStartsAt: Date
+    itemEndsAt: Date
+    itemRevision: number
+    itemUpdatedAt: Date
+    room: string | null
+  }
+  const rows = await db.$queryRaw<ItemRow[]>`
+    SELECT ${EVENT_COLUMNS}, i.id AS "itemId", i.title_sv AS "itemTitleSv", i.title_en AS "itemTitleEn", i.description_sv AS "itemDescriptionSv",
+      i.description_en AS "itemDescriptionEn", i.starts_at AS "itemStartsAt", i.ends_at AS "itemEndsAt", i.revision AS "itemRevision",
+      i.updated_at AS "itemUpdatedAt", rm.name AS room
+    ${itemsFrom(scope)} WHERE ${where} ORDER BY i.starts_at ASC, i.id ASC`
+  const entries = rows.map((row) => {
+    const item = {
+      id: row.itemId,
+      titleSv: row.itemTitleSv,
+      titleEn: row.itemTitleEn,
+      descriptionSv: row.itemDescriptionSv,
+      descriptionEn: row.itemDescriptionEn,
+      startsAt: new Date(row.itemStartsAt),
+      endsAt: new Date(row.itemEndsAt),
+      revision: row.itemRevision,
+      updatedAt: new Date(row.itemUpdatedAt),
+      room: row.room,
+    }
+    return itemCalendarEntry(item, eventFacts(row), locale)
+  })
+  return { entries, events: [] }
+}
+
+async function buildFeedText(selection: FeedSelection, scope: Scope, owner: Owner, locale: Locale): Promise<string> {
+  let { entries } = await feedEntries(scope, locale)
+  let name: string
+  let description: string
+  switch (selection.kind) {
+    case 'site': {
+      const label = await filterLabel(selection.filters, locale)
+      name = label ? t(locale, 'calendar.feed.named', { name: label }) : t(locale, 'calendar.feed.site')
+      description = t(locale, 'calendar.feed.site.description')
+      break
+    }
+    case 'organization':
+      name = t(locale, 'calendar.feed.named', { name: owner.name })
+      description = t(locale, 'calendar.feed.organization.description', { name: owner.name })
+      break
+    case 'series': {
+      const [titleSv, titleEn] = JSON.parse(owner.name) as [string, string]
+      const title = pick({ titleSv, titleEn }, 'title', locale)
+      name = t(locale, 'calendar.feed.named', { name: title })
+      description = t(locale, 'calendar.feed.series.description', { name: title })
+      break
+    }
+    case 'speaker':
+      name = t(locale, 'calendar.feed.named', { name: owner.name })
+      description = t(locale, 'calendar.feed.speaker.description', { name: owner.name })
+      break
+    case 'event': {
+      const [event] = (await feedEntries({ rows: 'events', conditions: [PUBLIC_STATUS_SQL, Prisma.sql`e.id = ${owner.id}::uuid`] }, locale)).events
+      const title = pick(event, 'title', locale)
+      name = t(locale, 'calendar.feed.named', { name: title })
+      description = t(locale, selection.programme ? 'calendar.feed.programme.description' : 'calendar.feed.event.description', { name: title })
+      // An event without a programme is its own one entry.
+      if (selection.programme && entries.length === 0) entries = [eventCalendarEntry(event, locale)]
+      break
+    }
+  }
+  return buildCalendar({ method: 'PUBLISH', locale, name, description, entries, refreshSeconds: FEED_REFRESH_SECONDS })
+}
+
+/** "Södermanlands län, Digitalt, Region Sörmland" for a filtered site feed; '' without filters. */
+async function filterLabel(filters: EventFilters, locale: Locale): Promise<string> {
+  const parts: string[] = []
+  if (filters.county) parts.push(t(locale, `county.${filters.county}`))
+  if (filters.format) parts.push(t(locale, `format.${filters.format}`))
+  if (filters.organization) {
+    const organization = await db.organization.findUnique({ where: { slug: filters.organization }, select: { name: true } })
+    parts.push(organization?.name ?? filters.organization)
+  }
+  if (filters.series) {
+    const series = await db.series.findUnique({ where: { slug: filters.series }, select: { titleSv: true, titleEn: true } })
+    parts.push(series ? pick(series, 'title', locale) : filters.series)
+  }
+  if (filters.q) parts.push(`”${filters.q}”`)
+  return parts.join(', ')
+}
+
+// ---------------------------------------------------------------------------------------------
+// The serialized bodies, per feed and version
+// ---------------------------------------------------------------------------------------------
+
+const MAX_CACHED_FEEDS = 500
+const bodies = new Map<string, { etag: string; body: Promise<string> }>()
+
+/** The kept text of `key` when it was built for `etag`; otherwise builds it (concurrent misses share one build). */
+function cachedBody(key: string, etag: string, build: () => Promise<string>): Promise<string> {
+  const kept = bodies.get(key)
+  if (kept && kept.etag === etag) return kept.body
+  if (bodies.size >= MAX_CACHED_FEEDS) bodies.clear()
+  const entry = { etag, body: build() }
+  bodies.set(key, entry)
+  entry.body.catch(() => {
+    if (bodies.get(key) === entry) bodies.delete(key)
+  })
+  return entry.body
+}
+
+/** For tests and benchmarks: forget every kept feed text. */
+export function forgetFeedBodies() {
+  bodies.clear()
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b
+  if (!b) return a
+  return a > b ? a : b
+}

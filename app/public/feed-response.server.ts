@@ -1,0 +1,46 @@
+import type { OpenFeed } from '../calendar/feeds.server.ts'
+import { notFound } from '../errors.server.ts'
+import { localeFromPath, type Locale } from '../i18n/index.ts'
+
+/**
+ * The HTTP side of the calendar feeds (app/calendar/feeds.server.ts): validators first, the body only
+ * when the calendar program does not already have it.
+ */
+
+/** `/en/…` or `?lang=en` is English; `/…` Swedish; any other first segment (`/de/…`) a 404. */
+export function feedLocale(request: Request, params: { lang?: string }): Locale {
+  if (params.lang !== undefined && params.lang !== 'en') throw notFound('sv')
+  const url = new URL(request.url)
+  if (params.lang === 'en' || localeFromPath(url.pathname) === 'en') return 'en'
+  return url.searchParams.get('lang') === 'en' ? 'en' : 'sv'
+}
+
+/** RFC 9110 §13.1.1: If-None-Match with `*` or a list of (possibly weak-marked) tags. */
+function noneMatch(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
+}
+
+/**
+ * 304 when the request's If-None-Match (or, without it, If-Modified-Since) says the program has this
+ * version, without building the text; otherwise the feed as text/calendar.
+ */
+export async function feedResponse(request: Request, feed: OpenFeed, options: { cacheControl: string; filename?: string }): Promise<Response> {
+  const headers = new Headers({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': options.cacheControl, ETag: feed.etag })
+  if (feed.lastModified) headers.set('Last-Modified', feed.lastModified.toUTCString())
+  if (options.filename) headers.set('Content-Disposition', `attachment; filename="${options.filename}"`)
+  const ifNoneMatch = request.headers.get('if-none-match')
+  const ifModifiedSince = request.headers.get('if-modified-since')
+  const isFresh = ifNoneMatch
+    ? noneMatch(ifNoneMatch, feed.etag)
+    : !!ifModifiedSince && !!feed.lastModified && Math.floor(feed.lastModified.getTime() / 1000) * 1000 <= Date.parse(ifModifiedSince)
+  if (isFresh) {
+    headers.delete('Content-Type')
+    headers.delete('Content-Disposition')
+    return new Response(null, { status: 304, headers })
+  }
+  return new Response(await feed.body(), { headers })
+}
+
+/** Public feeds may be kept by proxies and programs for five minutes. */
+export const PUBLIC_FEED_CACHE = 'public, max-age=300'
