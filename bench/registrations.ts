@@ -132,6 +132,15 @@ async function main() {
         return 0 // the server has exited
       }
     }
+    /** CPU seconds the server process has used (all its threads: HTTP, rendering, the embedded database). */
+    const cpuSeconds = () => {
+      try {
+        const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+        return (Number(fields[11]) + Number(fields[12])) / 100
+      } catch {
+        return 0
+      }
+    }
     let peakRss = 0
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, readStatus('VmRSS'))), 50)
 
@@ -187,6 +196,7 @@ async function main() {
       latencies.push(performance.now() - started)
       statuses.set(key, (statuses.get(key) ?? 0) + 1)
     }
+    const cpuBefore = cpuSeconds()
     const started = performance.now()
     let next = 0
     await Promise.all(
@@ -195,6 +205,7 @@ async function main() {
       }),
     )
     const seconds = (performance.now() - started) / 1000
+    const serverCpu = cpuSeconds() - cpuBefore
     clearInterval(sampler)
     peakRss = Math.max(peakRss, readStatus('VmHWM'))
     agent.destroy()
@@ -221,6 +232,7 @@ async function main() {
         'max ms': Math.round(latencies[latencies.length - 1] ?? 0),
         '5xx': fiveXx,
         'peak RSS MiB': Math.round(peakRss / 1024 / 1024),
+        'server CPU %': Math.round((serverCpu / seconds) * 100),
       },
     ])
     console.log('in the database:', stored)
