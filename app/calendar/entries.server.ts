@@ -45,7 +45,9 @@ export function venueLine(event: Pick<CalendarEventFacts, 'venueName' | 'venueAd
  */
 export function eventLocation(event: CalendarEventFacts, locale: Locale, attendanceMode?: AttendanceMode): string {
   const venue = event.format === 'online' || attendanceMode === 'online' ? null : venueLine(event)
-  return venue ?? t(locale, 'format.online')
+  const text = venue ?? t(locale, 'format.online')
+  // Venue name, address and city may together be longer than one line of mail (300 characters).
+  return text.length > 300 ? `${text.slice(0, 299).trimEnd()}…` : text
 }
 
 export function entryStatus(status: EventStatus): CalendarEntryStatus {

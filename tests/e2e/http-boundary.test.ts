@@ -99,6 +99,29 @@ describe('request bodies', () => {
     }
   })
 
+  it('twenty clients at once that send 6 MB with Connection: close all read the 413', async () => {
+    const { hostname, port } = new URL(server.url)
+    const body = Buffer.alloc(6 * 1024 * 1024, 'a')
+    const answers = await Promise.all(
+      Array.from(
+        { length: 20 },
+        () =>
+          new Promise<string>((resolve) => {
+            const socket = net.connect(Number(port), hostname)
+            let received = ''
+            socket.on('data', (chunk) => (received += chunk.toString('latin1')))
+            socket.on('close', () => resolve(received))
+            socket.on('error', (error) => resolve(received || `error ${(error as NodeJS.ErrnoException).code}`))
+            socket.write(
+              `POST /login HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`,
+            )
+            socket.end(body)
+          }),
+      ),
+    )
+    expect(answers.map((answer) => answer.slice(0, 12))).toEqual(Array(20).fill('HTTP/1.1 413'))
+  })
+
   it('refuses a chunked body with 413 as soon as it passes 1 MiB', async () => {
     const { hostname, port } = new URL(server.url)
     let sent = 0

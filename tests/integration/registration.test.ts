@@ -147,6 +147,13 @@ describe('registering', () => {
     expect(await counts(event.id)).toMatchObject({ confirmed: 0, waitlisted: 0 })
   })
 
+  it('registers for an event whose venue fills every field to its limit (the mail shortens the place line)', async () => {
+    const event = await makeEvent({ venueName: 'Å'.repeat(200), venueAddress: 'Ö'.repeat(200), postalCode: '632 20', city: 'Ä'.repeat(100) })
+    const result = await registerAttendee({ event: { id: event.id }, input: person('long-venue') })
+    expect(result.outcome).toBe('confirmed')
+    expect(await mailsFor(result.registration.id, 'registration-confirmed')).toBe(1)
+  })
+
   it('records a priced ticket with the invoice details and the price at the time', async () => {
     const event = await makeEvent({ format: 'online', capacityOnline: null, capacityOnSite: null })
     const ticket = await db.ticketType.create({
