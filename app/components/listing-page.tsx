@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { EventCardView } from '../events/listing.server.ts'
 import { localePath, t, type Locale } from '../i18n/index.ts'
+import { AddToCalendar } from './add-to-calendar.tsx'
 import { EventCardList } from './event-card.tsx'
 import { FiltersForm, type FilterChoices, type FilterValues } from './filters-form.tsx'
 import { Pagination } from './pagination.tsx'
@@ -18,6 +19,8 @@ export type ListingPageData = {
   isFiltered: boolean
   choices: FilterChoices
   invalid: string[]
+  /** `/` only: the absolute URL of /calendar.ics with the same filters. */
+  feedUrl?: string
 }
 
 /** `/` and `/archive`: heading, filters, cards, pagination, and an empty state that says what to do. */
@@ -33,6 +36,7 @@ export function ListingPage({ data }: { data: ListingPageData }) {
           {t(locale, 'public.filters.invalid', { parameters: data.invalid.join(', ') })}
         </p>
       ) : null}
+      {data.feedUrl ? <AddToCalendar locale={locale} feedUrl={data.feedUrl} name={t(locale, 'calendar.feed.site')} /> : null}
       <FiltersForm locale={locale} action={data.basePath} values={data.values} choices={data.choices} clearHref={data.clearHref} />
       {data.cards.length ? (
         <>

@@ -3,6 +3,7 @@ import { COUNTIES, EVENT_FORMATS } from '../enums.ts'
 import { getFilterOptions, listingSearch, listPublicEvents, parseListingQuery } from '../events/listing.server.ts'
 import type { FilterChoices } from '../components/filters-form.tsx'
 import { localePath, pick, t, type Locale } from '../i18n/index.ts'
+import { siteUrl } from './route.server.ts'
 
 const countyChoiceLists = new Map<Locale, { value: string; label: string }[]>()
 
@@ -49,6 +50,7 @@ export async function loadListingPage(input: { request: Request; locale: Locale;
       isFiltered,
       choices,
       invalid,
+      feedUrl: when === 'upcoming' ? `${siteUrl()}${localePath(locale, '/calendar.ics')}${listingSearch(values)}` : undefined,
     },
     { status: invalid.length ? 400 : 200 },
   )

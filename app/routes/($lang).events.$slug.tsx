@@ -1,6 +1,6 @@
 import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { CalendarDownloadLink } from '../components/calendar-download-link.tsx'
+import { AddToCalendar } from '../components/add-to-calendar.tsx'
 import { FormatBadge, StatusBadge } from '../components/format-badge.tsx'
 import { useNonce } from '../components/nonce.tsx'
 import { Programme } from '../components/programme.tsx'
@@ -84,7 +84,7 @@ function RegistrationSummary({ registration, locale }: { registration: Registrat
 }
 
 export default function EventPage() {
-  const { view, registration, locale, scheduleWarnings } = useLoaderData<typeof loader>()
+  const { view, registration, locale, scheduleWarnings, url } = useLoaderData<typeof loader>()
   const nonce = useNonce()
   return (
     <main id="main" className="container page event-page">
@@ -165,7 +165,12 @@ export default function EventPage() {
                 <Link to={localePath(locale, `/organizations/${view.organization.slug}`)}>{view.organization.name}</Link>
               </dd>
             </dl>
-            <CalendarDownloadLink slug={view.slug} locale={locale} />
+            <AddToCalendar
+              locale={locale}
+              feedUrl={`${url}/calendar.ics`}
+              name={t(locale, 'calendar.feed.named', { name: view.title })}
+              download={{ href: localePath(locale, `/events/${view.slug}/calendar.ics`), filename: `${view.slug}.ics` }}
+            />
           </section>
           <RegistrationSummary registration={registration} locale={locale} />
           {view.series ? (

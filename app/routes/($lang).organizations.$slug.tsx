@@ -1,3 +1,4 @@
+import { AddToCalendar } from '../components/add-to-calendar.tsx'
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { EventCardList } from '../components/event-card.tsx'
@@ -36,11 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrganizationPage() {
-  const { organization, locale } = useLoaderData<typeof loader>()
+  const { organization, locale, url } = useLoaderData<typeof loader>()
   const hasContact = organization.website || organization.contactEmail || organization.contactPhone
   return (
     <main id="main" className="container page">
       <h1>{organization.name}</h1>
+      <AddToCalendar locale={locale} feedUrl={`${url}/calendar.ics`} name={t(locale, 'calendar.feed.named', { name: organization.name })} />
       <div className="event-layout">
         <div>
           {organization.aboutHtml ? (

@@ -1,3 +1,4 @@
+import { AddToCalendar } from '../components/add-to-calendar.tsx'
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { EventCard } from '../components/event-card.tsx'
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SeriesPage() {
-  const { series, locale, registration } = useLoaderData<typeof loader>()
+  const { series, locale, registration, url } = useLoaderData<typeof loader>()
   return (
     <main id="main" className="container page">
       <h1 lang={series.titleLang}>{series.title}</h1>
@@ -45,6 +46,7 @@ export default function SeriesPage() {
       <p>
         {t(locale, 'common.organizer')}: <Link to={localePath(locale, `/organizations/${series.organization.slug}`)}>{series.organization.name}</Link>
       </p>
+      <AddToCalendar locale={locale} feedUrl={`${url}/calendar.ics`} name={t(locale, 'calendar.feed.named', { name: series.title })} />
       {series.descriptionHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: series.descriptionHtml }} /> : null}
       <section aria-labelledby="parts-heading">
         <h2 id="parts-heading">{t(locale, 'public.series.parts')}</h2>

@@ -1,3 +1,4 @@
+import { AddToCalendar } from '../components/add-to-calendar.tsx'
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { StatusBadge } from '../components/format-badge.tsx'
@@ -43,12 +44,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function SpeakerPage() {
-  const { speaker, locale } = useLoaderData<typeof loader>()
+  const { speaker, locale, url } = useLoaderData<typeof loader>()
   const subtitle = [speaker.title, speaker.affiliation].filter(Boolean).join(', ')
   return (
     <main id="main" className="container page">
       <h1>{speaker.name}</h1>
       {subtitle ? <p className="lead">{subtitle}</p> : null}
+      <AddToCalendar locale={locale} feedUrl={`${url}/calendar.ics`} name={t(locale, 'calendar.feed.named', { name: speaker.name })} />
       {speaker.bioHtml ? (
         <section aria-labelledby="bio-heading">
           <h2 id="bio-heading">{t(locale, 'public.speaker.about', { name: speaker.name })}</h2>
