@@ -80,7 +80,7 @@ export type ProcessResult = { claimed: number; sent: number; retried: number; fa
  */
 export const SKIPPED_UNSUBSCRIBED = 'skipped: the recipient unsubscribed from notification mail'
 
-type Outcome = { mail: ClaimedMail; error?: unknown }
+type Outcome = { mail: ClaimedMail; error?: unknown; unrecorded?: boolean }
 
 /**
  * Rendering cache for one round. A change to an event mails every registered person the same payload,
@@ -155,12 +155,31 @@ export async function composeMail(mail: ClaimedMail, cache?: RenderCache): Promi
   }
 }
 
-async function deliver(mail: ClaimedMail, transport: MailTransport, cache: RenderCache): Promise<Outcome> {
+/**
+ * Records one sent row at once (erasing its secrets), so a crash right after a send leaves at most
+ * the sends still in flight to go out again, not the whole batch. The status in the WHERE keeps a
+ * row another worker already settled as it is.
+ */
+async function markSent(mail: ClaimedMail, now: Date): Promise<void> {
+  const payload = redactSecrets(mail.payload, secretsOf(mail.template))
+  await db.outboxMessage.updateMany({
+    where: { id: mail.id, status: 'pending' },
+    data: { status: 'sent', sentAt: now, lastError: null, ...(payload ? { payload: payload as object } : {}) },
+  })
+}
+
+async function deliver(mail: ClaimedMail, transport: MailTransport, cache: RenderCache, now: Date): Promise<Outcome> {
   try {
     await transport.send(await composeMail(mail, cache))
-    return { mail }
   } catch (error) {
     return { mail, error }
+  }
+  try {
+    await markSent(mail, now)
+    return { mail }
+  } catch {
+    // Sent, but not yet recorded (the database went away): the round records it again below.
+    return { mail, unrecorded: true }
   }
 }
 
@@ -184,24 +203,14 @@ export async function processOutboxOnce(options: ProcessOptions): Promise<Proces
   const skipped = new Set(await skipUnsubscribed(claimed))
   result.skipped = skipped.size
   const cache: RenderCache = new Map()
-  const outcomes = await Promise.all(claimed.filter((mail) => !skipped.has(mail)).map((mail) => deliver(mail, options.transport, cache)))
   const now = options.now ?? new Date()
+  const outcomes = await Promise.all(claimed.filter((mail) => !skipped.has(mail)).map((mail) => deliver(mail, options.transport, cache, now)))
 
-  // Mail whose payload holds secrets is recorded one row at a time, because each row's secrets are
-  // erased with it: once sent, the database keeps no link that lets anyone act as the recipient.
+  // Each sent row was recorded (its secrets erased) as soon as its own send succeeded; the few that
+  // could not be recorded then get one more try here (a failure now fails the round, and the row
+  // goes out again when its lease ends: at least once, never lost).
   const sent = outcomes.filter((outcome) => outcome.error === undefined).map((outcome) => outcome.mail)
-  const sentIds = sent.filter((mail) => secretsOf(mail.template).length === 0).map((mail) => mail.id)
-  if (sentIds.length) {
-    await db.outboxMessage.updateMany({ where: { id: { in: sentIds }, status: 'pending' }, data: { status: 'sent', sentAt: now, lastError: null } })
-  }
-  for (const mail of sent) {
-    const payload = redactSecrets(mail.payload, secretsOf(mail.template))
-    if (payload)
-      await db.outboxMessage.updateMany({
-        where: { id: mail.id, status: 'pending' },
-        data: { status: 'sent', sentAt: now, lastError: null, payload: payload as object },
-      })
-  }
+  for (const outcome of outcomes) if (outcome.unrecorded) await markSent(outcome.mail, now)
   result.sent = sent.length
 
   for (const { mail, error } of outcomes) {
