@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto'
 import { db } from '../db/client.server.ts'
 import { NotFoundError } from '../errors.server.ts'
 import { Prisma } from '../generated/prisma/client.ts'
-import type { EventFormat, EventStatus } from '../generated/prisma/enums.ts'
+import type { AttendanceMode, EventFormat, EventStatus } from '../generated/prisma/enums.ts'
 import { eventFilterSql, PUBLIC_STATUSES, type EventFilters } from '../events/listing.server.ts'
 import { pick, t, type Locale } from '../i18n/index.ts'
+import { findPersonalFeed } from '../registrations/personal-feed.server.ts'
+import { streamLinkFor } from '../registrations/stream-link.server.ts'
 import { eventCalendarEntry, itemCalendarEntry, type CalendarEventFacts } from './entries.server.ts'
 import { buildCalendar, type CalendarEntry } from './ics.server.ts'
 
@@ -293,4 +295,56 @@ function latest(a: Date | null, b: Date | null): Date | null {
   if (!a) return b
   if (!b) return a
   return a > b ? a : b
+}
+
+// ---------------------------------------------------------------------------------------------
+// The personal feed: everything one address is registered for
+// ---------------------------------------------------------------------------------------------
+
+type PersonalRow = EventRow & { onlineUrl: string | null; registrationStatus: 'confirmed' | 'waitlisted'; attendanceMode: AttendanceMode }
+
+/**
+ * `/calendar/personal/<token>.ics`: the public events the address is confirmed or waitlisted for
+ * (waitlisted ones say so in the title), with the same UIDs as every other path. Unlike the public
+ * feeds, the stream link is in the entry of someone entitled to it (isEntitledToStream: confirmed,
+ * online or hybrid), because this feed is that person's own. Throws NotFoundError for a malformed,
+ * unknown or revoked token.
+ */
+export async function openPersonalFeed(token: string, locale: Locale): Promise<OpenFeed> {
+  const feed = await findPersonalFeed(token)
+  if (!feed) throw new NotFoundError('error.notFound.title')
+  const where = Prisma.sql`r.email_normalized = ${feed.emailNormalized} AND r.status IN ('confirmed', 'waitlisted') AND ${PUBLIC_STATUS_SQL}`
+  const [version] = await db.$queryRaw<{ count: number; lastModified: Date | string | null; digest: string }[]>`
+    SELECT count(*)::int AS count, max(greatest(r.updated_at, e.updated_at)) AS "lastModified",
+      md5(coalesce(string_agg(r.id::text || ':' || (extract(epoch FROM r.updated_at) * 1000)::bigint || ':' || (extract(epoch FROM e.updated_at) * 1000)::bigint, ',' ORDER BY r.id), '')) AS digest
+    FROM registrations r JOIN events e ON e.id = r.event_id WHERE ${where}`
+  const key = JSON.stringify(['personal', feed.id, feed.tokenVersion, locale])
+  const etag = `"${createHash('sha256')
+    .update(JSON.stringify([FEED_FORMAT, key, version.count, version.digest]))
+    .digest('base64url')
+    .slice(0, 32)}"`
+  const build = async () => {
+    const rows = await db.$queryRaw<PersonalRow[]>`
+      SELECT ${EVENT_COLUMNS}, e.online_url AS "onlineUrl", r.status::text AS "registrationStatus", r.attendance_mode::text AS "attendanceMode"
+      FROM registrations r JOIN events e ON e.id = r.event_id WHERE ${where} ORDER BY e.starts_at ASC, e.id ASC`
+    const entries = rows.map(({ onlineUrl, registrationStatus, attendanceMode, ...row }) => {
+      const event = eventFacts(row)
+      const entry = eventCalendarEntry(event, locale, { attendanceMode })
+      const streamLink = streamLinkFor({ format: event.format, onlineUrl }, { status: registrationStatus })
+      return {
+        ...entry,
+        summary: registrationStatus === 'waitlisted' ? `${entry.summary} (${t(locale, 'calendar.personal.waitlisted')})` : entry.summary,
+        description: streamLink ? `${entry.description}\n\n${t(locale, 'calendar.personal.streamLink')}: ${streamLink}` : entry.description,
+      }
+    })
+    return buildCalendar({
+      method: 'PUBLISH',
+      locale,
+      name: t(locale, 'calendar.feed.named', { name: t(locale, 'calendar.personal.name') }),
+      description: t(locale, 'calendar.personal.description'),
+      entries,
+      refreshSeconds: FEED_REFRESH_SECONDS,
+    })
+  }
+  return { etag, lastModified: version.lastModified === null ? null : new Date(version.lastModified), body: () => cachedBody(key, etag, build) }
 }

@@ -34,6 +34,8 @@ const DONE_KEYS = {
   details: 'manage.saved',
   items: 'manage.itemsSaved',
   'join-part': 'manage.seriesJoined',
+  'calendar-on': 'manage.calendarFeedReady',
+  'calendar-off': 'manage.calendarFeedRevoked',
 } as const
 
 export function ManageView({ locale, view, done, answer }: { locale: Locale; view: View; done: keyof typeof DONE_KEYS | null; answer?: Answer }) {

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { runAction } from '../actions.server.ts'
 import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
 import { ManageView } from '../components/manage-registration.tsx'
+import { PersonalCalendarPanel } from '../components/personal-calendar-panel.tsx'
 import { DomainError, notFound, type FormAnswer } from '../errors.server.ts'
 import { localePath, t } from '../i18n/index.ts'
 import { publicLocale } from '../public/route.server.ts'
@@ -17,8 +18,9 @@ import {
   updateRegistrationDetails,
 } from '../registrations/manage.server.ts'
 import { buildManageView } from '../registrations/manage-view.server.ts'
+import { enablePersonalFeed, findPersonalFeedUrl, revokePersonalFeed } from '../registrations/personal-feed.server.ts'
 
-const INTENTS = ['cancel', 'cancel-series', 'mode', 'details', 'items', 'join-part'] as const
+const INTENTS = ['cancel', 'cancel-series', 'mode', 'details', 'items', 'join-part', 'calendar-on', 'calendar-off'] as const
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = publicLocale(request, params)
@@ -28,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!form) throw notFound(locale, 'registration.error.notFound')
   const done = new URL(request.url).searchParams.get('done')
   const view = await buildManageView(registration, form, locale)
-  return json({ locale, view, done: INTENTS.find((intent) => intent === done) ?? null }, { headers: { 'Cache-Control': 'private, no-store' } })
+  const calendarFeedUrl = await findPersonalFeedUrl(registration.emailNormalized, locale)
+  return json({ locale, view, calendarFeedUrl, done: INTENTS.find((intent) => intent === done) ?? null }, { headers: { 'Cache-Control': 'private, no-store' } })
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -38,7 +41,9 @@ export async function action(args: ActionFunctionArgs) {
     if (!registration) throw new DomainError('registration.error.notFound', 404)
     const intent = submitted.intentOf(INTENTS)
     const by = { by: 'attendee' as const }
-    if (intent === 'cancel') await cancelRegistration({ ...by, registrationId: registration.id })
+    if (intent === 'calendar-on') await enablePersonalFeed({ emailNormalized: registration.emailNormalized })
+    else if (intent === 'calendar-off') await revokePersonalFeed({ emailNormalized: registration.emailNormalized })
+    else if (intent === 'cancel') await cancelRegistration({ ...by, registrationId: registration.id })
     else if (intent === 'cancel-series') {
       if (!registration.seriesSignupId) throw new DomainError('error.badRequest', 400)
       await cancelSeriesSignup({ ...by, seriesSignupId: registration.seriesSignupId })
@@ -66,7 +71,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ManageRegistrationPage() {
-  const { locale, view, done } = useLoaderData<typeof loader>()
+  const { locale, view, done, calendarFeedUrl } = useLoaderData<typeof loader>()
   const answer = useActionData<FormAnswer>()
   return (
     <main id="main" className="container page manage-page">
@@ -75,6 +80,7 @@ export default function ManageRegistrationPage() {
       </p>
       <h1>{t(locale, 'manage.title')}</h1>
       <ManageView locale={locale} view={view} done={done} answer={answer} />
+      <PersonalCalendarPanel locale={locale} feedUrl={calendarFeedUrl} />
     </main>
   )
 }
