@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { PublicCache } from '../cache.server.ts'
 import { db } from '../db/client.server.ts'
 import { NotFoundError } from '../errors.server.ts'
 import { Prisma } from '../generated/prisma/client.ts'
@@ -56,17 +57,29 @@ type Version = { count: number; lastModified: Date | null; digest: string }
  * The feed's validators and a way to its text. Throws NotFoundError for an unknown or draft
  * organization, series, event or a speaker without public sessions, as their pages do.
  */
-export async function openFeed(selection: FeedSelection, locale: Locale, now = new Date()): Promise<OpenFeed> {
+export async function openFeed(selection: FeedSelection, locale: Locale, now?: Date): Promise<OpenFeed> {
+  const key = JSON.stringify([selection, locale])
+  // Without an explicit `now`, the validators come from a short in-process cache (PublicCache: a
+  // few seconds, and never past a write through this process), so a burst of polls or 304s costs
+  // no query at all; other instances' writes show within that time, as on the public pages.
+  const open = () => openFeedVersion(selection, key, now ?? new Date())
+  const { etag, lastModified, owner, scope } = now ? await open() : await versionCache.get(key, open)
+  return { etag, lastModified, body: () => cachedBody(key, etag, () => buildFeedText(selection, scope, owner, locale)) }
+}
+
+type FeedVersion = { etag: string; lastModified: Date | null; owner: Owner; scope: Scope }
+const versionCache = new PublicCache<FeedVersion>(2_000)
+
+async function openFeedVersion(selection: FeedSelection, key: string, now: Date): Promise<FeedVersion> {
   const owner = await findOwner(selection)
   const scope = feedScope(selection, owner, now)
   const version = await scopeVersion(scope)
   const lastModified = latest(version.lastModified, owner.updatedAt)
-  const key = JSON.stringify([selection, locale])
   const etag = `"${createHash('sha256')
     .update(JSON.stringify([FEED_FORMAT, key, owner.name, owner.updatedAt?.getTime() ?? null, version.count, version.digest]))
     .digest('base64url')
     .slice(0, 32)}"`
-  return { etag, lastModified, body: () => cachedBody(key, etag, () => buildFeedText(selection, scope, owner, locale)) }
+  return { etag, lastModified, owner, scope }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -289,6 +302,7 @@ function cachedBody(key: string, etag: string, build: () => Promise<string>): Pr
 /** For tests and benchmarks: forget every kept feed text. */
 export function forgetFeedBodies() {
   bodies.clear()
+  versionCache.clear()
 }
 
 function latest(a: Date | null, b: Date | null): Date | null {
