@@ -1,6 +1,6 @@
 import { db, type Tx } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
-import type { AttendanceMode, NotificationFrequency } from '../generated/prisma/enums.ts'
+import type { AttendanceMode, NotificationFrequency, RegistrationStatus } from '../generated/prisma/enums.ts'
 import { pick, type Locale } from '../i18n/index.ts'
 import { enqueueMail } from '../mail/outbox.server.ts'
 import { ForbiddenError } from '../errors.server.ts'
@@ -36,6 +36,10 @@ async function standing(tx: Tx, eventId: string) {
   return { confirmed: count('confirmed'), waitlisted: count('waitlisted') }
 }
 
+async function organizationOf(tx: Tx, eventId: string): Promise<string> {
+  return (await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { organizationId: true } })).organizationId
+}
+
 type Recipient = { personId: string; email: string; locale: Locale; frequency: NotificationFrequency }
 
 async function recipients(tx: Tx, organizationId: string): Promise<Recipient[]> {
@@ -54,17 +58,32 @@ async function recipients(tx: Tx, organizationId: string): Promise<Recipient[]> 
  * 'daily' hear about it in tomorrow's digest. Repeating it for the same change mails the
  * immediate members again, so call it once per change.
  */
-export async function notifyOrganizers(tx: Tx, input: { eventId: string; change: 'registered' | 'cancelled'; registrationId: string }): Promise<void> {
-  const event = await tx.event.findUniqueOrThrow({ where: { id: input.eventId }, include: { organization: { select: { slug: true } } } })
-  const registration = await tx.registration.findUniqueOrThrow({
-    where: { id: input.registrationId },
-    select: { name: true, status: true, attendanceMode: true },
-  })
-  const people = await recipients(tx, event.organizationId)
+export async function notifyOrganizers(
+  tx: Tx,
+  input: {
+    eventId: string
+    change: 'registered' | 'cancelled'
+    registrationId: string
+    /** What the caller already holds (the registration path, under the event lock): saves reading it again. */
+    known?: {
+      event: FullEvent
+      registration: { name: string; status: RegistrationStatus; attendanceMode: AttendanceMode }
+      /** Confirmed in the registration's mode, this registration included. */
+      confirmedInMode?: number
+    }
+  },
+): Promise<void> {
+  const people = await recipients(tx, input.known?.event.organizationId ?? (await organizationOf(tx, input.eventId)))
   if (people.length === 0) return
-  const now = await standing(tx, event.id)
+  const event =
+    input.known?.event ?? (await tx.event.findUniqueOrThrow({ where: { id: input.eventId }, include: { organization: { select: { slug: true } } } }))
+  const registration =
+    input.known?.registration ??
+    (await tx.registration.findUniqueOrThrow({ where: { id: input.registrationId }, select: { name: true, status: true, attendanceMode: true } }))
+  const immediate = people.filter((p) => p.frequency === 'immediate')
+  const now = immediate.length ? await standing(tx, event.id) : { confirmed: 0, waitlisted: 0 }
   const person = { name: registration.name, status: registration.status, attendanceMode: registration.attendanceMode }
-  for (const member of people.filter((p) => p.frequency === 'immediate')) {
+  for (const member of immediate) {
     await enqueueMail(tx, {
       template: 'organizer-registrations',
       to: member.email,
@@ -89,7 +108,8 @@ export async function notifyOrganizers(tx: Tx, input: { eventId: string; change:
       },
     })
   }
-  if (input.change === 'registered' && registration.status === 'confirmed') await noticeIfFull(tx, event, registration.attendanceMode, people)
+  if (input.change === 'registered' && registration.status === 'confirmed')
+    await noticeIfFull(tx, event, registration.attendanceMode, people, input.known?.confirmedInMode)
 }
 
 type FullEvent = {
@@ -105,10 +125,10 @@ type FullEvent = {
   organization: { slug: string }
 }
 
-async function noticeIfFull(tx: Tx, event: FullEvent, mode: AttendanceMode, people: Recipient[]) {
+async function noticeIfFull(tx: Tx, event: FullEvent, mode: AttendanceMode, people: Recipient[], confirmed?: number) {
   const capacity = mode === 'on_site' ? event.capacityOnSite : event.capacityOnline
   if (capacity === null) return
-  const taken = await tx.registration.count({ where: { eventId: event.id, status: 'confirmed', attendanceMode: mode } })
+  const taken = confirmed ?? (await tx.registration.count({ where: { eventId: event.id, status: 'confirmed', attendanceMode: mode } }))
   if (taken < capacity) return
   for (const member of people) {
     await enqueueMail(tx, {

@@ -9,7 +9,16 @@ import type { AttendeeDetails, RegistrationInput } from './form.server.ts'
 import { enqueueAlreadyRegistered, enqueueConfirmation, enqueueInterestRegistered, enqueueWaitlisted } from './mail.server.ts'
 import { notifyOrganizers } from './organizer-notices.server.ts'
 import { PRIVACY_NOTICE_VERSION } from './privacy.ts'
-import { countSeats, lockEventForRegistration, modesOf, nextQueuedAt, waitlistPosition, type SeatEvent } from './seats.server.ts'
+import {
+  eventContext,
+  lockEventForRegistration,
+  lockEventRow,
+  modesOf,
+  nextQueuedAt,
+  seatsAndExisting,
+  waitlistPosition,
+  type SeatEvent,
+} from './seats.server.ts'
 import { hashToken, manageTokenHash } from './tokens.server.ts'
 
 /**
@@ -51,9 +60,10 @@ function refusal(event: SeatEvent, now: Date): DomainError | null {
 /** Registers one person for one event, or answers "already registered" (and mails the manage link again). */
 export async function registerAttendee(args: RegisterAttendeeInput): Promise<RegistrationOutcome> {
   const now = args.now ?? new Date()
+  const context = await eventContext(args.event)
   return db.$transaction(
     async (tx) => {
-      const event = await lockEventForRegistration(tx, args.event)
+      const event = await lockEventRow(tx, context)
       return registerLocked(tx, event, args.input, { source: args.source ?? 'public', actorId: args.actorId ?? null, now, seriesSignupId: null })
     },
     { maxWait: 30_000, timeout: 30_000 },
@@ -74,10 +84,12 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
   }
   if (isInterest && event.endsAt < options.now) throw new RegistrationClosedError('registration.error.closed', 409)
 
-  const existing = await tx.registration.findUnique({
-    where: { eventId_emailNormalized: { eventId: event.id, emailNormalized: input.email.trim().toLowerCase() } },
-    include: { ticketType: true },
-  })
+  const emailNormalized = input.email.trim().toLowerCase()
+  // One statement for both questions asked under the lock: the seats, and whether this address is known.
+  const { seats, hasExisting } = await seatsAndExisting(tx, event, emailNormalized)
+  const existing = hasExisting
+    ? await tx.registration.findUnique({ where: { eventId_emailNormalized: { eventId: event.id, emailNormalized } }, include: { ticketType: true } })
+    : null
   if (existing && existing.status !== 'cancelled' && !(existing.status === 'interest' && !isInterest)) {
     await enqueueAlreadyRegistered(tx, { event, registration: existing })
     const position = existing.status === 'waitlisted' ? await waitlistPosition(tx, existing) : null
@@ -108,7 +120,6 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
   let queuedAt = new Date()
   let position: number | null = null
   if (!isInterest) {
-    const seats = await countSeats(tx, event)
     const hasSeat = (m: AttendanceMode) => seats[m].left === null || seats[m].left! > 0
     status = 'confirmed'
     if (!hasSeat(mode)) {
@@ -175,7 +186,12 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
   else if (status === 'waitlisted') {
     await enqueueWaitlisted(tx, { event, registration, position: position ?? 1 })
   } else await enqueueInterestRegistered(tx, { event, registration })
-  await notifyOrganizers(tx, { eventId: event.id, change: 'registered', registrationId: registration.id })
+  await notifyOrganizers(tx, {
+    eventId: event.id,
+    change: 'registered',
+    registrationId: registration.id,
+    known: { event, registration, confirmedInMode: status === 'confirmed' ? seats[mode].confirmed + 1 : undefined },
+  })
   return { outcome: status === 'confirmed' ? 'confirmed' : status === 'waitlisted' ? 'waitlisted' : 'interest', registration, position, switchedMode }
 }
 

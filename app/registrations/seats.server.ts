@@ -1,4 +1,5 @@
 import type { AttendanceMode, Event, Organization, Series, TicketType } from '../generated/prisma/client.ts'
+import { PublicCache } from '../cache.server.ts'
 import { db, type Tx } from '../db/client.server.ts'
 import { recordAudit } from '../audit/audit.server.ts'
 import { NotFoundError } from '../errors.server.ts'
@@ -38,6 +39,41 @@ export async function lockEventForRegistration(tx: Tx, where: { id: string } | {
   })
 }
 
+export type EventContext = { id: string; organization: Organization; series: Series | null; ticketTypes: TicketType[] }
+
+/**
+ * What registration needs around the event row (its organization, series and ticket types), kept
+ * for a few seconds and dropped on any write to them (app/cache.server.ts), so the lock is held
+ * for the event row alone. None of it decides a seat; the event row itself is always read under
+ * the lock.
+ */
+const contexts = new PublicCache<EventContext | null>(5_000, 1_000)
+
+/** Read it BEFORE the transaction: on PGlite (one connection) a query outside a running transaction waits for it. */
+export function eventContext(where: { id: string } | { slug: string }): Promise<EventContext | null> {
+  const key = 'id' in where ? `id:${where.id}` : `slug:${where.slug}`
+  return contexts.get(key, async () => {
+    const found = await db.event.findUnique({
+      where: 'id' in where ? { id: where.id } : { slug: where.slug },
+      select: { id: true, organization: true, series: true, ticketTypes: { orderBy: { position: 'asc' } } },
+    })
+    return found
+  })
+}
+
+/**
+ * The same as lockEventForRegistration in two statements under the lock (the lock, then the row),
+ * with the event's organization, series and tickets read before it: the registration path, where
+ * the time the lock is held is the time every other registrant for this event waits.
+ */
+export async function lockEventRow(tx: Tx, context: EventContext | null): Promise<SeatEvent> {
+  if (!context) throw new NotFoundError('error.eventNotFound')
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM events WHERE id = ${context.id}::uuid FOR UPDATE`
+  if (rows.length === 0) throw new NotFoundError('error.eventNotFound')
+  const event = await tx.event.findUniqueOrThrow({ where: { id: context.id } })
+  return { ...event, organization: context.organization, series: context.series, ticketTypes: context.ticketTypes }
+}
+
 /** The capacity of one attendance mode: null = unlimited; a mode the event's format lacks has 0. */
 export function capacityOf(event: Pick<Event, 'format' | 'capacityOnSite' | 'capacityOnline'>, mode: AttendanceMode): number | null {
   if (mode === 'on_site') return event.format === 'online' ? 0 : event.capacityOnSite
@@ -51,12 +87,44 @@ export function modesOf(event: Pick<Event, 'format'>): AttendanceMode[] {
 
 /** Confirmed and waitlisted per mode. Exact inside a transaction that holds the event lock. */
 export async function countSeats(client: Tx | typeof db, event: Pick<Event, 'id' | 'format' | 'capacityOnSite' | 'capacityOnline'>): Promise<SeatCounts> {
+  return seatsFrom(event, await seatRows(client, event.id))
+}
+
+type SeatRow = { attendanceMode: AttendanceMode; status: string; _count: { _all: number }; _max: { queuedAt: Date | null } }
+
+async function seatRows(client: Tx | typeof db, eventId: string): Promise<SeatRow[]> {
   const rows = await client.registration.groupBy({
     by: ['attendanceMode', 'status'],
-    where: { eventId: event.id, status: { in: ['confirmed', 'waitlisted'] } },
+    where: { eventId, status: { in: ['confirmed', 'waitlisted'] } },
     _count: { _all: true },
     _max: { queuedAt: true },
   })
+  return rows as SeatRow[]
+}
+
+/**
+ * Seat counts and whether `email` already has a registration for the event (of any status), in
+ * one statement: the registration path's two questions under the lock.
+ */
+export async function seatsAndExisting(tx: Tx, event: Pick<Event, 'id' | 'format' | 'capacityOnSite' | 'capacityOnline'>, email: string) {
+  const rows = await tx.$queryRaw<{ mode: AttendanceMode | null; status: string | null; n: bigint; last: Date | null; mine: boolean }[]>`
+    SELECT attendance_mode AS mode, status::text AS status, count(*) AS n, max(queued_at) AS last, false AS mine
+      FROM registrations WHERE event_id = ${event.id}::uuid AND status IN ('confirmed', 'waitlisted')
+      GROUP BY attendance_mode, status
+    UNION ALL
+    SELECT NULL, NULL, 0, NULL, true FROM registrations WHERE event_id = ${event.id}::uuid AND email_normalized = ${email}`
+  const seatRowsFound: SeatRow[] = rows
+    .filter((row) => !row.mine)
+    .map((row) => ({
+      attendanceMode: row.mode!,
+      status: row.status!,
+      _count: { _all: Number(row.n) },
+      _max: { queuedAt: row.last ? new Date(row.last) : null },
+    }))
+  return { seats: seatsFrom(event, seatRowsFound), hasExisting: rows.some((row) => row.mine) }
+}
+
+function seatsFrom(event: Pick<Event, 'format' | 'capacityOnSite' | 'capacityOnline'>, rows: SeatRow[]): SeatCounts {
   const count = (mode: AttendanceMode, status: 'confirmed' | 'waitlisted') =>
     rows.find((row) => row.attendanceMode === mode && row.status === status)?._count._all ?? 0
   const seats = (mode: AttendanceMode): ModeSeats => {
