@@ -60,3 +60,23 @@ export async function limitRegistrations(input: { ip: string; email: string }): 
   if (byIp) throw new RateLimitedError('registration.error.rateLimited', byIp)
   if (byEmail) throw new RateLimitedError('registration.error.rateLimited', byEmail, 'email')
 }
+
+const FEED_GUESS_WINDOW_MS = 10 * 60_000
+/** Unknown personal feed tokens one IP may ask for per window; a calendar program with a revoked link polls far less. */
+export const FEED_GUESS_LIMIT = 20
+
+/**
+ * Seconds an IP must wait before asking for personal feeds again, or 0: after FEED_GUESS_LIMIT
+ * unknown tokens in 10 minutes every token is refused, a right one too, so guessing gains nothing.
+ * Reads only; `countFeedGuess` counts a miss.
+ */
+export async function feedGuessWait(ip: string, now = new Date()): Promise<number> {
+  const row = await db.rateLimit.findUnique({ where: { key: rateLimitKey('feed-guess-ip', ip) } })
+  if (!row || row.count < FEED_GUESS_LIMIT) return 0
+  const endsAt = row.windowStart.getTime() + FEED_GUESS_WINDOW_MS
+  return endsAt > now.getTime() ? Math.max(1, Math.ceil((endsAt - now.getTime()) / 1000)) : 0
+}
+
+export async function countFeedGuess(ip: string): Promise<void> {
+  await hitRateLimits([{ key: rateLimitKey('feed-guess-ip', ip), limit: FEED_GUESS_LIMIT }], FEED_GUESS_WINDOW_MS)
+}

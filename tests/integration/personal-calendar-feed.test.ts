@@ -8,6 +8,7 @@ import { loader as personalFeed } from '../../app/routes/($lang).calendar.person
 import * as manageRoute from '../../app/routes/($lang).registrations.$token.tsx'
 import { manageToken, manageTokenHash } from '../../app/registrations/tokens.server.ts'
 import { call, getRequest, postRequest } from '../support/console.ts'
+import { FEED_GUESS_LIMIT } from '../../app/rate-limits.server.ts'
 import { useTestDatabase } from '../support/database.ts'
 import { createEvent, createOrganization } from './support/public-fixtures.ts'
 
@@ -101,5 +102,31 @@ describe('the personal calendar feed', () => {
     const again = (await subscriptionUrl(token))!
     expect(again).not.toBe(url)
     expect((await call(personalFeed, getRequest(path), { token: feedToken })).status).toBe(404)
+  })
+
+  it('refuses every token with 429 and Retry-After to an IP that asked for too many unknown ones, and not to another IP', async () => {
+    const organization = await createOrganization()
+    const event = await createEvent(organization.id)
+    const registration = await register(event.id, 'confirmed', 'on_site', 'guess@kommun.se')
+    const token = manageToken(registration)
+    await call(manageRoute.action, postRequest(`/registrations/${token}`, { intent: 'calendar-on' }), { token })
+    const feedToken = /\/personal\/([^/]+)\.ics$/.exec((await subscriptionUrl(token))!)![1]
+    const ask = async (candidate: string, clientIp: string) => {
+      try {
+        return await (personalFeed as (args: unknown) => Promise<Response>)({
+          request: getRequest(`/calendar/personal/${candidate}.ics`),
+          params: { token: candidate },
+          context: { clientIp },
+        })
+      } catch (error) {
+        if (error instanceof Response) return error
+        throw error
+      }
+    }
+    for (let i = 0; i < FEED_GUESS_LIMIT; i++) expect((await ask(randomBytes(32).toString('base64url'), '203.0.113.9')).status).toBe(404)
+    const refused = await ask(feedToken, '203.0.113.9')
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await ask(feedToken, '198.51.100.7')).status).toBe(200)
   })
 })

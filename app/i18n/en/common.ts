@@ -54,6 +54,7 @@ export const common = {
   'calendar.personal.description': 'Events you are registered for on Samling, including those you are waitlisted for.',
   'calendar.personal.waitlisted': 'waitlist',
   'calendar.personal.streamLink': 'Stream link',
+  'calendar.personal.rateLimited': 'Too many attempts with unknown calendar links. Try again in {minutes} minutes.',
   'calendar.feed.site': 'Samling',
   'calendar.feed.named': 'Samling – {name}',
   'calendar.feed.site.description': 'Events on Samling: upcoming and the last 90 days.',

@@ -53,6 +53,7 @@ export const common = {
   'calendar.personal.description': 'Evenemang du är anmäld till i Samling, också de du står på väntelistan för.',
   'calendar.personal.waitlisted': 'väntelista',
   'calendar.personal.streamLink': 'Länk till sändningen',
+  'calendar.personal.rateLimited': 'För många försök med okända kalenderlänkar. Försök igen om {minutes} minuter.',
   'calendar.feed.site': 'Samling',
   'calendar.feed.named': 'Samling – {name}',
   'calendar.feed.site.description': 'Evenemang i Samling: kommande och de senaste 90 dagarna.',
