@@ -72,7 +72,8 @@ async function signIn(email: string) {
   await page.locator('main h1', { hasText: 'Titta i din inkorg' }).waitFor()
   for (let attempt = 0; attempt < 40; attempt++) {
     await page.goto(`${server.url}/dev/mailbox?key=${mailboxKey}`)
-    const mail = page.locator('main table tr', { hasText: email }).locator('a').first()
+    // The sign-in mail, not the demo organizers' morning digest that may be there too.
+    const mail = page.locator('main table tr', { hasText: email }).locator('a', { hasText: 'inloggningslänk' }).first()
     if (await mail.count()) {
       await mail.click()
       await page.waitForURL(/\/dev\/mailbox\/[^/?]+/)
