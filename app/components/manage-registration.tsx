@@ -1,7 +1,7 @@
 import { localePath, t, type Locale } from '../i18n/index.ts'
 import { ErrorSummary } from './console/fields.tsx'
 import { IntentForm } from './intent-form.tsx'
-import { AttendeeFields, QuestionFields } from './registration-form.tsx'
+import { AttendeeFields, QuestionFields, seatsHint } from './registration-form.tsx'
 import { CheckboxField } from './console/fields.tsx'
 
 /**
@@ -113,13 +113,7 @@ export function ManageView({ locale, view, done, answer }: { locale: Locale; vie
               fields={{ mode: mode.mode }}
               submit={{ label: t(locale, 'manage.changeTo', { mode: t(locale, `attendanceMode.${mode.mode}`).toLowerCase() }), className: 'button' }}
             >
-              <p className="field__hint">
-                {mode.left === null
-                  ? t(locale, 'registration.seatsUnlimited')
-                  : mode.left === 0
-                    ? t(locale, 'registration.seatsFull')
-                    : t(locale, 'registration.seatsLeft', { count: mode.left })}
-              </p>
+              <p className="field__hint">{seatsHint(mode, locale)}</p>
             </IntentForm>
           ))}
         </section>

@@ -226,7 +226,8 @@ export function QuestionFields({ locale, questions, values, fieldErrors }: Field
   )
 }
 
-function seatsHint(seat: { capacity: number | null; left: number | null }, locale: Locale): string {
+/** "12 platser kvar", "Platser finns" or "Fullt – väntelista" (the form and the manage page). */
+export function seatsHint(seat: { left: number | null }, locale: Locale): string {
   if (seat.left === null) return t(locale, 'registration.seatsUnlimited')
   if (seat.left === 0) return t(locale, 'registration.seatsFull')
   return t(locale, 'registration.seatsLeft', { count: seat.left })
