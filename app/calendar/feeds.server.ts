@@ -46,7 +46,7 @@ export const FEED_PAST_DAYS = 90
 /** REFRESH-INTERVAL and X-PUBLISHED-TTL (lessons row 5). */
 export const FEED_REFRESH_SECONDS = 3600
 /** Bump when the text a feed is built into changes shape, so no ETag from older code is reused. */
-const FEED_FORMAT = 1
+const FEED_FORMAT = 2
 
 const PUBLIC_STATUS_SQL = Prisma.raw(`e.status IN (${PUBLIC_STATUSES.map((status) => `'${status}'`).join(', ')})`)
 

@@ -114,8 +114,23 @@ export function buildCalendar(input: CalendarInput): string {
       })
     }
   }
-  const text = calendar.toString()
+  const text = calendarPropertiesFirst(calendar.toString())
   return text.endsWith('\r\n') ? text : `${text}\r\n`
+}
+
+/**
+ * RFC 5545 §3.4 puts every calendar property before the first component (`icalbody = calprops
+ * component`), but ical-generator 11 writes REFRESH-INTERVAL and X-PUBLISHED-TTL after the
+ * VTIMEZONE. Lenient parsers still read them; a strict one may drop them or the whole feed, so the
+ * two lines go back up to the other calendar properties.
+ */
+function calendarPropertiesFirst(text: string): string {
+  const refresh = /^REFRESH-INTERVAL;VALUE=DURATION:[^\r\n]*\r\nX-PUBLISHED-TTL:[^\r\n]*\r\n/m.exec(text)
+  if (!refresh) return text
+  const rest = text.slice(0, refresh.index) + text.slice(refresh.index + refresh[0].length)
+  const firstComponent = rest.search(/^BEGIN:V(?!CALENDAR)/m)
+  if (firstComponent < 0 || firstComponent > refresh.index) return text
+  return rest.slice(0, firstComponent) + refresh[0] + rest.slice(firstComponent)
 }
 
 /**
