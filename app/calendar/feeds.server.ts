@@ -36,7 +36,7 @@ export type FeedSelection =
 export type OpenFeed = {
   /** Strong: equal ETags mean equal bytes. */
   etag: string
-  /** The newest stored update time of anything in the feed; null for an empty feed. */
+  /** When this version of the feed was first seen (see versionModifiedAt); null for an empty or free-text feed. */
   lastModified: Date | null
   body: () => Promise<string>
 }
@@ -51,7 +51,7 @@ const FEED_FORMAT = 2
 const PUBLIC_STATUS_SQL = Prisma.raw(`e.status IN (${PUBLIC_STATUSES.map((status) => `'${status}'`).join(', ')})`)
 
 type Owner = { id: string | null; name: string; updatedAt: Date | null }
-type Version = { count: number; lastModified: Date | null; digest: string }
+type Version = { count: number; digest: string }
 
 /**
  * The feed's validators and a way to its text. Throws NotFoundError for an unknown or draft
@@ -74,12 +74,13 @@ async function openFeedVersion(selection: FeedSelection, key: string, now: Date)
   const owner = await findOwner(selection)
   const scope = feedScope(selection, owner, now)
   const version = await scopeVersion(scope)
-  const lastModified = latest(version.lastModified, owner.updatedAt)
   const etag = `"${createHash('sha256')
     .update(JSON.stringify([FEED_FORMAT, key, owner.name, owner.updatedAt?.getTime() ?? null, version.count, version.digest]))
     .digest('base64url')
     .slice(0, 32)}"`
-  return { etag, lastModified, owner, scope }
+  // A free-text search can name endless feeds: those (and empty feeds) keep no row and say no Last-Modified.
+  const bounded = version.count > 0 && !(selection.kind === 'site' && selection.filters.q)
+  return { etag, lastModified: bounded ? await versionModifiedAt(key, etag) : null, owner, scope }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,17 +120,16 @@ async function scopeVersion(scope: Scope): Promise<Version> {
   const where = Prisma.join(scope.conditions, ' AND ')
   const rows =
     scope.rows === 'events'
-      ? await db.$queryRaw<{ count: number; lastModified: Date | string | null; digest: string }[]>`
-          SELECT count(*)::int AS count, max(e.updated_at) AS "lastModified",
+      ? await db.$queryRaw<Version[]>`
+          SELECT count(*)::int AS count,
             md5(coalesce(string_agg(e.id::text || ':' || (extract(epoch FROM e.updated_at) * 1000)::bigint, ',' ORDER BY e.id), '')) AS digest
           ${EVENTS_FROM} WHERE ${where}`
-      : await db.$queryRaw<{ count: number; lastModified: Date | string | null; digest: string }[]>`
-          SELECT count(*)::int AS count, max(greatest(i.updated_at, e.updated_at)) AS "lastModified",
+      : await db.$queryRaw<Version[]>`
+          SELECT count(*)::int AS count,
             md5(coalesce(string_agg(i.id::text || ':' || (extract(epoch FROM i.updated_at) * 1000)::bigint || ':' || (extract(epoch FROM e.updated_at) * 1000)::bigint
               || ':' || coalesce(rm.name, ''), ',' ORDER BY i.id), '')) AS digest
           ${itemsFrom(scope)} WHERE ${where}`
-  const row = rows[0]
-  return { count: row.count, lastModified: row.lastModified === null ? null : new Date(row.lastModified), digest: row.digest }
+  return rows[0]
 }
 
 /** Who the feed is about; its name goes into NAME/X-WR-CALNAME, its update time into the ETag. */
@@ -262,7 +262,7 @@ async function buildFeedText(selection: FeedSelection, scope: Scope, owner: Owne
   return buildCalendar({ method: 'PUBLISH', locale, name, description, entries, refreshSeconds: FEED_REFRESH_SECONDS })
 }
 
-/** "Södermanlands län, Digitalt, Region Sörmland" for a filtered site feed; '' without filters. */
+/** "Södermanlands län · Digitalt · Region Sörmland" for a filtered site feed (no commas: they would be escaped in NAME); '' without filters. */
 async function filterLabel(filters: EventFilters, locale: Locale): Promise<string> {
   const parts: string[] = []
   if (filters.county) parts.push(t(locale, `county.${filters.county}`))
@@ -276,7 +276,7 @@ async function filterLabel(filters: EventFilters, locale: Locale): Promise<strin
     parts.push(series ? pick(series, 'title', locale) : filters.series)
   }
   if (filters.q) parts.push(`”${filters.q}”`)
-  return parts.join(', ')
+  return parts.join(' · ')
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,10 +305,26 @@ export function forgetFeedBodies() {
   versionCache.clear()
 }
 
-function latest(a: Date | null, b: Date | null): Date | null {
-  if (!a) return b
-  if (!b) return a
-  return a > b ? a : b
+/**
+ * The feed's Last-Modified: when its current ETag was first seen (table feed_versions), in whole
+ * seconds and at least a second after the version before. Not the newest update time of its rows:
+ * an event that leaves the feed (its 90-day window ends, it is unpublished, a registration is
+ * cancelled) makes no row newer, and If-Modified-Since would then keep the old feed for ever.
+ * One read while the feed is unchanged; a write only when it changed. The clock is the database's,
+ * so every instance gives the same date.
+ */
+async function versionModifiedAt(key: string, etag: string): Promise<Date> {
+  const id = createHash('sha256').update(key).digest('base64url')
+  const kept = await db.feedVersion.findUnique({ where: { key: id } })
+  if (kept?.etag === etag) return kept.modifiedAt
+  const [row] = await db.$queryRaw<{ modifiedAt: Date | string }[]>`
+    INSERT INTO feed_versions (key, etag, modified_at) VALUES (${id}, ${etag}, date_trunc('second', now()))
+    ON CONFLICT (key) DO UPDATE SET
+      modified_at = CASE WHEN feed_versions.etag = excluded.etag THEN feed_versions.modified_at
+        ELSE greatest(excluded.modified_at, feed_versions.modified_at + interval '1 second') END,
+      etag = excluded.etag
+    RETURNING modified_at AS "modifiedAt"`
+  return new Date(row.modifiedAt)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,5 +376,6 @@ export async function openPersonalFeed(token: string, locale: Locale): Promise<O
       refreshSeconds: FEED_REFRESH_SECONDS,
     })
   }
-  return { etag, lastModified: version.lastModified === null ? null : new Date(version.lastModified), body: () => cachedBody(key, etag, build) }
+  const lastModified = version.count > 0 ? await versionModifiedAt(key, etag) : null
+  return { etag, lastModified, body: () => cachedBody(key, etag, build) }
 }

@@ -1,5 +1,5 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones'
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import ical, { escape, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import type { CalendarInvite } from '../../emails/schemas.ts'
 import { t, type Locale } from '../i18n/index.ts'
 import { inStockholm, TIME_ZONE } from '../time.ts'
@@ -80,8 +80,10 @@ export function buildCalendar(input: CalendarInput): string {
   const calendar = ical({
     prodId: { company: 'Samling', product: 'Samling', language: input.locale.toUpperCase() },
     method: ICalCalendarMethod[input.method],
-    name: input.name ?? null,
-    description: input.description ?? null,
+    // ical-generator writes NAME, X-WR-CALNAME and X-WR-CALDESC as given (its events' TEXT values it
+    // escapes): a comma, semicolon or line break in an organization's name would break the line.
+    name: input.name ? escape(input.name, false) : null,
+    description: input.description ? escape(input.description, false) : null,
     // No calendar zone: DTSTAMP stays UTC; the generator still writes the VTIMEZONE for each event's TZID.
     timezone: { name: null, generator: getVtimezoneComponent },
     ttl: input.refreshSeconds ?? null,

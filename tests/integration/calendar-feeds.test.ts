@@ -6,7 +6,8 @@ import ICAL from 'ical.js'
 import nodeIcal, { type VEvent } from 'node-ical'
 import { describe, expect, it } from 'vitest'
 import { calendarUid } from '../../app/calendar/uid.ts'
-import { forgetFeedBodies } from '../../app/calendar/feeds.server.ts'
+import { forgetFeedBodies, openFeed } from '../../app/calendar/feeds.server.ts'
+import { feedResponse, PUBLIC_FEED_CACHE } from '../../app/public/feed-response.server.ts'
 import { calendarInviteFor } from '../../app/calendar/invite.server.ts'
 import { db } from '../../app/db/client.server.ts'
 import { loader as siteFeed } from '../../app/routes/($lang).calendar[.]ics.ts'
@@ -22,6 +23,12 @@ useTestDatabase()
 type Loader = (args: LoaderFunctionArgs) => Promise<Response>
 const get = (loader: unknown, path: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) =>
   (loader as Loader)({ request: new Request(`http://localhost${path}`, { headers }), params, context: {} })
+
+/** The organization feed as a calendar program would get it at `now` (the route always asks at the real time). */
+async function organizationFeedAt(slug: string, now: Date, headers: Record<string, string>) {
+  const feed = await openFeed({ kind: 'organization', slug }, 'sv', now)
+  return feedResponse(new Request(`http://localhost/organizations/${slug}/calendar.ics`, { headers }), feed, { cacheControl: PUBLIC_FEED_CACHE })
+}
 
 async function thrownStatus(promise: Promise<unknown>): Promise<number> {
   try {
@@ -125,7 +132,7 @@ describe('the calendar feeds', () => {
   it('filters /calendar.ics as / does, names the feed after the filters, and answers 400 for a bad filter', async () => {
     const { organization, main, online } = await region()
     const byCounty = parseBoth(await feedText(await get(siteFeed, `/calendar.ics?county=sodermanland&organization=${organization.slug}`)))
-    expect(byCounty.calendar.getFirstPropertyValue('x-wr-calname')).toBe('Samling – Södermanlands län, Region Sörmland')
+    expect(byCounty.calendar.getFirstPropertyValue('x-wr-calname')).toBe('Samling – Södermanlands län · Region Sörmland')
     expect(byCounty.events.map((entry) => entry.uid).sort()).toEqual([main, online].map((event) => calendarUid({ kind: 'event', id: event.id })).sort())
     const onlineOnly = parseBoth(await feedText(await get(siteFeed, `/calendar.ics?format=online&organization=${organization.slug}`)))
     expect(onlineOnly.events.map((entry) => entry.uid)).toEqual([calendarUid({ kind: 'event', id: online.id })])
@@ -214,5 +221,32 @@ describe('the calendar feeds', () => {
     const entry = parseBoth(await changed.text()).events.find((candidate) => candidate.uid === calendarUid({ kind: 'event', id: main.id }))!
     expect(entry.sequence).toBe(1)
     expect(entry.startDate.toString()).toBe('2099-02-10T10:00:00')
+  })
+
+  it('gives a later Last-Modified when an event leaves the feed, so If-Modified-Since never keeps an unpublished or expired event', async () => {
+    const { organization, online } = await region()
+    const path = `/organizations/${organization.slug}/calendar.ics`
+    const params = { slug: organization.slug }
+    const first = await get(organizationFeed, path, params)
+    const lastModified = first.headers.get('last-modified')!
+    expect(new Date(lastModified).getTime()).toBeGreaterThan(0)
+    forgetFeedBodies()
+    expect((await get(organizationFeed, path, params)).headers.get('last-modified')).toBe(lastModified)
+
+    // Unpublishing makes no row of the feed newer: the feed is still different, and says so.
+    await db.event.update({ where: { id: online.id }, data: { status: 'draft' } })
+    forgetFeedBodies()
+    const after = await get(organizationFeed, path, params, { 'If-Modified-Since': lastModified })
+    expect(after.status).toBe(200)
+    expect(new Date(after.headers.get('last-modified')!).getTime()).toBeGreaterThan(new Date(lastModified).getTime())
+    expect(parseBoth(await after.text()).events.map((entry) => entry.uid)).not.toContain(calendarUid({ kind: 'event', id: online.id }))
+
+    // The same for an event whose 90 days have passed (a later `now`), with no edit at all.
+    forgetFeedBodies()
+    const later = await get(organizationFeed, path, params)
+    const stamp = later.headers.get('last-modified')!
+    const expired = await organizationFeedAt(organization.slug, new Date(Date.now() + 400 * 86_400_000), { 'If-Modified-Since': stamp })
+    expect(expired.status).toBe(200)
+    expect(new Date(expired.headers.get('last-modified')!).getTime()).toBeGreaterThan(new Date(stamp).getTime())
   })
 })

@@ -278,6 +278,19 @@ describe('a calendar with many entries (what the feeds will build)', () => {
     expect(contentLine(text, 'DTSTAMP')).toEqual(['DTSTAMP:20261130T123456Z', 'DTSTAMP:20261201T090000Z'])
   })
 
+  it('escapes the calendar name and description like any TEXT, so a comma, semicolon or line break cannot break a line or add one', () => {
+    const name = 'Samling – Region Sörmland, Eskilstuna; Strängnäs'
+    const description = 'Rad ett\nBEGIN:VEVENT\nSUMMARY:Falsk'
+    const text = buildCalendar({ method: 'PUBLISH', locale: 'sv', name, description, entries: [eventCalendarEntry(event(), 'sv')] })
+    expect(unfold(text)).toContain('NAME:Samling – Region Sörmland\\, Eskilstuna\\; Strängnäs\r\n')
+    expect(text.split('\r\n').filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1)
+    // node-ical reads the calendar's own properties as TEXT (ical.js leaves them raw).
+    const parsed = nodeIcal.sync.parseICS(text) as unknown as Record<string, { type: string; name?: string; 'WR-CALNAME'?: string; 'WR-CALDESC'?: string }>
+    expect(parsed.vcalendar).toMatchObject({ name, 'WR-CALNAME': name, 'WR-CALDESC': description })
+    expect(Object.values(parsed).filter((component) => component.type === 'VEVENT')).toHaveLength(1)
+    expect(parse(text).vevents).toHaveLength(1)
+  })
+
   it("an item of a cancelled event is cancelled too, and its SEQUENCE rises with the event's revision", () => {
     const before = itemCalendarEntry(lunch, event(), 'en')
     const after = itemCalendarEntry(lunch, event({ status: 'cancelled', revision: 5 }), 'en')
