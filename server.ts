@@ -153,7 +153,14 @@ function clientIp(req: http.IncomingMessage): string {
   return address
 }
 
-/** Security headers of every response (ADR 0003); only the CSP nonce changes per request. */
+/**
+ * The embeddable widget (`/embed/…`, `/en/embed/…`, ADR 0018) is made to be framed by other sites:
+ * its answers say `frame-ancestors http: https:` and carry no X-Frame-Options; every other path
+ * may be framed by nobody.
+ */
+const isEmbedPath = (pathname: string) => /^\/(?:en\/)?embed\//.test(pathname)
+
+/** Security headers of every response (ADR 0003); only the CSP nonce (and the frame rule, see isEmbedPath) changes per request. */
 function securityHeaders(config: Config) {
   const fixed: [string, string][] = [
     ['X-Content-Type-Options', 'nosniff'],
@@ -175,9 +182,11 @@ function securityHeaders(config: Config) {
     "base-uri 'self'",
     "object-src 'none'",
   ].join('; ')
-  return (res: http.ServerResponse, nonce: string) => {
-    res.setHeader('Content-Security-Policy', before + nonce + after)
-    for (const [name, value] of fixed) res.setHeader(name, value)
+  const framable = after.replace("frame-ancestors 'none'", 'frame-ancestors http: https:')
+  const unframed = fixed.filter(([name]) => name !== 'X-Frame-Options')
+  return (res: http.ServerResponse, nonce: string, isEmbed: boolean) => {
+    res.setHeader('Content-Security-Policy', before + nonce + (isEmbed ? framable : after))
+    for (const [name, value] of isEmbed ? unframed : fixed) res.setHeader(name, value)
   }
 }
 
@@ -421,7 +430,7 @@ async function main() {
     // Once stopping, every answer ends its connection, so busy keep-alive clients let go too.
     if (stopping) res.setHeader('Connection', 'close')
     const nonce = randomBytes(16).toString('base64')
-    setSecurityHeaders(res, nonce)
+    setSecurityHeaders(res, nonce, isEmbedPath(pathOf(req)))
     const issue = requestProblem(req)
     if (issue) return problem(res, issue)
     const method = req.method!

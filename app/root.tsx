@@ -1,5 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches, useRouteLoaderData } from '@remix-run/react'
 import { PublicErrorBoundary } from './components/error-page.tsx'
 import { useNonce } from './components/nonce.tsx'
 import { alternatePath, isPublicPath, languageSwitchHref, localeFromUrl, localePath, t, type Locale } from './i18n/index.ts'
@@ -80,7 +80,17 @@ function SiteFooter({ locale }: { locale: Locale }) {
   )
 }
 
+/**
+ * A route shown inside other sites' pages (the embed widget, ADR 0018) sets `handle.bare`: its page
+ * gets only its own stylesheet and content, with no site header or footer and no scripts (it works
+ * without JavaScript, and the frame stays light).
+ */
+export type BareHandle = { bare?: { stylesheet: string } }
+
 export function Layout({ children }: { children: React.ReactNode }) {
+  const bare = useMatches()
+    .map((match) => (match.handle as BareHandle | undefined)?.bare)
+    .find(Boolean)
   const data = useRouteLoaderData<typeof loader>('root')
   const location = useLocation()
   const locale = data?.locale ?? localeFromUrl(location.pathname, location.search)
@@ -94,7 +104,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#12355b" />
-        {isPublicPath(location.pathname) ? (
+        {bare ? null : isPublicPath(location.pathname) ? (
           <>
             <link rel="alternate" hrefLang="sv" href={`${appUrl}${svPath}`} />
             <link rel="alternate" hrefLang="en" href={`${appUrl}${enPath}`} />
@@ -102,15 +112,19 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </>
         ) : null}
         <Meta />
-        <Links />
+        {bare ? <link rel="stylesheet" href={bare.stylesheet} /> : <Links />}
       </head>
-      <body>
-        <SiteHeader locale={locale} pathname={location.pathname} search={location.search} />
-        {children}
-        <SiteFooter locale={locale} />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
-      </body>
+      {bare ? (
+        <body>{children}</body>
+      ) : (
+        <body>
+          <SiteHeader locale={locale} pathname={location.pathname} search={location.search} />
+          {children}
+          <SiteFooter locale={locale} />
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
+        </body>
+      )}
     </html>
   )
 }

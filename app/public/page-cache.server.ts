@@ -3,7 +3,7 @@
  *
  * The public pages (`/`, `/archive`, event, organization, series, speaker and accessibility pages,
  * each also under `/en`) and the `/api/events` listing are a pure function of their URL and the
- * public data: nothing in them depends on who asks. Rendering one costs Remix route matching (four times per request), loaders
+ * public data (the embed widgets `/embed/organizations|series/…` of ADR 0018 too): nothing in them depends on who asks. Rendering one costs Remix route matching (four times per request), loaders
  * and React; serving a copy costs a string join. So server.ts keeps the HTML of such a page when ALL
  * of these hold:
  *  - the request is a GET without Cookie or Authorization header (a signed-in visitor always gets a
@@ -55,7 +55,8 @@ export function pageEtag(parts: Buffer[]): string {
   return `W/"${hash.digest('base64url')}"`
 }
 
-const PUBLIC_PAGE = /^\/(?:(?:en\/|en$)?(?:archive|accessibility|(?:events|organizations|series|speakers)\/[a-z0-9][a-z0-9-]{0,99})?|api\/events)$/
+const PUBLIC_PAGE =
+  /^\/(?:(?:en\/|en$)?(?:archive|accessibility|(?:embed\/)?(?:organizations|series)\/[a-z0-9][a-z0-9-]{0,99}|(?:events|speakers)\/[a-z0-9][a-z0-9-]{0,99})?|api\/events)$/
 
 type RequestHeaders = { cookie?: string; authorization?: string; 'if-none-match'?: string; 'if-modified-since'?: string }
 

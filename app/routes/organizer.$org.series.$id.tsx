@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { EmbedSnippets } from '~/components/console/embed-snippets.tsx'
 import { SelectField } from '~/components/console/fields.tsx'
 import { SeriesForm } from '~/components/console/series-form.tsx'
 import { IntentForm } from '~/components/intent-form.tsx'
@@ -10,6 +11,7 @@ import { runAction, runLoader } from '~/actions.server.ts'
 import { DomainError, NotFoundError, type FormAnswer } from '~/errors.server.ts'
 import { pick, t, type Locale } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
+import { embedSnippets } from '~/public/embed.server.ts'
 import {
   addSeriesPart,
   getSeriesForEditing,
@@ -24,12 +26,13 @@ import type { ConsoleHandle } from './organizer.tsx'
 
 const INTENTS = ['save', 'addPart', 'removePart', 'moveUp', 'moveDown', 'publish', 'unpublish'] as const
 
-/** The series form, its parts in order (move up/down, remove) and the events that can be added. */
+/** The series form, its parts in order (move up/down, remove), the events that can be added and, once published, the widget's code. */
 export async function loader(args: LoaderFunctionArgs) {
   return runLoader(args, async () => {
     const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
     const seriesId = parseId(args.params.id, 'error.seriesNotFound')
     const { series, candidates } = await getSeriesForEditing({ access, seriesId })
+    const names = { sv: pick(series, 'title', 'sv'), en: pick(series, 'title', 'en') }
     return json({
       locale,
       orgSlug: access.organization.slug,
@@ -45,6 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
         slug: series.slug,
       },
       candidates,
+      embed: series.status === 'draft' ? null : embedSnippets({ kind: 'series', slug: series.slug }, names),
     })
   })
 }
@@ -99,7 +103,7 @@ function PartButton({ action, intent, eventId, label, text }: { action: string; 
 }
 
 export default function EditSeries() {
-  const { locale, orgSlug, canEdit, series, values, candidates } = useLoaderData<typeof loader>()
+  const { locale, orgSlug, canEdit, series, values, candidates, embed } = useLoaderData<typeof loader>()
   const actionData = useActionData<FormAnswer>()
   const action = consolePath(locale, `/organizer/${orgSlug}/series/${series.id}`)
   const L = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(locale as Locale, key, params)
@@ -197,6 +201,14 @@ export default function EditSeries() {
         submitLabel={L('organizer.series.saveSubmit')}
         readOnly={!canEdit}
       />
+      {embed ? (
+        <EmbedSnippets locale={locale} snippets={embed} kind="series" />
+      ) : (
+        <section className="panel" aria-labelledby="embed-heading">
+          <h2 id="embed-heading">{L('organizer.embed.heading')}</h2>
+          <p>{L('organizer.embed.seriesDraft')}</p>
+        </section>
+      )}
     </>
   )
 }

@@ -99,9 +99,20 @@ describe('a public page served again within seconds', () => {
 
 describe('which requests may use a copy', () => {
   it('only anonymous, unconditional GETs of public pages and the API listing', () => {
-    for (const path of ['/', '/en', '/archive', '/en/archive', '/events/co-days-2027', '/en/speakers/a-b', '/accessibility', '/api/events'])
+    for (const path of [
+      '/',
+      '/en',
+      '/archive',
+      '/en/archive',
+      '/events/co-days-2027',
+      '/en/speakers/a-b',
+      '/accessibility',
+      '/api/events',
+      '/embed/organizations/sopact',
+      '/en/embed/series/re-act',
+    ])
       expect(isCacheablePageRequest('GET', path, {}), path).toBe(true)
-    for (const path of ['/organizer', '/login', '/dev/mailbox', '/api/events/x.ics', '/enarchive', '/events/'])
+    for (const path of ['/organizer', '/login', '/dev/mailbox', '/api/events/x.ics', '/enarchive', '/events/', '/embed/events/x', '/embed/organizations/'])
       expect(isCacheablePageRequest('GET', path, {}), path).toBe(false)
     expect(isCacheablePageRequest('POST', '/', {})).toBe(false)
     expect(isCacheablePageRequest('GET', '/', { cookie: 'samling_session=x' })).toBe(false)

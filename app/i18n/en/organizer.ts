@@ -301,4 +301,14 @@ export const organizerMessages = {
   'organizer.failedMail.retryLabel': 'Send again to {recipient}',
   'organizer.failedMail.retried': 'The mail is back in the queue and will be sent shortly.',
   'organizer.failedMail.intro': 'Mail that could not be delivered after every attempt, for example because the recipient’s server refused it.',
+
+  // --- embeddable widget on the dashboard and the series page ---
+  'organizer.embed.heading': 'Show your events on your website',
+  'organizer.embed.intro': 'Paste the code into a page of your website: your upcoming events appear there and stay up to date by themselves.',
+  'organizer.embed.seriesIntro': "Paste the code into a page of your website: the series' upcoming parts appear there and stay up to date by themselves.",
+  'organizer.embed.seriesDraft': 'Once the series is published you can show it on your website.',
+  'organizer.embed.code.sv': 'Code for a Swedish page',
+  'organizer.embed.code.en': 'Code for an English page',
+  'organizer.embed.preview.sv': 'Preview in Swedish',
+  'organizer.embed.preview.en': 'Preview in English',
 } satisfies Record<keyof typeof sv, string>

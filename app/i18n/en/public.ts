@@ -105,4 +105,15 @@ export const publicMessages = {
   'public.a11y.methodHeading': 'How we tested',
   'public.a11y.methodBody':
     'The site is tested automatically with axe on every change and by hand with a keyboard and a screen reader. This statement was last updated on 1 December 2026.',
+
+  // --- embeddable widget (/embed/…) ---
+  'public.embed.heading': 'Upcoming events',
+  'public.embed.from': 'From {name} on Samling. All times are Swedish time.',
+  'public.embed.seriesFrom': 'In the series {name} on Samling. All times are Swedish time.',
+  'public.embed.empty': 'No upcoming events right now.',
+  'public.embed.all': 'All events on Samling',
+  'public.embed.newTab': '(opens in a new tab)',
+  'public.embed.alsoOnline': 'also online',
+  'public.embed.invalidLimit': 'Invalid value for limit: give a whole number from {min} to {max}.',
+  'public.embed.frameTitle': 'Upcoming events – {name} (Samling)',
 } satisfies Record<keyof typeof sv, string>

@@ -310,4 +310,14 @@ export const organizerMessages = {
   'organizer.failedMail.retryLabel': 'Skicka igen till {recipient}',
   'organizer.failedMail.retried': 'Utskicket ligger i kön igen och skickas inom kort.',
   'organizer.failedMail.intro': 'Här visas e-post som inte gick att leverera efter alla försök, till exempel för att mottagarens server vägrade ta emot den.',
+
+  // --- embeddable widget on the dashboard and the series page ---
+  'organizer.embed.heading': 'Visa era evenemang på er webbplats',
+  'organizer.embed.intro': 'Klistra in koden i en sida på er webbplats, så visas era kommande evenemang där och hålls uppdaterade av sig själva.',
+  'organizer.embed.seriesIntro': 'Klistra in koden i en sida på er webbplats, så visas seriens kommande delar där och hålls uppdaterade av sig själva.',
+  'organizer.embed.seriesDraft': 'När serien är publicerad kan ni visa den på er webbplats.',
+  'organizer.embed.code.sv': 'Kod för en svensk sida',
+  'organizer.embed.code.en': 'Kod för en engelsk sida',
+  'organizer.embed.preview.sv': 'Förhandsgranska på svenska',
+  'organizer.embed.preview.en': 'Förhandsgranska på engelska',
 } as const

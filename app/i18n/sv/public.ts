@@ -104,4 +104,15 @@ export const publicMessages = {
   'public.a11y.methodHeading': 'Hur vi har testat',
   'public.a11y.methodBody':
     'Webbplatsen testas automatiskt med axe vid varje ändring och manuellt med tangentbord och skärmläsare. Redogörelsen uppdaterades senast den 1 december 2026.',
+
+  // --- embeddable widget (/embed/…) ---
+  'public.embed.heading': 'Kommande evenemang',
+  'public.embed.from': 'Från {name} på Samling. Alla tider är svensk tid.',
+  'public.embed.seriesFrom': 'I serien {name} på Samling. Alla tider är svensk tid.',
+  'public.embed.empty': 'Inga kommande evenemang just nu.',
+  'public.embed.all': 'Alla evenemang på Samling',
+  'public.embed.newTab': '(öppnas i ny flik)',
+  'public.embed.alsoOnline': 'även digitalt',
+  'public.embed.invalidLimit': 'Ogiltigt värde för limit: ange ett heltal från {min} till {max}.',
+  'public.embed.frameTitle': 'Kommande evenemang – {name} (Samling)',
 } as const
