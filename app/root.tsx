@@ -112,7 +112,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
           </>
         ) : null}
         <Meta />
-        {bare ? <link rel="stylesheet" href={bare.stylesheet} /> : <Links />}
+        {bare ? (
+          <>
+            <link rel="stylesheet" href={bare.stylesheet} />
+            <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          </>
+        ) : (
+          <Links />
+        )}
       </head>
       {bare ? (
         <body>{children}</body>

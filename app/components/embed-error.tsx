@@ -11,7 +11,7 @@ export function EmbedErrorBoundary() {
   const titleKey = status === 404 ? 'error.notFound.title' : status >= 400 && status < 500 ? 'error.badRequest' : 'error.generic.title'
   return (
     <main className="embed" aria-labelledby="embed-heading">
-      <h2 id="embed-heading">{t(locale, titleKey)}</h2>
+      <h1 id="embed-heading">{t(locale, titleKey)}</h1>
       <p className="embed__from">{detail ?? t(locale, 'error.generic.body')}</p>
       <p className="embed__all">
         <a href={`${appUrl.replace(/\/$/, '')}${localePath(locale, '/')}`} target="_blank" rel="noopener">

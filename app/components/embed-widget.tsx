@@ -5,7 +5,7 @@ import { StatusBadge } from './format-badge.tsx'
 
 /**
  * The embeddable widget (ADR 0018): a heading, the next events and a link to all of them, for an
- * `<iframe>` on another site. One `main` and an h2: the frame is a section of the host's page.
+ * `<iframe>` on another site. One `main` and one h1: the frame is a document of its own (axe asks for the h1 when it is opened alone).
  * Every link opens a new tab on Samling (the visitor stays on the host's page) and says so.
  */
 export function EmbedWidget({ data }: { data: EmbedPageData }) {
@@ -13,7 +13,7 @@ export function EmbedWidget({ data }: { data: EmbedPageData }) {
   const newTab = <span className="visually-hidden"> {t(locale, 'public.embed.newTab')}</span>
   return (
     <main className="embed" aria-labelledby="embed-heading">
-      <h2 id="embed-heading">{t(locale, 'public.embed.heading')}</h2>
+      <h1 id="embed-heading">{t(locale, 'public.embed.heading')}</h1>
       <p className="embed__from">{t(locale, data.kind === 'series' ? 'public.embed.seriesFrom' : 'public.embed.from', { name: data.name })}</p>
       {data.events.length ? (
         <ol className="embed__list">
@@ -26,12 +26,12 @@ export function EmbedWidget({ data }: { data: EmbedPageData }) {
                     .join(', ')
             return (
               <li key={event.slug} className="embed__event">
-                <h3>
+                <h2>
                   <a href={event.url} target="_blank" rel="noopener">
                     <span lang={event.titleLang}>{event.title}</span>
                     {newTab}
                   </a>
-                </h3>
+                </h2>
                 <p className="embed__when">
                   <time dateTime={event.startsAt}>{event.when}</time> <StatusBadge status={event.status} locale={locale} />
                 </p>

@@ -73,7 +73,7 @@ describe('the organization widget', () => {
     expect(titles(data)).toEqual(['Webbinarium om välfärd', 'Nätverksträff', 'Träff 1', 'Träff 2', 'Träff 3'])
     expect(response.headers.get('cache-control')).toBe('public, max-age=300')
     expect(response.headers.get('set-cookie')).toBeNull()
-    expect(html).toContain('<h2 id="embed-heading">Kommande evenemang</h2>')
+    expect(html).toContain('<h1 id="embed-heading">Kommande evenemang</h1>')
     expect(html).toContain('Från Region Sörmland på Samling. Alla tider är svensk tid.')
     const webinar = data.events[0]
     expect(html).toContain(
@@ -99,7 +99,7 @@ describe('the organization widget', () => {
     const { organization } = await region()
     const { data, html } = await widget(organizationEmbed, `/en/embed/organizations/${organization.slug}?limit=20`, { slug: organization.slug, lang: 'en' })
     expect(titles(data).slice(0, 2)).toEqual(['Webinar on welfare', 'Network meeting'])
-    expect(html).toContain('<h2 id="embed-heading">Upcoming events</h2>')
+    expect(html).toContain('<h1 id="embed-heading">Upcoming events</h1>')
     expect(html).toContain('<span class="visually-hidden"> (opens in a new tab)</span>')
     expect(html).toContain('<p class="embed__place">Online</p>')
     expect(html).toContain('<span class="badge badge--cancelled">Cancelled</span>')
