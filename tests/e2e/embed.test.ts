@@ -1,11 +1,10 @@
-import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import type { Browser, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allowConsoleError, launchBrowser, newCheckedPage, wcagViolations } from '../support/browser.ts'
 import { startServer, type RunningServer } from '../support/server.ts'
+import { signInThroughMailbox } from '../support/sign-in.ts'
 
 // A municipality puts Samling's widget on its own site: the organizer copies the code from the
 // console, the code goes into a page on another origin, and a visitor there sees the events.
@@ -41,29 +40,6 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function signIn(page: Page) {
-  const mailboxKey = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'secrets.json'), 'utf8')).mailboxKey
-  await page.goto(`${server.url}/login`)
-  await page.getByLabel('E-postadress').fill('arrangor@example.org')
-  await page.getByRole('button', { name: 'Skicka inloggningslänk' }).click()
-  await page.locator('main h1', { hasText: 'Titta i din inkorg' }).waitFor()
-  for (let attempt = 0; attempt < 40; attempt++) {
-    await page.goto(`${server.url}/dev/mailbox?key=${mailboxKey}`)
-    const mail = page.locator('main table a', { hasText: /logga in|inloggning/i }).first()
-    if (await mail.count()) {
-      await mail.click()
-      await page.waitForURL(/\/dev\/mailbox\/[^/?]+/)
-      const link = (await page.locator('main a[href*="/login/"]').first().getAttribute('href')) ?? ''
-      await page.goto(link.replace(/^https?:\/\/[^/]+/, server.url))
-      await page.getByRole('button', { name: 'Logga in' }).click()
-      await page.waitForURL(/\/organizer/)
-      return
-    }
-    await page.waitForTimeout(500)
-  }
-  throw new Error('no sign-in mail arrived in the dev mailbox')
-}
-
 /** The upcoming titles the public API lists for a filter, soonest first (the widget must show the same). */
 async function upcomingTitles(filter: string, limit = 5): Promise<string[]> {
   const body = (await (await fetch(`${server.url}/api/events?${filter}&limit=${limit}`)).json()) as { events: { title: { sv: string } }[] }
@@ -84,7 +60,7 @@ async function openHostPage(body: string): Promise<{ page: Page; frame: Frame }>
 describe('the embeddable widget', { timeout: 90_000 }, () => {
   it('an organizer finds the code for both languages on the dashboard and on the series page, and previews the widget', async () => {
     const page = await newCheckedPage(browser)
-    await signIn(page)
+    await signInThroughMailbox(page, server)
     await page.locator('main a', { hasText: 'Mötesplats Social Innovation' }).first().click()
     await page.waitForURL(new RegExp(`/organizer/${ORG}$`))
     await page.getByRole('heading', { name: 'Visa era evenemang på er webbplats' }).waitFor()

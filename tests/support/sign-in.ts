@@ -1,0 +1,33 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import type { RunningServer } from './server.ts'
+
+/**
+ * Signs `page` in as `email` the way a person does: asks for a link on /login, opens the sign-in
+ * mail in the dev mailbox (the row for that address: the demo organizers' morning digest may be
+ * there too), follows the link and presses "Logga in". Resolves on the console.
+ */
+export async function signInThroughMailbox(page: Page, server: RunningServer, email = 'arrangor@example.org'): Promise<void> {
+  const mailboxKey = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'secrets.json'), 'utf8')).mailboxKey
+  await page.goto(`${server.url}/login`)
+  await page.getByLabel('E-postadress').fill(email)
+  await page.getByRole('button', { name: 'Skicka inloggningslänk' }).click()
+  await page.locator('main h1', { hasText: 'Titta i din inkorg' }).waitFor()
+  // The mail worker sends within a moment; look again until the mail is there.
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await page.goto(`${server.url}/dev/mailbox?key=${mailboxKey}`)
+    const mail = page.locator('main table tr', { hasText: email }).locator('a', { hasText: 'inloggningslänk' }).first()
+    if (await mail.count()) {
+      await mail.click()
+      await page.waitForURL(/\/dev\/mailbox\/[^/?]+/)
+      const link = (await page.locator('main a[href*="/login/"]').first().getAttribute('href')) ?? ''
+      await page.goto(link.replace(/^https?:\/\/[^/]+/, server.url))
+      await page.getByRole('button', { name: 'Logga in' }).click()
+      await page.waitForURL(/\/organizer/)
+      return
+    }
+    await page.waitForTimeout(500)
+  }
+  throw new Error('no sign-in mail arrived in the dev mailbox')
+}
