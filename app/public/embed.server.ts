@@ -62,7 +62,7 @@ export type EmbedPageData = SerializeFrom<typeof loadEmbedPage>
 const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /** Tall enough for the default five events on a narrow column without a scroll bar in most cases. */
-export const EMBED_HEIGHT = 560
+export const EMBED_HEIGHT = 600
 
 export type EmbedSnippet = { locale: Locale; code: string; previewPath: string }
 

@@ -67,7 +67,7 @@ describe('the embeddable widget', { timeout: 90_000 }, () => {
     codes.sv = await page.getByLabel('Kod för en svensk sida').inputValue()
     codes.en = await page.getByLabel('Kod för en engelsk sida').inputValue()
     expect(codes.sv).toBe(
-      `<iframe src="${appUrl}/embed/organizations/${ORG}" title="Kommande evenemang – Mötesplats Social Innovation (Samling)" width="100%" height="560" loading="lazy" style="border:0"></iframe>`,
+      `<iframe src="${appUrl}/embed/organizations/${ORG}" title="Kommande evenemang – Mötesplats Social Innovation (Samling)" width="100%" height="600" loading="lazy" style="border:0"></iframe>`,
     )
     expect(codes.en).toContain(`src="${appUrl}/en/embed/organizations/${ORG}" title="Upcoming events – Mötesplats Social Innovation (Samling)"`)
     expect(await page.getByLabel('Kod för en svensk sida').getAttribute('readonly')).not.toBeNull()

@@ -174,7 +174,7 @@ describe('the snippet for the console', () => {
     expect(sv).toEqual({
       locale: 'sv',
       previewPath: '/embed/organizations/region-sormland',
-      code: '<iframe src="http://localhost:3000/embed/organizations/region-sormland" title="Kommande evenemang – Region &quot;Sörmland&quot; &amp; co (Samling)" width="100%" height="560" loading="lazy" style="border:0"></iframe>',
+      code: '<iframe src="http://localhost:3000/embed/organizations/region-sormland" title="Kommande evenemang – Region &quot;Sörmland&quot; &amp; co (Samling)" width="100%" height="600" loading="lazy" style="border:0"></iframe>',
     })
     expect(en.previewPath).toBe('/en/embed/organizations/region-sormland')
     expect(en.code).toContain(
