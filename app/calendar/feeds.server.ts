@@ -8,6 +8,7 @@ import { eventFilterSql, PUBLIC_STATUSES, type EventFilters } from '../events/li
 import { pick, t, type Locale } from '../i18n/index.ts'
 import { findPersonalFeed } from '../registrations/personal-feed.server.ts'
 import { streamLinkFor } from '../registrations/stream-link.server.ts'
+import { buildAtomFeed, type AtomRow } from './atom.server.ts'
 import { eventCalendarEntry, itemCalendarEntry, type CalendarEventFacts } from './entries.server.ts'
 import { buildCalendar, type CalendarEntry } from './ics.server.ts'
 
@@ -33,6 +34,9 @@ export type FeedSelection =
   | { kind: 'speaker'; slug: string }
   | { kind: 'event'; slug: string; programme: boolean }
 
+/** iCalendar (the default) or Atom (`/feed.xml`, app/calendar/atom.server.ts): the same rows, another text. */
+export type FeedFormat = 'ics' | 'atom'
+
 export type OpenFeed = {
   /** Strong: equal ETags mean equal bytes. */
   etag: string
@@ -57,14 +61,15 @@ type Version = { count: number; digest: string }
  * The feed's validators and a way to its text. Throws NotFoundError for an unknown or draft
  * organization, series, event or a speaker without public sessions, as their pages do.
  */
-export async function openFeed(selection: FeedSelection, locale: Locale, now?: Date): Promise<OpenFeed> {
-  const key = JSON.stringify([selection, locale])
+export async function openFeed(selection: FeedSelection, locale: Locale, now?: Date, format: FeedFormat = 'ics'): Promise<OpenFeed> {
+  // The format is in the key, so the Atom text has its own ETag, body and feed_versions row.
+  const key = JSON.stringify(format === 'ics' ? [selection, locale] : [selection, locale, format])
   // Without an explicit `now`, the validators come from a short in-process cache (PublicCache: a
   // few seconds, and never past a write through this process), so a burst of polls or 304s costs
   // no query at all; other instances' writes show within that time, as on the public pages.
   const open = () => openFeedVersion(selection, key, now ?? new Date())
   const { etag, lastModified, owner, scope } = now ? await open() : await versionCache.get(key, open)
-  return { etag, lastModified, body: () => cachedBody(key, etag, () => buildFeedText(selection, scope, owner, locale)) }
+  return { etag, lastModified, body: () => cachedBody(key, etag, () => buildFeedText(selection, scope, owner, locale, format)) }
 }
 
 type FeedVersion = { etag: string; lastModified: Date | null; owner: Owner; scope: Scope }
@@ -181,12 +186,31 @@ function eventFacts(row: EventRow): CalendarEventFacts {
   return { ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt), updatedAt: new Date(row.updatedAt) }
 }
 
-async function feedEntries(scope: Scope, locale: Locale): Promise<{ entries: CalendarEntry[]; events: CalendarEventFacts[] }> {
+/** What the Atom text needs beyond the calendar entry (author, published); unused by the iCalendar text. */
+type AtomColumns = { organizationName: string; organizationSlug: string; publishedAt: Date | null; createdAt: Date }
+
+const ATOM_EVENT_COLUMNS = Prisma.sql`e.published_at AS "publishedAt", e.created_at AS "createdAt"`
+
+function firstPublic(row: AtomColumns): Date {
+  return new Date(row.publishedAt ?? row.createdAt)
+}
+
+async function feedEntries(scope: Scope, locale: Locale): Promise<{ entries: CalendarEntry[]; events: CalendarEventFacts[]; rows: AtomRow[] }> {
   const where = Prisma.join(scope.conditions, ' AND ')
   if (scope.rows === 'events') {
-    const rows = await db.$queryRaw<EventRow[]>`SELECT ${EVENT_COLUMNS} ${EVENTS_FROM} WHERE ${where} ORDER BY e.starts_at ASC, e.id ASC`
+    const rows = await db.$queryRaw<(EventRow & AtomColumns)[]>`
+      SELECT ${EVENT_COLUMNS}, ${ATOM_EVENT_COLUMNS}, o.name AS "organizationName", o.slug AS "organizationSlug"
+      ${EVENTS_FROM} WHERE ${where} ORDER BY e.starts_at ASC, e.id ASC`
     const events = rows.map(eventFacts)
-    return { entries: events.map((event) => eventCalendarEntry(event, locale)), events }
+    const entries = events.map((event) => eventCalendarEntry(event, locale))
+    const atomRows = rows.map((row, index) => ({
+      entry: entries[index],
+      id: row.id,
+      event: events[index],
+      organization: { name: row.organizationName, slug: row.organizationSlug },
+      publishedAt: firstPublic(row),
+    }))
+    return { entries, events, rows: atomRows }
   }
   type ItemRow = EventRow & {
     itemId: string
@@ -200,12 +224,14 @@ async function feedEntries(scope: Scope, locale: Locale): Promise<{ entries: Cal
     itemUpdatedAt: Date
     room: string | null
   }
-  const rows = await db.$queryRaw<ItemRow[]>`
+  const rows = await db.$queryRaw<(ItemRow & AtomColumns & { itemCreatedAt: Date })[]>`
     SELECT ${EVENT_COLUMNS}, i.id AS "itemId", i.title_sv AS "itemTitleSv", i.title_en AS "itemTitleEn", i.description_sv AS "itemDescriptionSv",
       i.description_en AS "itemDescriptionEn", i.starts_at AS "itemStartsAt", i.ends_at AS "itemEndsAt", i.revision AS "itemRevision",
-      i.updated_at AS "itemUpdatedAt", rm.name AS room
+      i.updated_at AS "itemUpdatedAt", rm.name AS room, ${ATOM_EVENT_COLUMNS}, i.created_at AS "itemCreatedAt",
+      (SELECT og.name FROM organizations og WHERE og.id = e.organization_id) AS "organizationName",
+      (SELECT og.slug FROM organizations og WHERE og.id = e.organization_id) AS "organizationSlug"
     ${itemsFrom(scope)} WHERE ${where} ORDER BY i.starts_at ASC, i.id ASC`
-  const entries = rows.map((row) => {
+  const atomRows = rows.map((row) => {
     const item = {
       id: row.itemId,
       titleSv: row.itemTitleSv,
@@ -218,13 +244,19 @@ async function feedEntries(scope: Scope, locale: Locale): Promise<{ entries: Cal
       updatedAt: new Date(row.itemUpdatedAt),
       room: row.room,
     }
-    return itemCalendarEntry(item, eventFacts(row), locale)
+    const event = eventFacts(row)
+    // An item added to an already public event became public when it was added.
+    const [eventPublic, itemCreatedAt] = [firstPublic(row), new Date(row.itemCreatedAt)]
+    const publishedAt = eventPublic > itemCreatedAt ? eventPublic : itemCreatedAt
+    const entry = itemCalendarEntry(item, event, locale)
+    return { entry, id: item.id, event, item, organization: { name: row.organizationName, slug: row.organizationSlug }, publishedAt }
   })
-  return { entries, events: [] }
+  return { entries: atomRows.map((row) => row.entry), events: [], rows: atomRows }
 }
 
-async function buildFeedText(selection: FeedSelection, scope: Scope, owner: Owner, locale: Locale): Promise<string> {
-  let { entries } = await feedEntries(scope, locale)
+async function buildFeedText(selection: FeedSelection, scope: Scope, owner: Owner, locale: Locale, format: FeedFormat): Promise<string> {
+  const found = await feedEntries(scope, locale)
+  let { entries } = found
   let name: string
   let description: string
   switch (selection.kind) {
@@ -259,6 +291,7 @@ async function buildFeedText(selection: FeedSelection, scope: Scope, owner: Owne
       break
     }
   }
+  if (format === 'atom') return buildAtomFeed({ selection, locale, name, description, rows: found.rows, ownerUpdatedAt: owner.updatedAt })
   return buildCalendar({ method: 'PUBLISH', locale, name, description, entries, refreshSeconds: FEED_REFRESH_SECONDS })
 }
 

@@ -1,6 +1,7 @@
 import type { Messages } from './sv.ts'
 import { accountsMessages } from './en/accounts.ts'
 import { common } from './en/common.ts'
+import { feedMessages } from './en/feeds.ts'
 import { consoleRegistrationMessages } from './en/console-registrations.ts'
 import { mailMessages } from './en/mail.ts'
 import { organizerMessages } from './en/organizer.ts'
@@ -16,4 +17,5 @@ export const en = {
   ...organizerMessages,
   ...consoleRegistrationMessages,
   ...registrationMessages,
+  ...feedMessages,
 } satisfies Messages

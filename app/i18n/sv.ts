@@ -4,6 +4,7 @@
  */
 import { accountsMessages } from './sv/accounts.ts'
 import { common } from './sv/common.ts'
+import { feedMessages } from './sv/feeds.ts'
 import { consoleRegistrationMessages } from './sv/console-registrations.ts'
 import { mailMessages } from './sv/mail.ts'
 import { organizerMessages } from './sv/organizer.ts'
@@ -18,6 +19,7 @@ export const sv = {
   ...organizerMessages,
   ...consoleRegistrationMessages,
   ...registrationMessages,
+  ...feedMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

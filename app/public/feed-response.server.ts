@@ -21,12 +21,21 @@ function noneMatch(header: string, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
 }
 
+export const CALENDAR_CONTENT_TYPE = 'text/calendar; charset=utf-8'
+/** RFC 4287 §7: the media type of an Atom document (`/feed.xml`). */
+export const ATOM_CONTENT_TYPE = 'application/atom+xml; charset=utf-8'
+
 /**
  * 304 when the request's If-None-Match (or, without it, If-Modified-Since) says the program has this
- * version, without building the text; otherwise the feed as text/calendar.
+ * version, without building the text; otherwise the feed as text/calendar (or `contentType`).
  */
-export async function feedResponse(request: Request, feed: OpenFeed, options: { cacheControl: string; filename?: string }): Promise<Response> {
-  const headers = new Headers({ 'Content-Type': 'text/calendar; charset=utf-8', 'Cache-Control': options.cacheControl, ETag: feed.etag })
+export async function feedResponse(
+  request: Request,
+  feed: OpenFeed,
+  options: { cacheControl: string; filename?: string; contentType?: string },
+): Promise<Response> {
+  const contentType = options.contentType ?? CALENDAR_CONTENT_TYPE
+  const headers = new Headers({ 'Content-Type': contentType, 'Cache-Control': options.cacheControl, ETag: feed.etag })
   if (feed.lastModified) headers.set('Last-Modified', feed.lastModified.toUTCString())
   if (options.filename) headers.set('Content-Disposition', `attachment; filename="${options.filename}"`)
   const ifNoneMatch = request.headers.get('if-none-match')
