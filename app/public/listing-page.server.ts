@@ -51,6 +51,8 @@ export async function loadListingPage(input: { request: Request; locale: Locale;
       choices,
       invalid,
       feedUrl: when === 'upcoming' ? `${siteUrl()}${localePath(locale, '/calendar.ics')}${listingSearch(values)}` : undefined,
+      /** The Atom twin of feedUrl, for the head's autodiscovery link. */
+      atomUrl: when === 'upcoming' ? `${siteUrl()}${localePath(locale, '/feed.xml')}${listingSearch(values)}` : undefined,
     },
     { status: invalid.length ? 400 : 200 },
   )

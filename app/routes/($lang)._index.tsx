@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
+import { atomFeedLink } from '../calendar/feed-links.ts'
 import { ListingPage } from '../components/listing-page.tsx'
 import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
 import { t } from '../i18n/index.ts'
@@ -28,6 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => 
     { property: 'og:description', content: description },
     { property: 'og:type', content: 'website' },
     { property: 'og:site_name', content: t(locale, 'app.name') },
+    ...(data?.atomUrl ? [atomFeedLink(locale, t(locale, 'calendar.feed.site'), data.atomUrl)] : []),
   ]
 }
 

@@ -1,4 +1,5 @@
 import { AddToCalendar } from '../components/add-to-calendar.tsx'
+import { atomFeedLink } from '../calendar/feed-links.ts'
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { EventCard } from '../components/event-card.tsx'
@@ -83,6 +84,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => 
     { property: 'og:type', content: 'website' },
     { property: 'og:url', content: data.url },
     { tagName: 'link', rel: 'canonical', href: data.url },
+    atomFeedLink(data.locale, t(data.locale, 'calendar.feed.named', { name: data.series.title }), `${data.url}/feed.xml`),
   ]
 }
 

@@ -1,4 +1,5 @@
 import { AddToCalendar } from '../components/add-to-calendar.tsx'
+import { atomFeedLink } from '../calendar/feed-links.ts'
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { StatusBadge } from '../components/format-badge.tsx'
@@ -91,6 +92,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => 
     { property: 'og:type', content: 'profile' },
     { property: 'og:url', content: data.url },
     { tagName: 'link', rel: 'canonical', href: data.url },
+    atomFeedLink(data.locale, t(data.locale, 'calendar.feed.named', { name: data.speaker.name }), `${data.url}/feed.xml`),
   ]
 }
 

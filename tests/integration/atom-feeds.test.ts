@@ -13,6 +13,10 @@ import { loader as siteFeed } from '../../app/routes/($lang).feed[.]xml.ts'
 import { loader as organizationFeed } from '../../app/routes/($lang).organizations.$slug_.feed[.]xml.ts'
 import { loader as seriesFeed } from '../../app/routes/($lang).series.$slug_.feed[.]xml.ts'
 import { loader as speakerFeed } from '../../app/routes/($lang).speakers.$slug_.feed[.]xml.ts'
+import { loader as homeLoader, meta as homeMeta } from '../../app/routes/($lang)._index.tsx'
+import { loader as organizationLoader, meta as organizationMeta } from '../../app/routes/($lang).organizations.$slug.tsx'
+import { loader as seriesLoader, meta as seriesMeta } from '../../app/routes/($lang).series.$slug.tsx'
+import { loader as speakerLoader, meta as speakerMeta } from '../../app/routes/($lang).speakers.$slug.tsx'
 import { useTestDatabase } from '../support/database.ts'
 import { createEvent, createOrganization, createSeries } from './support/public-fixtures.ts'
 
@@ -276,5 +280,87 @@ describe('the Atom feeds', () => {
     // type="html": the HTML source in CDATA has the text escaped, so a reader shows the tags as typed
     // (feed-parser decodes entities in content, so the raw text says it best).
     expect(text).toContain('<p>Rader med &lt;b&gt;fet&lt;/b&gt; &amp; &#39;citat&#39;.</p>')
+  })
+
+  it('names the Atom feed in the head of /, organization, series and speaker pages, and the link leads to that feed', async () => {
+    const { organization, series, main, online } = await region()
+    const speaker = await db.speakerProfile.create({ data: { slug: `bo-${Date.now()}`, name: 'Bo Ek' } })
+    const talk = await db.programmeItem.create({
+      data: { eventId: main.id, type: 'talk', titleSv: 'Inledning', titleEn: 'Opening', startsAt: main.startsAt, endsAt: main.endsAt },
+    })
+    await db.programmeRole.create({ data: { itemId: talk.id, speakerId: speaker.id } })
+
+    /** The page's meta as Remix renders it into the head, and the autodiscovery links among it. */
+    async function discovered(loader: unknown, meta: unknown, path: string, params: Record<string, string>) {
+      const response = await get(loader, path, params)
+      expect(response.status).toBe(200)
+      const data = await response.json()
+      const url = new URL(`http://localhost${path}`)
+      const descriptors = (meta as (args: unknown) => Record<string, string>[])({
+        data,
+        params,
+        location: { pathname: url.pathname, search: url.search },
+        matches: [],
+      })
+      return descriptors.filter((descriptor) => descriptor.tagName === 'link' && descriptor.type === 'application/atom+xml')
+    }
+
+    const home = await discovered(homeLoader, homeMeta, `/?organization=${organization.slug}`, {})
+    expect(home).toEqual([
+      {
+        tagName: 'link',
+        rel: 'alternate',
+        type: 'application/atom+xml',
+        title: 'Samling (Atom-flöde)',
+        href: `${app()}/feed.xml?organization=${organization.slug}`,
+      },
+    ])
+    const englishHome = await discovered(homeLoader, homeMeta, '/en', { lang: 'en' })
+    expect(englishHome.map((link) => [link.title, link.href])).toEqual([['Samling (Atom feed)', `${app()}/en/feed.xml`]])
+
+    const pages = [
+      {
+        loader: organizationLoader,
+        meta: organizationMeta,
+        feedLoader: organizationFeed,
+        path: `/organizations/${organization.slug}`,
+        slug: organization.slug,
+        title: 'Samling – Region Sörmland (Atom-flöde)',
+        ids: [main.id, online.id],
+      },
+      {
+        loader: seriesLoader,
+        meta: seriesMeta,
+        feedLoader: seriesFeed,
+        path: `/series/${series.slug}`,
+        slug: series.slug,
+        title: 'Samling – Välfärdsdialoger (Atom-flöde)',
+        ids: [main.id, online.id],
+      },
+      {
+        loader: speakerLoader,
+        meta: speakerMeta,
+        feedLoader: speakerFeed,
+        path: `/speakers/${speaker.slug}`,
+        slug: speaker.slug,
+        title: 'Samling – Bo Ek (Atom-flöde)',
+        ids: [talk.id],
+      },
+    ]
+    for (const page of pages) {
+      const [link, ...more] = await discovered(page.loader, page.meta, page.path, { slug: page.slug })
+      expect(more).toEqual([])
+      expect(link).toEqual({ tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: page.title, href: `${app()}${page.path}/feed.xml` })
+      // Following the link gives the feed of that page.
+      const href = new URL(link.href)
+      const { feed } = await atom(await page.feedLoader({ request: new Request(`http://localhost${href.pathname}`), params: { slug: page.slug }, context: {} }))
+      expect(feed.self).toBe(link.href)
+      expect(feed.url).toBe(`${app()}${page.path}`)
+      for (const id of page.ids) expect(feed.items.map((item) => item.id)).toContain(`urn:uuid:${id}`)
+    }
+    const english = await discovered(organizationLoader, organizationMeta, `/en/organizations/${organization.slug}`, { slug: organization.slug, lang: 'en' })
+    expect(english.map((link) => [link.title, link.href])).toEqual([
+      ['Samling – Region Sörmland (Atom feed)', `${app()}/en/organizations/${organization.slug}/feed.xml`],
+    ])
   })
 })
