@@ -1,6 +1,10 @@
-import type { OpenFeed } from '../calendar/feeds.server.ts'
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { openFeed, type FeedFormat, type OpenFeed } from '../calendar/feeds.server.ts'
 import { notFound } from '../errors.server.ts'
-import { localeFromPath, type Locale } from '../i18n/index.ts'
+import { parseListingQuery } from '../events/listing.server.ts'
+import { localeFromPath, t, type Locale } from '../i18n/index.ts'
+import { isSlug } from '../slug.ts'
+import { orNotFound } from './route.server.ts'
 
 /**
  * The HTTP side of the calendar feeds (app/calendar/feeds.server.ts): validators first, the body only
@@ -53,3 +57,43 @@ export async function feedResponse(
 
 /** Public feeds may be kept by proxies and programs for five minutes. */
 export const PUBLIC_FEED_CACHE = 'public, max-age=300'
+
+const CONTENT_TYPES: Record<FeedFormat, string> = { ics: CALENDAR_CONTENT_TYPE, atom: ATOM_CONTENT_TYPE }
+
+/**
+ * The loader of `/calendar.ics` and `/feed.xml` (and /en/…, ?lang=en): every public event, upcoming
+ * and the last 90 days, with the filters of `/` (county, format, organization, series, q). One
+ * loader for both formats, so both hold the same events. An invalid filter is a 400 rather than a
+ * silently wider feed.
+ */
+export function siteFeedLoader(format: FeedFormat) {
+  return async ({ request, params }: LoaderFunctionArgs): Promise<Response> => {
+    const locale = feedLocale(request, params)
+    const { query, invalid } = parseListingQuery(new URL(request.url).searchParams)
+    if (invalid.length) {
+      return new Response(t(locale, 'public.filters.invalid', { parameters: invalid.join(', ') }), {
+        status: 400,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      })
+    }
+    const { county, format: eventFormat, organization, series, q } = query
+    const feed = await openFeed({ kind: 'site', filters: { county, format: eventFormat, organization, series, q } }, locale, undefined, format)
+    return feedResponse(request, feed, { cacheControl: PUBLIC_FEED_CACHE, contentType: CONTENT_TYPES[format] })
+  }
+}
+
+const NOT_FOUND = { organization: 'error.organizationNotFound', series: 'error.seriesNotFound', speaker: 'error.speakerNotFound' } as const
+
+/**
+ * The loader of `/organizations|series|speakers/:slug/calendar.ics` and `…/feed.xml` (and /en/…,
+ * ?lang=en): one owner's feed (app/calendar/feeds.server.ts), 404 for an unknown or draft owner.
+ */
+export function ownerFeedLoader(kind: keyof typeof NOT_FOUND, format: FeedFormat) {
+  return async ({ request, params }: LoaderFunctionArgs): Promise<Response> => {
+    const locale = feedLocale(request, params)
+    const slug = params.slug ?? ''
+    if (!isSlug(slug)) throw notFound(locale, NOT_FOUND[kind])
+    const feed = await orNotFound(locale, () => openFeed({ kind, slug }, locale, undefined, format))
+    return feedResponse(request, feed, { cacheControl: PUBLIC_FEED_CACHE, contentType: CONTENT_TYPES[format] })
+  }
+}

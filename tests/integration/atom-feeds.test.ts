@@ -1,7 +1,6 @@
 // Times must come out in Stockholm time whatever zone the server runs in.
 process.env.TZ = 'America/New_York'
 
-import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
@@ -10,6 +9,7 @@ import { config } from '../../app/env.server.ts'
 import { db } from '../../app/db/client.server.ts'
 import { loader as siteIcs } from '../../app/routes/($lang).calendar[.]ics.ts'
 import { loader as siteFeed } from '../../app/routes/($lang).feed[.]xml.ts'
+import { loader as organizationIcs } from '../../app/routes/($lang).organizations.$slug_.calendar[.]ics.ts'
 import { loader as organizationFeed } from '../../app/routes/($lang).organizations.$slug_.feed[.]xml.ts'
 import { loader as seriesFeed } from '../../app/routes/($lang).series.$slug_.feed[.]xml.ts'
 import { loader as speakerFeed } from '../../app/routes/($lang).speakers.$slug_.feed[.]xml.ts'
@@ -18,23 +18,10 @@ import { loader as organizationLoader, meta as organizationMeta } from '../../ap
 import { loader as seriesLoader, meta as seriesMeta } from '../../app/routes/($lang).series.$slug.tsx'
 import { loader as speakerLoader, meta as speakerMeta } from '../../app/routes/($lang).speakers.$slug.tsx'
 import { useTestDatabase } from '../support/database.ts'
+import { callLoader, thrownStatus } from './support/loaders.ts'
 import { createEvent, createOrganization, createSeries } from './support/public-fixtures.ts'
 
 useTestDatabase()
-
-type Loader = (args: LoaderFunctionArgs) => Promise<Response>
-const get = (loader: unknown, path: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) =>
-  (loader as Loader)({ request: new Request(`http://localhost${path}`, { headers }), params, context: {} })
-
-async function thrownStatus(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof Response) return error.status
-    throw error
-  }
-  throw new Error('the loader did not throw')
-}
 
 const app = () => config().appUrl
 
@@ -102,7 +89,7 @@ const urn = (event: { id: string }) => `urn:uuid:${event.id}`
 describe('the Atom feeds', () => {
   it('/feed.xml holds the same events as /calendar.ics, in time order, with stable ids, absolute links, the cancelled prefix and no stream link', async () => {
     const { main, online, cancelled, other, draft, old } = await region()
-    const { text, feed } = await atom(await get(siteFeed, '/feed.xml'))
+    const { text, feed } = await atom(await callLoader(siteFeed, '/feed.xml'))
     expect(feed.title).toBe('Samling')
     expect(feed.description).toBe('Evenemang i Samling: kommande och de senaste 90 dagarna.')
     expect(feed.language).toBe('sv')
@@ -114,7 +101,7 @@ describe('the Atom feeds', () => {
     expect(ids).not.toContain(urn(draft))
     expect(ids).not.toContain(urn(old))
     // The iCalendar feed of the same selection holds exactly the same events.
-    const ics = await (await get(siteIcs, '/calendar.ics')).text()
+    const ics = await (await callLoader(siteIcs, '/calendar.ics')).text()
     const uids = [...ics.matchAll(/^UID:event-([0-9a-f-]+)@samling\r$/gm)].map((match) => match[1]).sort()
     expect(uids).toEqual(feed.items.map((item) => item.id!.replace('urn:uuid:', '')).sort())
 
@@ -140,9 +127,9 @@ describe('the Atom feeds', () => {
 
   it('gives an event the same id in the site, organization and series feeds, in English under /en and with ?lang=en', async () => {
     const { organization, series, main, online, cancelled } = await region()
-    const site = (await atom(await get(siteFeed, '/feed.xml'))).feed
-    const byOrganization = (await atom(await get(organizationFeed, `/organizations/${organization.slug}/feed.xml`, { slug: organization.slug }))).feed
-    const bySeries = (await atom(await get(seriesFeed, `/series/${series.slug}/feed.xml`, { slug: series.slug }))).feed
+    const site = (await atom(await callLoader(siteFeed, '/feed.xml'))).feed
+    const byOrganization = (await atom(await callLoader(organizationFeed, `/organizations/${organization.slug}/feed.xml`, { slug: organization.slug }))).feed
+    const bySeries = (await atom(await callLoader(seriesFeed, `/series/${series.slug}/feed.xml`, { slug: series.slug }))).feed
     expect(byOrganization.title).toBe('Samling – Region Sörmland')
     expect(byOrganization.url).toBe(`${app()}/organizations/${organization.slug}`)
     expect(byOrganization.items.map((item) => item.id)).toEqual([main, online, cancelled].map(urn))
@@ -156,7 +143,7 @@ describe('the Atom feeds', () => {
 
     for (const path of [`/en/series/${series.slug}/feed.xml`, `/series/${series.slug}/feed.xml?lang=en`]) {
       const params: Record<string, string> = path.startsWith('/en') ? { slug: series.slug, lang: 'en' } : { slug: series.slug }
-      const english = (await atom(await get(seriesFeed, path, params))).feed
+      const english = (await atom(await callLoader(seriesFeed, path, params))).feed
       expect(english.language).toBe('en')
       expect(english.title).toBe('Samling – Welfare dialogues')
       expect(english.self).toBe(`${app()}/en/series/${series.slug}/feed.xml`)
@@ -167,7 +154,7 @@ describe('the Atom feeds', () => {
       expect(english.items[0].description).toBe('Tue 10 Feb 2099, 09:00–16:00 · Munktell Science Park, Eskilstuna')
       expect(english.items[1].description).toBe('Sun 1 Mar 2099, 14:00–15:00 · Online')
     }
-    const englishSite = (await atom(await get(siteFeed, '/en/feed.xml', { lang: 'en' }))).feed
+    const englishSite = (await atom(await callLoader(siteFeed, '/en/feed.xml', { lang: 'en' }))).feed
     expect(englishSite.items.find((item) => item.id === urn(cancelled))?.title).toBe('CANCELLED: Network meeting')
   })
 
@@ -188,7 +175,7 @@ describe('the Atom feeds', () => {
       },
     })
     await db.programmeRole.create({ data: { itemId: talk.id, speakerId: speaker.id } })
-    const { feed } = await atom(await get(speakerFeed, `/speakers/${speaker.slug}/feed.xml`, { slug: speaker.slug }))
+    const { feed } = await atom(await callLoader(speakerFeed, `/speakers/${speaker.slug}/feed.xml`, { slug: speaker.slug }))
     expect(feed.title).toBe('Samling – Åsa Öberg')
     expect(feed.items.map((item) => [item.id, item.title, item.url])).toEqual([[urn(talk), 'Data i vården', `${app()}/events/${main.slug}`]])
     expect(feed.items[0].description).toBe('tis 10 feb 2099, kl. 09.00–10.00 · Sal A, Munktell Science Park, Eskilstuna')
@@ -197,31 +184,31 @@ describe('the Atom feeds', () => {
 
     const draftOrganization = await db.organization.findUniqueOrThrow({ where: { id: draft.organizationId } })
     const draftSeries = await createSeries(draftOrganization.id, { status: 'draft' })
-    expect(await thrownStatus(get(organizationFeed, '/organizations/finns-inte/feed.xml', { slug: 'finns-inte' }))).toBe(404)
-    expect(await thrownStatus(get(seriesFeed, '/series/finns-inte/feed.xml', { slug: 'finns-inte' }))).toBe(404)
-    expect(await thrownStatus(get(seriesFeed, `/series/${draftSeries.slug}/feed.xml`, { slug: draftSeries.slug }))).toBe(404)
-    expect(await thrownStatus(get(speakerFeed, '/speakers/finns-inte/feed.xml', { slug: 'finns-inte' }))).toBe(404)
-    expect(await thrownStatus(get(speakerFeed, '/speakers/Inte_En_Slug/feed.xml', { slug: 'Inte_En_Slug' }))).toBe(404)
-    expect(await thrownStatus(get(siteFeed, '/de/feed.xml', { lang: 'de' }))).toBe(404)
+    expect(await thrownStatus(callLoader(organizationFeed, '/organizations/finns-inte/feed.xml', { slug: 'finns-inte' }))).toBe(404)
+    expect(await thrownStatus(callLoader(seriesFeed, '/series/finns-inte/feed.xml', { slug: 'finns-inte' }))).toBe(404)
+    expect(await thrownStatus(callLoader(seriesFeed, `/series/${draftSeries.slug}/feed.xml`, { slug: draftSeries.slug }))).toBe(404)
+    expect(await thrownStatus(callLoader(speakerFeed, '/speakers/finns-inte/feed.xml', { slug: 'finns-inte' }))).toBe(404)
+    expect(await thrownStatus(callLoader(speakerFeed, '/speakers/Inte_En_Slug/feed.xml', { slug: 'Inte_En_Slug' }))).toBe(404)
+    expect(await thrownStatus(callLoader(siteFeed, '/de/feed.xml', { lang: 'de' }))).toBe(404)
   })
 
   it('filters /feed.xml as / does and answers 400 in the reader’s language for a bad filter', async () => {
     const { organization, main, online, cancelled } = await region()
-    const byOrganization = (await atom(await get(siteFeed, `/feed.xml?organization=${organization.slug}`))).feed
+    const byOrganization = (await atom(await callLoader(siteFeed, `/feed.xml?organization=${organization.slug}`))).feed
     expect(byOrganization.items.map((item) => item.id)).toEqual([main, online, cancelled].map(urn))
     const search = `?format=online&organization=${organization.slug}`
-    const filtered = (await atom(await get(siteFeed, `/feed.xml${search}`))).feed
+    const filtered = (await atom(await callLoader(siteFeed, `/feed.xml${search}`))).feed
     expect(filtered.title).toBe('Samling – Digitalt · Region Sörmland')
     expect(filtered.self).toBe(`${app()}/feed.xml${search}`)
     expect(filtered.url).toBe(`${app()}/${search}`)
     expect(filtered.items.map((item) => item.id)).toEqual([urn(online)])
 
-    const bad = await get(siteFeed, '/feed.xml?county=atlantis')
+    const bad = await callLoader(siteFeed, '/feed.xml?county=atlantis')
     expect(bad.status).toBe(400)
     expect(bad.headers.get('content-type')).toBe('text/plain; charset=utf-8')
-    const badIcs = await get(siteIcs, '/calendar.ics?county=atlantis')
+    const badIcs = await callLoader(siteIcs, '/calendar.ics?county=atlantis')
     expect(await bad.text()).toBe(await badIcs.text())
-    const badEnglish = await get(siteFeed, '/en/feed.xml?county=atlantis', { lang: 'en' })
+    const badEnglish = await callLoader(siteFeed, '/en/feed.xml?county=atlantis', { lang: 'en' })
     expect(badEnglish.status).toBe(400)
     expect(await badEnglish.text()).toMatch(/county/)
   })
@@ -230,32 +217,31 @@ describe('the Atom feeds', () => {
     const { organization, main } = await region()
     const path = `/organizations/${organization.slug}/feed.xml`
     const params = { slug: organization.slug }
-    const first = await get(organizationFeed, path, params)
+    const first = await callLoader(organizationFeed, path, params)
     const etag = first.headers.get('etag')!
     const lastModified = first.headers.get('last-modified')!
     expect(new Date(lastModified).getTime()).toBeGreaterThan(0)
     const firstText = (await atom(first)).text
     forgetFeedBodies()
-    expect(await (await get(organizationFeed, path, params)).text()).toBe(firstText)
+    expect(await (await callLoader(organizationFeed, path, params)).text()).toBe(firstText)
 
     // Not the iCalendar feed's validator: the two texts differ.
     const icsPath = `/organizations/${organization.slug}/calendar.ics`
-    const { loader: organizationIcs } = await import('../../app/routes/($lang).organizations.$slug_.calendar[.]ics.ts')
-    expect((await get(organizationIcs, icsPath, params)).headers.get('etag')).not.toBe(etag)
-    expect((await get(organizationIcs, icsPath, params, { 'If-None-Match': etag })).status).toBe(200)
+    expect((await callLoader(organizationIcs, icsPath, params)).headers.get('etag')).not.toBe(etag)
+    expect((await callLoader(organizationIcs, icsPath, params, { 'If-None-Match': etag })).status).toBe(200)
 
-    const byTag = await get(organizationFeed, path, params, { 'If-None-Match': etag })
+    const byTag = await callLoader(organizationFeed, path, params, { 'If-None-Match': etag })
     expect(byTag.status).toBe(304)
     expect(byTag.headers.get('etag')).toBe(etag)
     expect(byTag.headers.get('content-type')).toBeNull()
     expect(await byTag.text()).toBe('')
-    const byDate = await get(organizationFeed, path, params, { 'If-Modified-Since': lastModified })
+    const byDate = await callLoader(organizationFeed, path, params, { 'If-Modified-Since': lastModified })
     expect(byDate.status).toBe(304)
     expect(await byDate.text()).toBe('')
 
     await db.event.update({ where: { id: main.id }, data: { titleSv: 'Öppna data – ny titel' } })
     forgetFeedBodies()
-    const changed = await get(organizationFeed, path, params, { 'If-None-Match': etag })
+    const changed = await callLoader(organizationFeed, path, params, { 'If-None-Match': etag })
     expect(changed.headers.get('etag')).not.toBe(etag)
     const { feed } = await atom(changed)
     expect(feed.items[0]).toMatchObject({ id: urn(main), title: 'Öppna data – ny titel' })
@@ -268,7 +254,7 @@ describe('the Atom feeds', () => {
       summarySv: "Rader med <b>fet</b> & 'citat'\u0007.",
       venueName: 'Hus "A" & <B>',
     })
-    const { text, feed } = await atom(await get(organizationFeed, `/organizations/${organization.slug}/feed.xml`, { slug: organization.slug }))
+    const { text, feed } = await atom(await callLoader(organizationFeed, `/organizations/${organization.slug}/feed.xml`, { slug: organization.slug }))
     expect(text).not.toContain('<script>')
     expect(text).not.toContain('<b>fet')
     expect(feed.title).toBe('Samling – Kod & "Kaffe" <AB>')
@@ -292,7 +278,7 @@ describe('the Atom feeds', () => {
 
     /** The page's meta as Remix renders it into the head, and the autodiscovery links among it. */
     async function discovered(loader: unknown, meta: unknown, path: string, params: Record<string, string>) {
-      const response = await get(loader, path, params)
+      const response = await callLoader(loader, path, params)
       expect(response.status).toBe(200)
       const data = await response.json()
       const url = new URL(`http://localhost${path}`)
@@ -353,7 +339,7 @@ describe('the Atom feeds', () => {
       expect(link).toEqual({ tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: page.title, href: `${app()}${page.path}/feed.xml` })
       // Following the link gives the feed of that page.
       const href = new URL(link.href)
-      const { feed } = await atom(await page.feedLoader({ request: new Request(`http://localhost${href.pathname}`), params: { slug: page.slug }, context: {} }))
+      const { feed } = await atom(await callLoader(page.feedLoader, href.pathname, { slug: page.slug }))
       expect(feed.self).toBe(link.href)
       expect(feed.url).toBe(`${app()}${page.path}`)
       for (const id of page.ids) expect(feed.items.map((item) => item.id)).toContain(`urn:uuid:${id}`)

@@ -13,6 +13,7 @@ import { loader as speakerLoader } from '../../app/routes/($lang).speakers.$slug
 import { loader as accessibilityLoader } from '../../app/routes/($lang).accessibility.tsx'
 import { loader as splatLoader } from '../../app/routes/($lang).$.tsx'
 import { useTestDatabase } from '../support/database.ts'
+import { thrownStatus } from './support/loaders.ts'
 import { createEvent, createOrganization, createSeries } from './support/public-fixtures.ts'
 
 useTestDatabase()
@@ -20,17 +21,6 @@ useTestDatabase()
 type Loader = (args: LoaderFunctionArgs) => Promise<Response>
 const call = (loader: unknown, path: string, params: Record<string, string> = {}) =>
   (loader as Loader)({ request: new Request(`http://localhost${path}`), params, context: {} })
-
-/** The status of the Response a loader throws (a 404 page), failing when it returns or throws anything else. */
-async function thrownStatus(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof Response) return error.status
-    throw error
-  }
-  throw new Error('the loader did not throw')
-}
 
 async function eventPage(slug: string, lang?: 'en') {
   const response = await call(eventLoader, `${lang ? '/en' : ''}/events/${slug}`, lang ? { slug, lang } : { slug })
