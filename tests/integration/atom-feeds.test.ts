@@ -210,7 +210,11 @@ describe('the Atom feeds', () => {
     expect(await bad.text()).toBe(await badIcs.text())
     const badEnglish = await callLoader(siteFeed, '/en/feed.xml?county=atlantis', { lang: 'en' })
     expect(badEnglish.status).toBe(400)
-    expect(await badEnglish.text()).toMatch(/county/)
+    const badEnglishIcs = await callLoader(siteIcs, '/en/calendar.ics?county=atlantis', { lang: 'en' })
+    expect(await badEnglish.text()).toBe(await badEnglishIcs.text())
+    expect(await (await callLoader(siteFeed, '/en/feed.xml?county=atlantis', { lang: 'en' })).text()).not.toBe(
+      await (await callLoader(siteFeed, '/feed.xml?county=atlantis')).text(),
+    )
   })
 
   it('answers 304 by ETag and by Last-Modified without a body, gives the same bytes while nothing changes and a new ETag after an edit', async () => {
