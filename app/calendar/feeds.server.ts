@@ -3,13 +3,13 @@ import { PublicCache } from '../cache.server.ts'
 import { db } from '../db/client.server.ts'
 import { NotFoundError } from '../errors.server.ts'
 import { Prisma } from '../generated/prisma/client.ts'
-import type { AttendanceMode, EventFormat, EventStatus } from '../generated/prisma/enums.ts'
+import type { AttendanceMode, EventFormat, EventStatus, SpeakerRole } from '../generated/prisma/enums.ts'
 import { eventFilterSql, PUBLIC_STATUSES, type EventFilters } from '../events/listing.server.ts'
 import { pick, t, type Locale } from '../i18n/index.ts'
 import { findPersonalFeed } from '../registrations/personal-feed.server.ts'
 import { streamLinkFor } from '../registrations/stream-link.server.ts'
 import { buildAtomFeed, type AtomRow } from './atom.server.ts'
-import { eventCalendarEntry, itemCalendarEntry, type CalendarEventFacts } from './entries.server.ts'
+import { eventCalendarEntry, itemCalendarEntry, type CalendarEventFacts, type CalendarItemFacts } from './entries.server.ts'
 import { buildCalendar, type CalendarEntry } from './ics.server.ts'
 
 /**
@@ -186,6 +186,39 @@ function eventFacts(row: EventRow): CalendarEventFacts {
   return { ...row, startsAt: new Date(row.startsAt), endsAt: new Date(row.endsAt), updatedAt: new Date(row.updatedAt) }
 }
 
+/** A programme item with its event (EVENT_COLUMNS, ITEM_COLUMNS), from programme_items i LEFT JOIN rooms rm. */
+type ItemRow = EventRow & {
+  itemId: string
+  itemTitleSv: string
+  itemTitleEn: string
+  itemDescriptionSv: string
+  itemDescriptionEn: string
+  itemStartsAt: Date
+  itemEndsAt: Date
+  itemRevision: number
+  itemUpdatedAt: Date
+  room: string | null
+}
+
+const ITEM_COLUMNS = Prisma.sql`i.id AS "itemId", i.title_sv AS "itemTitleSv", i.title_en AS "itemTitleEn", i.description_sv AS "itemDescriptionSv",
+  i.description_en AS "itemDescriptionEn", i.starts_at AS "itemStartsAt", i.ends_at AS "itemEndsAt", i.revision AS "itemRevision",
+  i.updated_at AS "itemUpdatedAt", rm.name AS room`
+
+function itemFacts(row: ItemRow): CalendarItemFacts {
+  return {
+    id: row.itemId,
+    titleSv: row.itemTitleSv,
+    titleEn: row.itemTitleEn,
+    descriptionSv: row.itemDescriptionSv,
+    descriptionEn: row.itemDescriptionEn,
+    startsAt: new Date(row.itemStartsAt),
+    endsAt: new Date(row.itemEndsAt),
+    revision: row.itemRevision,
+    updatedAt: new Date(row.itemUpdatedAt),
+    room: row.room,
+  }
+}
+
 /** What the Atom text needs beyond the calendar entry (author, published); unused by the iCalendar text. */
 type AtomColumns = { organizationName: string; organizationSlug: string; publishedAt: Date | null; createdAt: Date }
 
@@ -212,38 +245,13 @@ async function feedEntries(scope: Scope, locale: Locale): Promise<{ entries: Cal
     }))
     return { entries, events, rows: atomRows }
   }
-  type ItemRow = EventRow & {
-    itemId: string
-    itemTitleSv: string
-    itemTitleEn: string
-    itemDescriptionSv: string
-    itemDescriptionEn: string
-    itemStartsAt: Date
-    itemEndsAt: Date
-    itemRevision: number
-    itemUpdatedAt: Date
-    room: string | null
-  }
   const rows = await db.$queryRaw<(ItemRow & AtomColumns & { itemCreatedAt: Date })[]>`
-    SELECT ${EVENT_COLUMNS}, i.id AS "itemId", i.title_sv AS "itemTitleSv", i.title_en AS "itemTitleEn", i.description_sv AS "itemDescriptionSv",
-      i.description_en AS "itemDescriptionEn", i.starts_at AS "itemStartsAt", i.ends_at AS "itemEndsAt", i.revision AS "itemRevision",
-      i.updated_at AS "itemUpdatedAt", rm.name AS room, ${ATOM_EVENT_COLUMNS}, i.created_at AS "itemCreatedAt",
+    SELECT ${EVENT_COLUMNS}, ${ITEM_COLUMNS}, ${ATOM_EVENT_COLUMNS}, i.created_at AS "itemCreatedAt",
       (SELECT og.name FROM organizations og WHERE og.id = e.organization_id) AS "organizationName",
       (SELECT og.slug FROM organizations og WHERE og.id = e.organization_id) AS "organizationSlug"
     ${itemsFrom(scope)} WHERE ${where} ORDER BY i.starts_at ASC, i.id ASC`
   const atomRows = rows.map((row) => {
-    const item = {
-      id: row.itemId,
-      titleSv: row.itemTitleSv,
-      titleEn: row.itemTitleEn,
-      descriptionSv: row.itemDescriptionSv,
-      descriptionEn: row.itemDescriptionEn,
-      startsAt: new Date(row.itemStartsAt),
-      endsAt: new Date(row.itemEndsAt),
-      revision: row.itemRevision,
-      updatedAt: new Date(row.itemUpdatedAt),
-      room: row.room,
-    }
+    const item = itemFacts(row)
     const event = eventFacts(row)
     // An item added to an already public event became public when it was added.
     const [eventPublic, itemCreatedAt] = [firstPublic(row), new Date(row.itemCreatedAt)]
@@ -361,45 +369,74 @@ async function versionModifiedAt(key: string, etag: string): Promise<Date> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The personal feed: everything one address is registered for
+// The personal feed: everything one address is registered for, and the sessions it speaks in
 // ---------------------------------------------------------------------------------------------
 
 type PersonalRow = EventRow & { onlineUrl: string | null; registrationStatus: 'confirmed' | 'waitlisted'; attendanceMode: AttendanceMode }
+type SessionRow = ItemRow & { role: SpeakerRole }
 
 /**
  * `/calendar/personal/<token>.ics`: the public events the address is confirmed or waitlisted for
- * (waitlisted ones say so in the title), with the same UIDs as every other path. Unlike the public
- * feeds, the stream link is in the entry of someone entitled to it (isEntitledToStream: confirmed,
- * online or hybrid), because this feed is that person's own. Throws NotFoundError for a malformed,
- * unknown or revoked token.
+ * (waitlisted ones say so in the title) and the programme items of public events where a speaker
+ * profile of the person with that address has a role (titled with the role: "(talare)"), with the
+ * same UIDs as every other path, so a session is one entry whether it came from here or from the
+ * speaker's public feed. Unlike the public feeds, the stream link is in the event entry of someone
+ * entitled to it (isEntitledToStream: confirmed, online or hybrid), because this feed is that
+ * person's own. Throws NotFoundError for a malformed, unknown or revoked token.
  */
 export async function openPersonalFeed(token: string, locale: Locale): Promise<OpenFeed> {
   const feed = await findPersonalFeed(token)
   if (!feed) throw new NotFoundError('error.notFound.title')
-  const where = Prisma.sql`r.email_normalized = ${feed.emailNormalized} AND r.status IN ('confirmed', 'waitlisted') AND ${PUBLIC_STATUS_SQL}`
+  const registrations = Prisma.sql`FROM registrations r JOIN events e ON e.id = r.event_id
+    WHERE r.email_normalized = ${feed.emailNormalized} AND r.status IN ('confirmed', 'waitlisted') AND ${PUBLIC_STATUS_SQL}`
+  // people.email is stored trimmed and lower-cased (a CHECK constraint), as email_normalized is.
+  // One entry per item, also when two of the person's profiles share it (the first role counts).
+  const sessions = Prisma.sql`SELECT DISTINCT ON (i.id) ${EVENT_COLUMNS}, ${ITEM_COLUMNS}, pr.role::text AS role
+    FROM programme_items i JOIN events e ON e.id = i.event_id LEFT JOIN rooms rm ON rm.id = i.room_id
+      JOIN programme_roles pr ON pr.item_id = i.id JOIN speaker_profiles sp ON sp.id = pr.speaker_id JOIN people p ON p.id = sp.person_id
+    WHERE p.email = ${feed.emailNormalized} AND ${PUBLIC_STATUS_SQL}
+    ORDER BY i.id, pr.role, pr.speaker_id`
+  // One query for the validators: the registrations with their events, and the sessions with
+  // their events, rooms and roles (a role in the title, so a changed role changes the ETag).
   const [version] = await db.$queryRaw<{ count: number; lastModified: Date | string | null; digest: string }[]>`
-    SELECT count(*)::int AS count, max(greatest(r.updated_at, e.updated_at)) AS "lastModified",
-      md5(coalesce(string_agg(r.id::text || ':' || (extract(epoch FROM r.updated_at) * 1000)::bigint || ':' || (extract(epoch FROM e.updated_at) * 1000)::bigint, ',' ORDER BY r.id), '')) AS digest
-    FROM registrations r JOIN events e ON e.id = r.event_id WHERE ${where}`
+    WITH booked AS (
+      SELECT count(*)::int AS count, max(greatest(r.updated_at, e.updated_at)) AS last,
+        coalesce(string_agg(r.id::text || ':' || (extract(epoch FROM r.updated_at) * 1000)::bigint || ':' || (extract(epoch FROM e.updated_at) * 1000)::bigint, ',' ORDER BY r.id), '') AS ids
+      ${registrations}
+    ), speaking AS (
+      SELECT count(*)::int AS count, max(greatest(s."itemUpdatedAt", s."updatedAt")) AS last,
+        coalesce(string_agg(s."itemId"::text || ':' || (extract(epoch FROM s."itemUpdatedAt") * 1000)::bigint || ':' || (extract(epoch FROM s."updatedAt") * 1000)::bigint
+          || ':' || coalesce(s.room, '') || ':' || s.role, ',' ORDER BY s."itemId"), '') AS ids
+      FROM (${sessions}) s
+    )
+    SELECT booked.count + speaking.count AS count, greatest(booked.last, speaking.last) AS "lastModified", md5(booked.ids || '|' || speaking.ids) AS digest
+    FROM booked, speaking`
   const key = JSON.stringify(['personal', feed.id, feed.tokenVersion, locale])
   const etag = `"${createHash('sha256')
     .update(JSON.stringify([FEED_FORMAT, key, version.count, version.digest]))
     .digest('base64url')
     .slice(0, 32)}"`
   const build = async () => {
-    const rows = await db.$queryRaw<PersonalRow[]>`
+    const booked = await db.$queryRaw<PersonalRow[]>`
       SELECT ${EVENT_COLUMNS}, e.online_url AS "onlineUrl", r.status::text AS "registrationStatus", r.attendance_mode::text AS "attendanceMode"
-      FROM registrations r JOIN events e ON e.id = r.event_id WHERE ${where} ORDER BY e.starts_at ASC, e.id ASC`
-    const entries = rows.map(({ onlineUrl, registrationStatus, attendanceMode, ...row }) => {
-      const event = eventFacts(row)
-      const entry = eventCalendarEntry(event, locale, { attendanceMode })
-      const streamLink = streamLinkFor({ format: event.format, onlineUrl }, { status: registrationStatus })
-      return {
-        ...entry,
-        summary: registrationStatus === 'waitlisted' ? `${entry.summary} (${t(locale, 'calendar.personal.waitlisted')})` : entry.summary,
-        description: streamLink ? `${entry.description}\n\n${t(locale, 'calendar.personal.streamLink')}: ${streamLink}` : entry.description,
-      }
-    })
+      ${registrations}`
+    const speaking = await db.$queryRaw<SessionRow[]>`${sessions}`
+    const entries = [
+      ...booked.map(({ onlineUrl, registrationStatus, attendanceMode, ...row }) => {
+        const event = eventFacts(row)
+        const entry = eventCalendarEntry(event, locale, { attendanceMode })
+        const streamLink = streamLinkFor({ format: event.format, onlineUrl }, { status: registrationStatus })
+        return {
+          ...entry,
+          summary: registrationStatus === 'waitlisted' ? `${entry.summary} (${t(locale, 'calendar.personal.waitlisted')})` : entry.summary,
+          description: streamLink ? `${entry.description}\n\n${t(locale, 'calendar.personal.streamLink')}: ${streamLink}` : entry.description,
+        }
+      }),
+      ...speaking.map((row) => {
+        const entry = itemCalendarEntry(itemFacts(row), eventFacts(row), locale)
+        return { ...entry, summary: `${entry.summary} (${t(locale, `calendar.personal.role.${row.role}`)})` }
+      }),
+    ].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0))
     return buildCalendar({
       method: 'PUBLISH',
       locale,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { calendarUid } from '../../app/calendar/uid.ts'
 import { db } from '../../app/db/client.server.ts'
 import { loader as personalFeed } from '../../app/routes/($lang).calendar.personal.$token[.]ics.ts'
+import { loader as speakerFeed } from '../../app/routes/($lang).speakers.$slug_.calendar[.]ics.ts'
 import * as manageRoute from '../../app/routes/($lang).registrations.$token.tsx'
 import { manageToken, manageTokenHash } from '../../app/registrations/tokens.server.ts'
 import { call, getRequest, postRequest } from '../support/console.ts'
@@ -40,6 +41,23 @@ function entries(text: string) {
   const other = Object.values(nodeIcal.sync.parseICS(text)).filter((entry): entry is VEvent => entry?.type === 'VEVENT')
   expect(other.map((entry) => entry.uid).sort()).toEqual(events.map((entry) => entry.uid).sort())
   return { calendar, events }
+}
+
+/** Turns the address's subscription on from the manage page of `registration`; its feed path and token. */
+async function subscribe(registration: { id: string; tokenVersion: number }) {
+  const token = manageToken(registration)
+  expect((await call(manageRoute.action, postRequest(`/registrations/${token}`, { intent: 'calendar-on' }), { token })).status).toBe(303)
+  const feedToken = /\/personal\/([^/]+)\.ics$/.exec((await subscriptionUrl(token))!)![1]
+  return { path: `/calendar/personal/${feedToken}.ics`, feedToken }
+}
+
+/** A programme item of `eventId` (an hour from `startsAt`) with a role for `speakerId`. */
+async function session(eventId: string, speakerId: string, titleSv: string, startsAt: Date, role: 'speaker' | 'moderator' | 'panelist' = 'speaker') {
+  const item = await db.programmeItem.create({
+    data: { eventId, type: 'talk', titleSv, titleEn: `${titleSv} (en)`, startsAt, endsAt: new Date(startsAt.getTime() + 3600_000) },
+  })
+  await db.programmeRole.create({ data: { itemId: item.id, speakerId, role } })
+  return item
 }
 
 /** The manage page's subscription address, after "Skapa prenumerationslänk" when asked. */
@@ -102,6 +120,66 @@ describe('the personal calendar feed', () => {
     const again = (await subscriptionUrl(token))!
     expect(again).not.toBe(url)
     expect((await call(personalFeed, getRequest(path), { token: feedToken })).status).toBe(404)
+  })
+
+  it("holds the sessions of the address's speaker profiles, titled with the role and with the speaker feed's UID; not those of a draft event; and a new ETag when a session moves", async () => {
+    const organization = await createOrganization({ name: 'Region Sörmland' })
+    const attended = await createEvent(organization.id, { titleSv: 'Välfärdsdagen', inDays: 10 })
+    const conference = await createEvent(organization.id, { titleSv: 'Innovationsdagen', inDays: 15 })
+    const draft = await createEvent(organization.id, { status: 'draft', inDays: 18 })
+    const email = 'kari.talare@kommun.se'
+    const registration = await register(attended.id, 'confirmed', 'on_site', email)
+    // The person signs in with the same address (people.email is stored lower-cased and trimmed).
+    const person = await db.person.create({ data: { email, name: 'Kari Talare' } })
+    const profile = await db.speakerProfile.create({ data: { slug: 'kari-talare', name: 'Kari Talare', personId: person.id } })
+    const someoneElse = await db.speakerProfile.create({ data: { slug: 'bo-berg', name: 'Bo Berg' } })
+    const talk = await session(conference.id, profile.id, 'Data i vården', new Date(conference.startsAt.getTime() + 3600_000))
+    const panel = await session(conference.id, profile.id, 'Panelsamtal om tillit', new Date(conference.startsAt.getTime() + 3 * 3600_000), 'moderator')
+    const unpublished = await session(draft.id, profile.id, 'Hemlig dragning', draft.startsAt)
+    const notHers = await session(conference.id, someoneElse.id, 'Någon annans föredrag', conference.startsAt)
+    const { path, feedToken } = await subscribe(registration)
+
+    const response = await call(personalFeed, getRequest(path), { token: feedToken })
+    expect(response.status).toBe(200)
+    const { events } = entries(await response.text())
+    expect(events.map((entry) => [entry.uid, entry.summary])).toEqual([
+      [calendarUid({ kind: 'event', id: attended.id }), 'Välfärdsdagen'],
+      [calendarUid({ kind: 'item', id: talk.id }), 'Data i vården (talare)'],
+      [calendarUid({ kind: 'item', id: panel.id }), 'Panelsamtal om tillit (moderator)'],
+    ])
+    for (const item of [unpublished, notHers]) expect(events.map((entry) => entry.uid)).not.toContain(calendarUid({ kind: 'item', id: item.id }))
+    const english = entries(await (await call(personalFeed, getRequest(`${path}?lang=en`), { token: feedToken })).text())
+    expect(english.events.map((entry) => entry.summary)).toEqual([
+      expect.stringMatching(/^Event /),
+      'Data i vården (en) (speaker)',
+      'Panelsamtal om tillit (en) (moderator)',
+    ])
+
+    // The same session in the speaker's public feed: one UID, so a calendar holding both shows it once.
+    const publicFeed = await call(speakerFeed, getRequest(`/speakers/${profile.slug}/calendar.ics`), { slug: profile.slug })
+    expect(entries(await publicFeed.text()).events.map((entry) => entry.uid)).toEqual([talk, panel].map((item) => calendarUid({ kind: 'item', id: item.id })))
+
+    // The organizer moves the talk an hour later: the feed's ETag changes, and so do its time and SEQUENCE.
+    const etag = response.headers.get('etag')!
+    const repeat = new Request(`http://localhost${path}`, { headers: { 'If-None-Match': etag } })
+    expect((await call(personalFeed, repeat, { token: feedToken })).status).toBe(304)
+    const later = new Date(Math.floor(talk.startsAt.getTime() / 60_000) * 60_000 + 3600_000)
+    await db.programmeItem.update({
+      where: { id: talk.id },
+      data: { startsAt: later, endsAt: new Date(later.getTime() + 3600_000), revision: { increment: 1 } },
+    })
+    const moved = await call(personalFeed, new Request(`http://localhost${path}`, { headers: { 'If-None-Match': etag } }), { token: feedToken })
+    expect(moved.status).toBe(200)
+    expect(moved.headers.get('etag')).not.toBe(etag)
+    const movedTalk = entries(await moved.text()).events.find((entry) => entry.uid === calendarUid({ kind: 'item', id: talk.id }))!
+    expect(movedTalk.startDate.toJSDate().toISOString()).toBe(later.toISOString())
+    expect(movedTalk.sequence).toBe(1)
+
+    // A role that changes changes the title, and the ETag with it.
+    await db.programmeRole.update({ where: { itemId_speakerId: { itemId: panel.id, speakerId: profile.id } }, data: { role: 'panelist' } })
+    const recast = await call(personalFeed, getRequest(path), { token: feedToken })
+    expect(recast.headers.get('etag')).not.toBe(moved.headers.get('etag'))
+    expect(entries(await recast.text()).events.map((entry) => entry.summary)).toContain('Panelsamtal om tillit (panelist)')
   })
 
   it('refuses every token with 429 and Retry-After to an IP that asked for too many unknown ones, and not to another IP', async () => {

@@ -97,7 +97,7 @@ export const registrationMessages = {
   'manage.calendar': 'Add to calendar (.ics)',
   'manage.calendarFeed': 'Calendar subscription',
   'manage.calendarFeedHelp':
-    'Subscribe to every event you are registered for with this e-mail address, and your calendar stays up to date. The address is personal: do not share it.',
+    'Subscribe to every event you are registered for with this e-mail address, and the sessions you take part in, and your calendar stays up to date. The address is personal: do not share it.',
   'manage.calendarFeedOn': 'Create subscription link',
   'manage.calendarFeedOff': 'Turn the link off',
   'manage.calendarFeedOffHelp': 'Turning the link off stops it working in every calendar subscribed to it. You can create a new one afterwards.',

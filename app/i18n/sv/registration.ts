@@ -96,7 +96,7 @@ export const registrationMessages = {
   'manage.calendar': 'Lägg till i kalendern (.ics)',
   'manage.calendarFeed': 'Kalenderprenumeration',
   'manage.calendarFeedHelp':
-    'Prenumerera på alla evenemang du är anmäld till med den här e-postadressen, så håller din kalender sig uppdaterad. Adressen är personlig: dela den inte.',
+    'Prenumerera på alla evenemang du är anmäld till med den här e-postadressen, och programpunkter där du medverkar, så håller din kalender sig uppdaterad. Adressen är personlig: dela den inte.',
   'manage.calendarFeedOn': 'Skapa prenumerationslänk',
   'manage.calendarFeedOff': 'Stäng av länken',
   'manage.calendarFeedOffHelp': 'Stänger du av länken slutar den att fungera i alla kalendrar som prenumererar. Du kan skapa en ny efteråt.',
