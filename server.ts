@@ -301,10 +301,15 @@ async function main() {
   const setSecurityHeaders = securityHeaders(config)
   let stopping = false
 
-  /** Writes a stored page (or a freshly rendered one, split the same way) with this request's nonce. */
-  const sendCopy = (req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, nonce: string) => {
+  /**
+   * Writes a stored page (or a freshly rendered one, split the same way) with this request's nonce;
+   * `zipped`: its kept gzip bytes (a copy without a nonce, for a client that takes gzip).
+   */
+  const sendCopy = (req: http.IncomingMessage, res: http.ServerResponse, page: CachedPage, nonce: string, zipped = false) => {
     for (const [name, value] of page.headers) res.setHeader(name, value)
     if (page.etag) res.setHeader('ETag', page.etag)
+    // Big copies go out compressed to some clients and not to others: shared caches must know.
+    if (page.size >= 1024) res.setHeader('Vary', 'Accept-Encoding')
     if (page.etag && matchesEtag(req.headers['if-none-match'], page.etag)) {
       // The browser keeps its copy, which holds the nonce of its own CSP header: this answer must
       // not replace that header with a new nonce (RFC 9111 §4.3.4 updates stored headers from a 304).
@@ -314,6 +319,11 @@ async function main() {
       return
     }
     res.statusCode = page.status
+    if (zipped && page.gzip) {
+      res.setHeader('Content-Encoding', 'gzip')
+      res.end(page.gzip)
+      return
+    }
     res.end(joinNonce(page.parts, nonce))
   }
 
@@ -457,9 +467,11 @@ async function main() {
     if (isCacheablePageRequest(method, pathOf(req), req.headers) || isConditionalPageRequest(req)) {
       const page = pages.peek(`${requestOrigin(req)}${req.url}`)
       if (page && (!acceptsCompression(req) || page.size < 1024)) return sendCopy(req, res, page, nonce)
+      if (page?.gzip && acceptsGzip(req)) return sendCopy(req, res, page, nonce, true)
     }
     const pathname = pathOf(req)
-    if (pathname.startsWith('/build/') || path.extname(pathname)) {
+    // Files go through Express's static handler; the feeds (.ics, .xml) are routes, not files.
+    if (pathname.startsWith('/build/') || (path.extname(pathname) && !ROUTE_EXTENSION.test(pathname))) {
       ;(res as express.Response).locals = { cspNonce: nonce }
       app(req as express.Request, res as express.Response)
       return
@@ -547,6 +559,14 @@ function pathOf(req: http.IncomingMessage): string {
 function isConditionalPageRequest(req: http.IncomingMessage): boolean {
   const { 'if-none-match': _condition, ...rest } = req.headers
   return !!req.headers['if-none-match'] && isCacheablePageRequest(req.method ?? '', pathOf(req), rest)
+}
+
+/** Paths with an extension that are Remix routes (the calendar and Atom feeds), not files in public/. */
+const ROUTE_EXTENSION = /\.(?:ics|xml)$/
+
+function acceptsGzip(req: http.IncomingMessage): boolean {
+  const accepted = req.headers['accept-encoding']
+  return !!accepted && /\bgzip\b(?!\s*;\s*q=0(?:\.0+)?\b)/.test(accepted)
 }
 
 function acceptsCompression(req: http.IncomingMessage): boolean {

@@ -2,16 +2,21 @@
  * Rendered public pages, kept for a moment (docs/decisions/0008-embedded-performance.md, round 2).
  *
  * The public pages (`/`, `/archive`, event, organization, series, speaker and accessibility pages,
- * each also under `/en`) and the `/api/events` listing are a pure function of their URL and the
- * public data (the embed widgets `/embed/organizations|series/…` of ADR 0018 too): nothing in them depends on who asks. Rendering one costs Remix route matching (four times per request), loaders
+ * each also under `/en`), the `/api/events` listing, the embed widgets `/embed/organizations|series/…`
+ * (ADR 0018) and the public calendar and Atom feeds are a pure function of their URL and the public
+ * data: nothing in them depends on who asks. Rendering one costs Remix route matching (four times per request), loaders
  * and React; serving a copy costs a string join. So server.ts keeps the HTML of such a page when ALL
  * of these hold:
  *  - the request is a GET without Cookie or Authorization header (a signed-in visitor always gets a
- *    fresh render, so nothing per person can ever be stored) and without If-None-Match /
+ *    fresh render, so nothing per person can ever be stored; the feeds, whose routes never read a
+ *    cookie, are the exception) and without If-None-Match /
  *    If-Modified-Since, for one of the public paths above (server.ts answers an If-None-Match that
  *    matches a stored copy's ETag with 304 from the copy; any other conditional request goes to
  *    the route);
- *  - the answer is a 200 `text/html` or `application/json` without Set-Cookie.
+ *  - the answer is a 200 `text/html`, `application/json`, `text/calendar` or `application/atom+xml`
+ *    without Set-Cookie.
+ * A copy without a nonce (JSON, feeds) is also gzipped once, so a 700 kB feed costs a compressed
+ * client what it costs anyone: sending kept bytes (issue 9 §4).
  * A copy is used only while it is younger than `ttlMs` AND `generation()` (db/client.server.ts's
  * `dataGeneration`, bumped by every write that may change public data) is unchanged, like the data
  * caches in app/cache.server.ts. Concurrent misses for one URL share one render.
@@ -20,12 +25,21 @@
  * with, and every visitor's own nonce is joined back in.
  */
 import { createHash } from 'node:crypto'
+import { gzip } from 'node:zlib'
 
 /**
  * A stored page: the HTML split at the nonce it was rendered with, its validator (the route's own
  * ETag, or `pageEtag` of the parts) and its size in bytes (small pages are not compressed).
  */
-export type CachedPage = { status: number; headers: [string, string][]; parts: Buffer[]; etag: string | undefined; size: number }
+export type CachedPage = {
+  status: number
+  headers: [string, string][]
+  parts: Buffer[]
+  etag: string | undefined
+  size: number
+  /** The body gzipped, once ready, for a copy without a nonce (the same bytes for everyone). */
+  gzip?: Buffer
+}
 
 /** The body's bytes around each occurrence of `nonce` (kept as bytes: no re-encoding per request). */
 export function splitAtNonce(body: Buffer, nonce: string): Buffer[] {
@@ -58,12 +72,26 @@ export function pageEtag(parts: Buffer[]): string {
 const PUBLIC_PAGE =
   /^\/(?:(?:en\/|en$)?(?:archive|accessibility|(?:embed\/)?(?:organizations|series)\/[a-z0-9][a-z0-9-]{0,99}|(?:events|speakers)\/[a-z0-9][a-z0-9-]{0,99})?|api\/events)$/
 
+/**
+ * The public calendar (and Atom) feeds: the same for everyone, and their routes never read a cookie,
+ * so a copy serves a browser that sends one too. The personal feed (/calendar/personal/…) is not here.
+ */
+const PUBLIC_FEED = /^\/(?:en\/)?(?:(?:events|organizations|series|speakers)\/[a-z0-9][a-z0-9-]{0,99}\/)?(?:calendar\.ics|feed\.xml)$/
+
 type RequestHeaders = { cookie?: string; authorization?: string; 'if-none-match'?: string; 'if-modified-since'?: string }
 
 /** True for a request whose page may come from (and go into) the page cache. */
 export function isCacheablePageRequest(method: string, path: string, headers: RequestHeaders): boolean {
-  return method === 'GET' && !headers.cookie && !headers.authorization && !headers['if-none-match'] && !headers['if-modified-since'] && PUBLIC_PAGE.test(path)
+  if (method !== 'GET' || headers['if-none-match'] || headers['if-modified-since']) return false
+  if (PUBLIC_FEED.test(path)) return true
+  return !headers.cookie && !headers.authorization && PUBLIC_PAGE.test(path)
 }
+
+/** Content types a copy may hold: pages, the API listing and the feeds. */
+const KEPT_TYPES = ['text/html', 'application/json', 'text/calendar', 'application/atom+xml']
+
+/** Copies at least this big are also kept gzipped when they have no nonce (feeds, the API listing). */
+const GZIP_FROM_BYTES = 1024
 
 export class PageCache {
   private entries = new Map<string, { generation: number; expires: number; page: Promise<CachedPage | null>; value?: CachedPage | null }>()
@@ -94,7 +122,7 @@ export class PageCache {
     let own: Response | undefined
     const page = render().then(async (response): Promise<CachedPage | null> => {
       const type = response.headers.get('content-type') ?? ''
-      const kept = type.startsWith('text/html') || type.startsWith('application/json')
+      const kept = KEPT_TYPES.some((kind) => type.startsWith(kind))
       if (response.status !== 200 || !kept || response.headers.has('set-cookie')) {
         own = response
         return null
@@ -102,7 +130,15 @@ export class PageCache {
       const body = Buffer.from(await response.arrayBuffer())
       const parts = splitAtNonce(body, nonce)
       const headers = [...response.headers].filter(([name]) => name !== 'content-length')
-      return { status: response.status, headers, parts, etag: response.headers.get('etag') ?? pageEtag(parts), size: body.length }
+      const copy: CachedPage = { status: response.status, headers, parts, etag: response.headers.get('etag') ?? pageEtag(parts), size: body.length }
+      // Compressed once in the thread pool instead of once per request; until it is ready, the
+      // copy goes through the compression middleware like any page.
+      if (parts.length === 1 && body.length >= GZIP_FROM_BYTES) {
+        gzip(body, (error, zipped) => {
+          if (!error) copy.gzip = zipped
+        })
+      }
+      return copy
     })
     const stored: { generation: number; expires: number; page: Promise<CachedPage | null>; value?: CachedPage | null } = {
       generation,

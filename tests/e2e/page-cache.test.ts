@@ -1,3 +1,5 @@
+import http from 'node:http'
+import zlib from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { isCacheablePageRequest } from '../../app/public/page-cache.server.ts'
 import { startServer, type RunningServer } from '../support/server.ts'
@@ -97,6 +99,45 @@ describe('a public page served again within seconds', () => {
   })
 })
 
+/** A GET with Node's own http client: no automatic decompression, so the bytes on the wire are seen. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }))
+      })
+      .on('error', reject)
+  })
+}
+
+describe('a public feed served again', () => {
+  it('goes out gzipped to clients that take gzip (the same bytes, once unzipped), as is to others, with Vary and one ETag, cookie or not', async () => {
+    const plain = await rawGet(`${server.url}/calendar.ics`, {})
+    expect(plain.status).toBe(200)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/i)
+    const text = plain.body.toString('utf8')
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true)
+    for (let i = 0; i < 3; i++) {
+      const zipped = await rawGet(`${server.url}/calendar.ics`, { 'Accept-Encoding': 'gzip, deflate, br', Cookie: 'samling_lang=en' })
+      expect(zipped.status).toBe(200)
+      expect(zipped.headers['content-encoding']).toBe('gzip')
+      expect(zipped.headers.vary).toMatch(/Accept-Encoding/i)
+      expect(zipped.headers.etag).toBe(plain.headers.etag)
+      expect(zipped.headers['cache-control']).toBe('public, max-age=300')
+      expect(zlib.gunzipSync(zipped.body).toString('utf8')).toBe(text)
+    }
+    const refused = await rawGet(`${server.url}/calendar.ics`, { 'Accept-Encoding': 'gzip;q=0, identity' })
+    expect(refused.headers['content-encoding']).toBeUndefined()
+    expect(refused.body.toString('utf8')).toBe(text)
+    const conditional = await rawGet(`${server.url}/calendar.ics`, { 'If-None-Match': String(plain.headers.etag), 'Accept-Encoding': 'gzip' })
+    expect(conditional.status).toBe(304)
+    expect(conditional.body.length).toBe(0)
+  })
+})
+
 describe('which requests may use a copy', () => {
   it('only anonymous, unconditional GETs of public pages and the API listing', () => {
     for (const path of [
@@ -117,5 +158,13 @@ describe('which requests may use a copy', () => {
     expect(isCacheablePageRequest('POST', '/', {})).toBe(false)
     expect(isCacheablePageRequest('GET', '/', { cookie: 'samling_session=x' })).toBe(false)
     expect(isCacheablePageRequest('GET', '/api/events', { 'if-none-match': 'W/"x"' })).toBe(false)
+  })
+
+  it('the public feeds also with a cookie (their routes never read one), never the personal feed', () => {
+    for (const path of ['/calendar.ics', '/en/calendar.ics', '/organizations/region-sormland/calendar.ics', '/en/series/re-act/calendar.ics', '/feed.xml'])
+      expect(isCacheablePageRequest('GET', path, { cookie: 'samling_session=x' }), path).toBe(true)
+    for (const path of ['/calendar/personal/abc.ics', '/en/calendar/personal/abc.ics', '/events/calendar.ics/x', '/organizations//calendar.ics'])
+      expect(isCacheablePageRequest('GET', path, {}), path).toBe(false)
+    expect(isCacheablePageRequest('GET', '/calendar.ics', { 'if-modified-since': 'Wed, 02 Dec 2026 08:00:00 GMT' })).toBe(false)
   })
 })
