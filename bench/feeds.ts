@@ -3,7 +3,8 @@
  * server, and autocannon at 50 connections for 10 s (after a 3 s warm-up) on `/calendar.ics`, an
  * organization feed, a personal feed and a conditional GET (If-None-Match → 304), plus a bare Node
  * `http` server sending the same bytes of `/calendar.ics` (and an empty 304) from memory as the
- * physical reference, in the same run. Prints the first (uncached) build of `/calendar.ics`, req/s,
+ * physical reference, in the same run (identity and gzip: calendar programs ask for gzip). Prints the
+ * first (uncached) build of `/calendar.ics` in a cold process and of `/en/calendar.ics` in a warm one, req/s,
  * p99, bytes (identity and gzip), the server's peak RSS and the ratio to the reference.
  * Set DATABASE_URL to run on PostgreSQL; BENCH_SECONDS / BENCH_EVENTS to change the run.
  */
@@ -168,7 +169,13 @@ async function main() {
       errors: result.errors + result.timeouts + unexpected,
     })
   }
+  // An uncached build in a warm process: the English feed (as big) has not been asked for yet.
+  const warmStarted = performance.now()
+  const warm = await fetch(`${url}/en/calendar.ics`)
+  await warm.arrayBuffer()
+  const warmBuildMs = performance.now() - warmStarted
   await measure('/calendar.ics', `${url}/calendar.ics`, {})
+  await measure('/calendar.ics, Accept-Encoding: gzip', `${url}/calendar.ics`, { 'accept-encoding': 'gzip' })
   await measure('/organizations/bench-org-3/calendar.ics', `${url}/organizations/bench-org-3/calendar.ics`, {})
   await measure('/calendar/personal/<token>.ics', `${url}/calendar/personal/${personalToken}.ics`, {})
   await measure('/calendar.ics If-None-Match → 304', `${url}/calendar.ics`, { 'if-none-match': etag }, 304)
@@ -180,8 +187,10 @@ async function main() {
     [
       '-e',
       `const body = require('fs').readFileSync(${JSON.stringify(bytesFile)});
+       const zipped = require('zlib').gzipSync(body);
        const server = require('http').createServer((req, res) => {
          if (req.url === '/304') { res.statusCode = 304; res.setHeader('ETag', '"x"'); return res.end() }
+         if (req.url === '/gzip') { res.setHeader('Content-Type', 'text/calendar; charset=utf-8'); res.setHeader('Content-Encoding', 'gzip'); return res.end(zipped) }
          res.setHeader('Content-Type', 'text/calendar; charset=utf-8'); res.end(body)
        });
        server.listen(0, '127.0.0.1', () => console.log('port ' + server.address().port))`,
@@ -190,6 +199,7 @@ async function main() {
   )
   const port = await new Promise<string>((resolve) => bare.stdout!.on('data', (chunk) => resolve(/port (\d+)/.exec(String(chunk))![1])))
   await measure('bare Node server, same bytes', `http://127.0.0.1:${port}/`, {})
+  await measure('bare Node server, same bytes gzipped', `http://127.0.0.1:${port}/gzip`, { 'accept-encoding': 'gzip' })
   await measure('bare Node server, empty 304', `http://127.0.0.1:${port}/304`, {}, 304)
   bare.kill()
   fs.rmSync(bytesFile, { force: true })
@@ -203,7 +213,9 @@ async function main() {
   console.table(rows)
   const ratio = (a: string, b: string) => `${((100 * rates[a]) / rates[b]).toFixed(0)} %`
   console.log(`first (uncached) build of /calendar.ics: ${firstBuildMs.toFixed(0)} ms (${siteBytes.length} bytes)`)
+  console.log(`uncached build in a warm process (/en/calendar.ics, first request): ${warmBuildMs.toFixed(0)} ms`)
   console.log(`/calendar.ics vs the bare server: ${ratio('/calendar.ics', 'bare Node server, same bytes')}`)
+  console.log(`/calendar.ics gzip vs the bare server gzip: ${ratio('/calendar.ics, Accept-Encoding: gzip', 'bare Node server, same bytes gzipped')}`)
   console.log(`conditional GET vs the bare empty 304: ${ratio('/calendar.ics If-None-Match → 304', 'bare Node server, empty 304')}`)
   console.log(`server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`)
   fs.rmSync(dataDir, { recursive: true, force: true })

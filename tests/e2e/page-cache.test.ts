@@ -120,15 +120,22 @@ describe('a public feed served again', () => {
     expect(plain.headers.vary).toMatch(/Accept-Encoding/i)
     const text = plain.body.toString('utf8')
     expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true)
-    for (let i = 0; i < 3; i++) {
+    // Until the kept gzip copy is ready (zipped once, in the thread pool) the compression middleware
+    // answers, which may pick brotli; then every answer is the kept gzip.
+    const encodings: string[] = []
+    for (let i = 0; i < 40 && encodings.at(-1) !== 'gzip'; i++) {
       const zipped = await rawGet(`${server.url}/calendar.ics`, { 'Accept-Encoding': 'gzip, deflate, br', Cookie: 'samling_lang=en' })
       expect(zipped.status).toBe(200)
-      expect(zipped.headers['content-encoding']).toBe('gzip')
+      const encoding = String(zipped.headers['content-encoding'])
+      encodings.push(encoding)
       expect(zipped.headers.vary).toMatch(/Accept-Encoding/i)
       expect(zipped.headers.etag).toBe(plain.headers.etag)
       expect(zipped.headers['cache-control']).toBe('public, max-age=300')
-      expect(zlib.gunzipSync(zipped.body).toString('utf8')).toBe(text)
+      const unzipped = encoding === 'br' ? zlib.brotliDecompressSync(zipped.body) : zlib.gunzipSync(zipped.body)
+      expect(unzipped.toString('utf8')).toBe(text)
+      await new Promise((resolve) => setTimeout(resolve, 25))
     }
+    expect(encodings.at(-1)).toBe('gzip')
     const refused = await rawGet(`${server.url}/calendar.ics`, { 'Accept-Encoding': 'gzip;q=0, identity' })
     expect(refused.headers['content-encoding']).toBeUndefined()
     expect(refused.body.toString('utf8')).toBe(text)
