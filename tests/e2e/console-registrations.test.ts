@@ -5,8 +5,9 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectDatabase, db, disconnectDatabase } from '../../app/db/client.server.ts'
 import { loadDemo } from '../../app/demo/load-demo.server.ts'
-import { config, loadConfig, setConfig } from '../../app/env.server.ts'
+import { loadConfig, setConfig } from '../../app/env.server.ts'
 import { allowConsoleError, launchBrowser, newCheckedPage, wcagViolations } from '../support/browser.ts'
+import { signInThroughMailbox } from '../support/sign-in.ts'
 import { startServer, type RunningServer } from '../support/server.ts'
 
 // An organizer of SI Summit (a priced, digital event) looks up one buyer and marks the invoice paid.
@@ -14,13 +15,11 @@ let server: RunningServer
 let browser: Browser
 let page: Page
 let dataDir: string
-let mailboxKey: string
 
 beforeAll(async () => {
   // The demo plus three ticket buyers, written before the server starts on the same DATA_DIR.
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-e2e-registrations-'))
   setConfig(loadConfig({ ...process.env, DATABASE_URL: undefined, DATA_DIR: dataDir, NODE_ENV: 'test' }))
-  mailboxKey = config().mailboxKey
   await connectDatabase({ dataDir })
   await loadDemo({})
   const summit = await db.event.findUniqueOrThrow({ where: { slug: 'si-summit' }, include: { ticketTypes: true } })
@@ -65,33 +64,9 @@ afterAll(async () => {
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function signIn(email: string) {
-  await page.goto(`${server.url}/login?redirectTo=/organizer`)
-  await page.getByLabel('E-postadress').fill(email)
-  await page.getByRole('button', { name: 'Skicka inloggningslänk' }).click()
-  await page.locator('main h1', { hasText: 'Titta i din inkorg' }).waitFor()
-  for (let attempt = 0; attempt < 40; attempt++) {
-    await page.goto(`${server.url}/dev/mailbox?key=${mailboxKey}`)
-    // The sign-in mail, not the demo organizers' morning digest that may be there too.
-    const mail = page.locator('main table tr', { hasText: email }).locator('a', { hasText: 'inloggningslänk' }).first()
-    if (await mail.count()) {
-      await mail.click()
-      await page.waitForURL(/\/dev\/mailbox\/[^/?]+/)
-      const link = (await page.locator('main a[href*="/login/"]').first().getAttribute('href')) ?? ''
-      // The link arrives by mail, so opening it is the one place a person types (or pastes) a URL.
-      await page.goto(link.replace(/^https?:\/\/[^/]+/, server.url))
-      await page.getByRole('button', { name: 'Logga in' }).click()
-      await page.waitForURL(/\/organizer$/)
-      return
-    }
-    await page.waitForTimeout(500)
-  }
-  throw new Error('no sign-in mail arrived in the dev mailbox')
-}
-
 describe('the registration list in the console', { timeout: 120_000 }, () => {
   it('an organizer opens it from the event, filters, and marks a registration paid by clicking', async () => {
-    await signIn('arrangor@example.org')
+    await signInThroughMailbox(page, server, 'arrangor@example.org')
     await page.locator('main a', { hasText: 'Social Innovation Summit' }).first().click()
     await page.waitForURL(/\/organizer\/social-innovation-summit$/)
     await page.locator('main a', { hasText: 'SI Summit – Crisis Driving Change' }).first().click()

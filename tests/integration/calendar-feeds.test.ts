@@ -16,6 +16,7 @@ import { loader as organizationFeed } from '../../app/routes/($lang).organizatio
 import { loader as seriesFeed } from '../../app/routes/($lang).series.$slug_.calendar[.]ics.ts'
 import { loader as speakerFeed } from '../../app/routes/($lang).speakers.$slug_.calendar[.]ics.ts'
 import { useTestDatabase } from '../support/database.ts'
+import { thrownStatus } from './support/loaders.ts'
 import { createEvent, createOrganization, createSeries } from './support/public-fixtures.ts'
 
 useTestDatabase()
@@ -28,16 +29,6 @@ const get = (loader: unknown, path: string, params: Record<string, string> = {},
 async function organizationFeedAt(slug: string, now: Date, headers: Record<string, string>) {
   const feed = await openFeed({ kind: 'organization', slug }, 'sv', now)
   return feedResponse(new Request(`http://localhost/organizations/${slug}/calendar.ics`, { headers }), feed, { cacheControl: PUBLIC_FEED_CACHE })
-}
-
-async function thrownStatus(promise: Promise<unknown>): Promise<number> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof Response) return error.status
-    throw error
-  }
-  throw new Error('the loader did not throw')
 }
 
 /** Both parsers on the same text: ical.js (with only the VTIMEZONE in the text) and node-ical. */
