@@ -99,6 +99,34 @@ describe('an attendee', { timeout: 120_000 }, () => {
     expect(await wcagViolations(page)).toEqual([])
   })
 
+  it('makes a personal calendar feed by a click, offers it in "Lägg till i kalender" with the event in it, and a click on "Stäng av länken" makes it a 404', async () => {
+    await page.getByRole('button', { name: 'Skapa prenumerationslänk' }).click()
+    await page.locator('main [role=status]', { hasText: 'Din prenumerationslänk är klar' }).waitFor()
+    const panel = page.locator('section[aria-labelledby=manage-calendar-feed]')
+    const control = panel.locator('details.add-to-calendar')
+    await control.locator('summary', { hasText: 'Lägg till i kalender' }).click()
+    await expect.poll(() => control.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true)
+    const feedUrl = await control.getByLabel('Adress att prenumerera på').inputValue()
+    expect(new URL(feedUrl).pathname).toMatch(/^\/calendar\/personal\/[A-Za-z0-9_-]{43}\.ics$/)
+    const webcal = feedUrl.replace(/^https?:/, 'webcal:')
+    expect(await control.getByRole('link', { name: 'Prenumerera i ditt kalenderprogram', exact: true }).getAttribute('href')).toBe(webcal)
+    expect(await control.getByRole('link', { name: 'Google Kalender', exact: true }).getAttribute('href')).toBe(
+      `https://calendar.google.com/calendar/r?cid=${encodeURIComponent(webcal)}`,
+    )
+    expect(await wcagViolations(page)).toEqual([])
+    const feedPath = new URL(feedUrl).pathname
+    const feed = await fetch(`${server.url}${feedPath}`)
+    expect(feed.status).toBe(200)
+    expect(feed.headers.get('cache-control')).toMatch(/^private/)
+    // The hybrid Sörmland day just registered for is in it.
+    expect((await feed.text()).replace(/\r\n[ \t]/g, '')).toMatch(/BEGIN:VEVENT[\s\S]*SUMMARY:[^\r]*Sörmland/)
+
+    await panel.getByRole('button', { name: 'Stäng av länken' }).click()
+    await page.locator('main [role=status]', { hasText: 'Prenumerationslänken är avstängd' }).waitFor()
+    expect((await fetch(`${server.url}${feedPath}`)).status).toBe(404)
+    await panel.getByRole('button', { name: 'Skapa prenumerationslänk' }).waitFor()
+  })
+
   it('switches to taking part online, then cancels', async () => {
     await page.getByRole('button', { name: /Byt till digitalt/ }).click()
     await page.locator('main [role=status]', { hasText: 'Ändringen är sparad' }).waitFor()
