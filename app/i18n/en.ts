@@ -7,6 +7,7 @@ import { mailMessages } from './en/mail.ts'
 import { organizerMessages } from './en/organizer.ts'
 import { publicMessages } from './en/public.ts'
 import { registrationMessages } from './en/registration.ts'
+import { speakerMessages } from './en/speakers.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -18,4 +19,5 @@ export const en = {
   ...consoleRegistrationMessages,
   ...registrationMessages,
   ...feedMessages,
+  ...speakerMessages,
 } satisfies Messages

@@ -10,6 +10,7 @@ import { mailMessages } from './sv/mail.ts'
 import { organizerMessages } from './sv/organizer.ts'
 import { publicMessages } from './sv/public.ts'
 import { registrationMessages } from './sv/registration.ts'
+import { speakerMessages } from './sv/speakers.ts'
 
 export const sv = {
   ...common,
@@ -20,6 +21,7 @@ export const sv = {
   ...consoleRegistrationMessages,
   ...registrationMessages,
   ...feedMessages,
+  ...speakerMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

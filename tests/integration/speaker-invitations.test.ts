@@ -1,0 +1,266 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '../../app/db/client.server.ts'
+import { config, setConfig } from '../../app/env.server.ts'
+import { DomainError } from '../../app/errors.server.ts'
+import { t } from '../../app/i18n/index.ts'
+import { requireMembership, type Access } from '../../app/organizations/access.server.ts'
+import {
+  acceptInvitation,
+  createInvitations,
+  declineInvitation,
+  findInvitationByToken,
+  invitationToken,
+  listInvitations,
+  markViewed,
+  resendInvitation,
+  revokeInvitation,
+} from '../../app/speakers/invitations.server.ts'
+import { createMember, createOrganization } from '../support/console.ts'
+import { useTestDatabase } from '../support/database.ts'
+
+useTestDatabase()
+
+/** The pinned clock: every call in this file passes it, so the answer-by date is the only thing that decides expiry. */
+const NOW = new Date('2027-03-01T09:00:00Z')
+const ANSWER_BY = new Date('2027-03-15T22:59:00Z')
+
+let access: Access
+let viewerAccess: Access
+let otherAccess: Access
+let event: { id: string; slug: string }
+let panel: { id: string }
+let keynote: { id: string }
+let otherEventItem: { id: string }
+let counter = 0
+
+async function invite(overrides: Partial<Parameters<typeof createInvitations>[0]> = {}) {
+  counter += 1
+  const email = `talare-${counter}@example.se`
+  const { ids } = await createInvitations({
+    access,
+    eventId: event.id,
+    invitees: [{ name: `Talare ${counter}`, email }],
+    role: 'panelist',
+    itemIds: [panel.id, keynote.id],
+    message: 'Vi hörde dig på SI Summit.',
+    answerBy: ANSWER_BY,
+    locale: 'sv',
+    now: NOW,
+    ...overrides,
+  })
+  return { id: ids[0], token: invitationToken({ id: ids[0] }), email }
+}
+
+async function row(id: string) {
+  return db.speakerInvitation.findUniqueOrThrow({ where: { id } })
+}
+
+async function domainError(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(DomainError)
+  return error as DomainError
+}
+
+beforeAll(async () => {
+  setConfig({ ...config(), appUrl: 'https://samling.test' })
+  const org = await createOrganization('co-days-talare', 'Co-Days')
+  const organizer = await createMember(org.id, 'organizer')
+  const viewer = await createMember(org.id, 'viewer')
+  access = await requireMembership({ personId: organizer.id, organizationSlug: org.slug, minimum: 'viewer' })
+  viewerAccess = await requireMembership({ personId: viewer.id, organizationSlug: org.slug, minimum: 'viewer' })
+  const other = await createOrganization('sormland-talare', 'Sörmland')
+  otherAccess = await requireMembership({ personId: (await createMember(other.id, 'owner')).id, organizationSlug: other.slug, minimum: 'viewer' })
+  const base = { format: 'on_site' as const, status: 'published' as const }
+  event = await db.event.create({
+    data: {
+      ...base,
+      slug: 'co-days-2027-talare',
+      organizationId: org.id,
+      titleSv: 'Co-Days 2027',
+      titleEn: 'Co-Days 2027 (en)',
+      startsAt: new Date('2027-05-18T07:00:00Z'),
+      endsAt: new Date('2027-05-18T15:00:00Z'),
+    },
+  })
+  const otherEvent = await db.event.create({
+    data: {
+      ...base,
+      slug: 'sormland-dagen',
+      organizationId: other.id,
+      titleSv: 'Sörmlandsdagen',
+      titleEn: 'Sörmland day',
+      startsAt: new Date('2027-06-01T07:00:00Z'),
+      endsAt: new Date('2027-06-01T15:00:00Z'),
+    },
+  })
+  const item = (eventId: string, titleSv: string, hour: number) =>
+    db.programmeItem.create({
+      data: {
+        eventId,
+        type: 'panel',
+        titleSv,
+        titleEn: `${titleSv} (en)`,
+        startsAt: new Date(`2027-05-18T${String(hour).padStart(2, '0')}:00:00Z`),
+        endsAt: new Date(`2027-05-18T${String(hour + 1).padStart(2, '0')}:00:00Z`),
+      },
+    })
+  keynote = await item(event.id, 'Inledning', 7)
+  panel = await item(event.id, 'Panel om välfärd', 8)
+  otherEventItem = await item(otherEvent.id, 'Annat', 9)
+})
+
+describe('the invitation state machine', () => {
+  it('goes sent → viewed → accepted, and accepting puts the speaker on both sessions with the role', async () => {
+    const { id, token, email } = await invite()
+    expect((await row(id)).status).toBe('sent')
+    expect((await findInvitationByToken({ token, now: NOW }))?.status).toBe('sent')
+
+    await markViewed({ token, now: NOW })
+    expect((await row(id)).status).toBe('viewed')
+
+    const answer = await acceptInvitation({ token, now: NOW })
+    expect(answer.alreadyAccepted).toBe(false)
+    const accepted = await row(id)
+    expect(accepted.status).toBe('accepted')
+    expect(accepted.respondedAt).toEqual(NOW)
+    const profile = await db.speakerProfile.findUniqueOrThrow({ where: { id: accepted.speakerId! }, include: { person: true, roles: true } })
+    expect(profile.person?.email).toBe(email)
+    expect(profile.roles.map((role) => [role.itemId, role.role]).sort()).toEqual(
+      [
+        [panel.id, 'panelist'],
+        [keynote.id, 'panelist'],
+      ].sort(),
+    )
+  })
+
+  it('opening the page changes nothing but "viewed", and a second opening keeps the first time', async () => {
+    const { id, token } = await invite()
+    const before = await row(id)
+    await markViewed({ token, now: NOW })
+    const later = new Date(NOW.getTime() + 60_000)
+    await markViewed({ token, now: later })
+    const after = await row(id)
+    expect(after).toEqual({ ...before, status: 'viewed', viewedAt: NOW })
+    expect(await db.programmeRole.count({ where: { itemId: { in: [panel.id, keynote.id] }, speaker: { invitations: { some: { id } } } } })).toBe(0)
+  })
+
+  it('a second accept is a no-op, not an error: one profile, one role per session', async () => {
+    const { id, token } = await invite()
+    const first = await acceptInvitation({ token, now: NOW })
+    const second = await acceptInvitation({ token, now: new Date(NOW.getTime() + 3_600_000) })
+    expect(second).toEqual({ alreadyAccepted: true, speakerId: first.speakerId })
+    expect((await row(id)).respondedAt).toEqual(NOW)
+    expect(await db.programmeRole.count({ where: { speakerId: first.speakerId! } })).toBe(2)
+  })
+
+  it('accepting links an existing profile of the same person instead of making a second one', async () => {
+    const first = await invite({ itemIds: [panel.id] })
+    const { speakerId } = await acceptInvitation({ token: first.token, now: NOW })
+    const again = await invite({ invitees: [{ name: 'Samma person', email: first.email.toUpperCase() }], itemIds: [keynote.id], role: 'moderator' })
+    const answer = await acceptInvitation({ token: again.token, now: NOW })
+    expect(answer.speakerId).toBe(speakerId)
+    expect(await db.programmeRole.findUnique({ where: { itemId_speakerId: { itemId: keynote.id, speakerId: speakerId! } } })).toMatchObject({
+      role: 'moderator',
+    })
+  })
+
+  it('declines with a reason and a suggestion the organizer sees, and cannot be accepted afterwards', async () => {
+    const { id, token } = await invite()
+    await declineInvitation({ token, reason: 'Jag är bortrest den veckan.', suggestion: { name: 'Kim Berg', email: 'kim@example.se' }, now: NOW })
+    const listed = (await listInvitations({ access, eventId: event.id, now: NOW })).find((inv) => inv.id === id)
+    expect(listed).toMatchObject({
+      status: 'declined',
+      declineReason: 'Jag är bortrest den veckan.',
+      suggestedName: 'Kim Berg',
+      suggestedEmail: 'kim@example.se',
+    })
+    const refused = await domainError(acceptInvitation({ token, now: NOW }))
+    expect(refused.status).toBe(409)
+    expect((await row(id)).status).toBe('declined')
+  })
+
+  it('a revoked invitation can no longer be answered (410)', async () => {
+    const { id, token } = await invite()
+    await revokeInvitation({ access, eventId: event.id, invitationId: id, now: NOW })
+    expect((await row(id)).status).toBe('revoked')
+    expect((await findInvitationByToken({ token, now: NOW }))?.status).toBe('revoked')
+    expect((await domainError(acceptInvitation({ token, now: NOW }))).status).toBe(410)
+    expect((await domainError(declineInvitation({ token, now: NOW }))).status).toBe(410)
+  })
+
+  it('revoking after acceptance is refused with 409, in Swedish and English', async () => {
+    const { id, token } = await invite()
+    await acceptInvitation({ token, now: NOW })
+    const refused = await domainError(revokeInvitation({ access, eventId: event.id, invitationId: id, now: NOW }))
+    expect(refused.status).toBe(409)
+    expect(t('sv', refused.messageKey)).toBe('Talaren har redan tackat ja, så inbjudan kan inte återkallas. Ta bort talaren från programpunkten i stället.')
+    expect(t('en', refused.messageKey)).toBe(
+      'The speaker has already accepted, so the invitation cannot be revoked. Remove the speaker from the programme item instead.',
+    )
+    expect((await row(id)).status).toBe('accepted')
+  })
+
+  it('expires after the answer-by date (pinned clock): shown as expired, not viewed, not answerable', async () => {
+    const { id, token } = await invite()
+    const justBefore = new Date(ANSWER_BY.getTime() - 1)
+    expect((await findInvitationByToken({ token, now: justBefore }))?.status).toBe('sent')
+    const after = new Date(ANSWER_BY.getTime() + 1)
+    expect((await findInvitationByToken({ token, now: after }))?.status).toBe('expired')
+    await markViewed({ token, now: after })
+    expect((await row(id)).status).toBe('sent')
+    expect((await domainError(acceptInvitation({ token, now: after }))).status).toBe(410)
+    expect((await row(id)).status).toBe('sent')
+    expect((await listInvitations({ access, eventId: event.id, now: after })).find((inv) => inv.id === id)?.status).toBe('expired')
+    // Before the date the same invitation still works.
+    expect((await acceptInvitation({ token, now: justBefore })).alreadyAccepted).toBe(false)
+  })
+
+  it('an unknown or malformed token is not found', async () => {
+    expect(await findInvitationByToken({ token: 'x'.repeat(43), now: NOW })).toBeNull()
+    expect(await findInvitationByToken({ token: '../../etc', now: NOW })).toBeNull()
+    expect((await domainError(acceptInvitation({ token: 'x'.repeat(43), now: NOW }))).status).toBe(404)
+  })
+})
+
+describe('creating invitations', () => {
+  it('mails each invitee once, with the personal /invitations/ link, and writes an audit entry', async () => {
+    const { ids } = await createInvitations({
+      access,
+      eventId: event.id,
+      invitees: [
+        { name: 'Ada Ek', email: 'ada@example.se' },
+        { name: 'Bo Lind', email: 'bo@example.se' },
+      ],
+      role: 'speaker',
+      itemIds: [panel.id],
+      message: '',
+      answerBy: ANSWER_BY,
+      locale: 'en',
+      now: NOW,
+    })
+    expect(ids).toHaveLength(2)
+    const mails = await db.outboxMessage.findMany({ where: { template: 'speaker-invitation', recipient: { in: ['ada@example.se', 'bo@example.se'] } } })
+    expect(mails.map((mail) => mail.recipient).sort()).toEqual(['ada@example.se', 'bo@example.se'])
+    expect(mails.map((mail) => mail.locale)).toEqual(['en', 'en'])
+    const audit = await db.auditEntry.findMany({ where: { action: 'speakerInvitation.sent', entityId: { in: ids } } })
+    expect(audit).toHaveLength(2)
+  })
+
+  it('refuses items of another event, an answer-by date in the past, and viewers', async () => {
+    expect((await domainError(invite({ itemIds: [otherEventItem.id] }))).field).toBe('items')
+    expect((await domainError(invite({ answerBy: new Date(NOW.getTime() - 1) }))).field).toBe('answerBy')
+    expect((await domainError(invite({ access: viewerAccess }))).status).toBe(403)
+  })
+
+  it("another organization's member cannot invite to, list, revoke or resend this event's invitations (404)", async () => {
+    const { id } = await invite()
+    expect((await domainError(invite({ access: otherAccess }))).status).toBe(404)
+    expect((await domainError(listInvitations({ access: otherAccess, eventId: event.id }))).status).toBe(404)
+    expect((await domainError(revokeInvitation({ access: otherAccess, eventId: event.id, invitationId: id }))).status).toBe(404)
+    expect((await domainError(resendInvitation({ access: otherAccess, eventId: event.id, invitationId: id }))).status).toBe(404)
+    expect((await row(id)).status).toBe('sent')
+  })
+})
