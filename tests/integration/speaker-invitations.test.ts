@@ -1,22 +1,29 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { simpleParser } from 'mailparser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../app/db/client.server.ts'
 import { config, setConfig } from '../../app/env.server.ts'
 import { DomainError } from '../../app/errors.server.ts'
 import { t } from '../../app/i18n/index.ts'
+import { createSmtpTransport, type MailTransport } from '../../app/mail/transport.server.ts'
+import { processOutboxOnce } from '../../app/mail/worker.server.ts'
 import { requireMembership, type Access } from '../../app/organizations/access.server.ts'
+import { isPersonalPath } from '../../app/personal-pages.ts'
+import { action as pageAction, loader as pageLoader } from '../../app/routes/($lang).invitations.$token.tsx'
 import {
   acceptInvitation,
   createInvitations,
   declineInvitation,
   findInvitationByToken,
   invitationToken,
+  invitationUrl,
   listInvitations,
   markViewed,
   resendInvitation,
   revokeInvitation,
 } from '../../app/speakers/invitations.server.ts'
-import { createMember, createOrganization } from '../support/console.ts'
+import { body, call, createMember, createOrganization, getRequest, postRequest } from '../support/console.ts'
 import { useTestDatabase } from '../support/database.ts'
+import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
 
 useTestDatabase()
 
@@ -32,6 +39,8 @@ let panel: { id: string }
 let keynote: { id: string }
 let otherEventItem: { id: string }
 let counter = 0
+let sink: SmtpSink
+let transport: MailTransport
 
 async function invite(overrides: Partial<Parameters<typeof createInvitations>[0]> = {}) {
   counter += 1
@@ -65,7 +74,9 @@ async function domainError(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 beforeAll(async () => {
-  setConfig({ ...config(), appUrl: 'https://samling.test' })
+  setConfig({ ...config(), appUrl: 'https://samling.test', mailFrom: 'Samling <no-reply@samling.test>' })
+  sink = await startSmtpSink()
+  transport = createSmtpTransport(sink.url)
   const org = await createOrganization('co-days-talare', 'Co-Days')
   const organizer = await createMember(org.id, 'organizer')
   const viewer = await createMember(org.id, 'viewer')
@@ -110,6 +121,11 @@ beforeAll(async () => {
   keynote = await item(event.id, 'Inledning', 7)
   panel = await item(event.id, 'Panel om välfärd', 8)
   otherEventItem = await item(otherEvent.id, 'Annat', 9)
+})
+
+afterAll(async () => {
+  await transport?.close()
+  await sink?.close()
 })
 
 describe('the invitation state machine', () => {
@@ -262,5 +278,120 @@ describe('creating invitations', () => {
     expect((await domainError(revokeInvitation({ access: otherAccess, eventId: event.id, invitationId: id }))).status).toBe(404)
     expect((await domainError(resendInvitation({ access: otherAccess, eventId: event.id, invitationId: id }))).status).toBe(404)
     expect((await row(id)).status).toBe('sent')
+  })
+})
+
+/** An invitation whose answer-by date is the real clock's past (the route reads the real clock). */
+async function expiredInvitation() {
+  return invite({ answerBy: new Date('2020-01-10T12:00:00Z'), now: new Date('2020-01-01T12:00:00Z') })
+}
+
+function page(token: string, lang?: 'en') {
+  const path = `${lang ? '/en' : ''}/invitations/${token}`
+  return call(pageLoader, getRequest(path), { token, ...(lang ? { lang } : {}) })
+}
+
+function answer(token: string, fields: Record<string, string>) {
+  return call(pageAction, postRequest(`/invitations/${token}`, fields), { token })
+}
+
+type Page = { status: string; role: string; message: string; answerBy: string; event: { title: string }; sessions: Array<{ title: string; when: string }> }
+
+describe("the speaker's page /invitations/:token", () => {
+  it('shows the event, the sessions in Swedish time, the role, the message and the answer-by date; opening it marks viewed only', async () => {
+    const { id, token } = await invite({ answerBy: new Date('2099-03-15T22:59:00Z') })
+    const response = await page(token)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Cache-Control')).toBe('private, no-store')
+    const data = await body<Page>(response)
+    expect(data).toMatchObject({ status: 'viewed', role: 'panelist', message: 'Vi hörde dig på SI Summit.', event: { title: 'Co-Days 2027' } })
+    // 07.00 and 08.00 UTC in May are 09.00 and 10.00 in Stockholm.
+    expect(data.sessions.map((session) => session.title)).toEqual(['Inledning', 'Panel om välfärd'])
+    expect(data.sessions[0].when).toContain('09.00')
+    expect(data.sessions[1].when).toContain('10.00')
+    expect(data.answerBy).toContain('23.59')
+    expect((await row(id)).status).toBe('viewed')
+    expect(await db.programmeRole.count({ where: { speaker: { invitations: { some: { id } } } } })).toBe(0)
+  })
+
+  it('is a personal page: private, no-store in both languages', () => {
+    expect(isPersonalPath('/invitations/abc')).toBe(true)
+    expect(isPersonalPath('/en/invitations/abc')).toBe(true)
+  })
+
+  it('an unknown token is a 404 with a Swedish or English message', async () => {
+    const sv = await page('A'.repeat(43))
+    expect(sv.status).toBe(404)
+    expect((await body<{ message: string }>(sv)).message).toBe(t('sv', 'speakers.invitation.notFound'))
+    const en = await page('not-a-token', 'en')
+    expect(en.status).toBe(404)
+    expect((await body<{ message: string }>(en)).message).toBe(t('en', 'speakers.invitation.notFound'))
+  })
+
+  it('Accept (POST) accepts once: a second POST changes nothing and the page says accepted without the buttons', async () => {
+    const { id, token } = await invite({ answerBy: new Date('2099-03-15T22:59:00Z') })
+    const first = await answer(token, { intent: 'accept' })
+    expect(first.status).toBe(303)
+    expect(first.headers.get('Location')).toBe(`/invitations/${token}`)
+    const { respondedAt, speakerId } = await row(id)
+    const second = await answer(token, { intent: 'accept' })
+    expect(second.status).toBe(303)
+    expect(await row(id)).toMatchObject({ status: 'accepted', respondedAt, speakerId })
+    expect(await db.programmeRole.count({ where: { speakerId: speakerId! } })).toBe(2)
+    expect((await body<Page>(await page(token))).status).toBe('accepted')
+  })
+
+  it('Decline with a half suggestion is a 400 on that field in Swedish; with reason and full suggestion it is saved', async () => {
+    const { id, token } = await invite({ answerBy: new Date('2099-03-15T22:59:00Z') })
+    const half = await answer(token, { intent: 'decline', reason: 'Krock', suggestedName: 'Kim Berg', suggestedEmail: '' })
+    expect(half.status).toBe(400)
+    const form = await body<{ fieldErrors: Record<string, string>; values: Record<string, string> }>(half)
+    expect(form.fieldErrors.suggestedEmail).toBe(t('sv', 'speakers.invitation.suggestionIncomplete'))
+    expect(form.values.reason).toBe('Krock')
+    expect((await row(id)).status).toBe('sent')
+
+    const done = await answer(token, { intent: 'decline', reason: 'Krock', suggestedName: 'Kim Berg', suggestedEmail: 'kim@example.se' })
+    expect(done.status).toBe(303)
+    expect(await row(id)).toMatchObject({ status: 'declined', declineReason: 'Krock', suggestedName: 'Kim Berg', suggestedEmail: 'kim@example.se' })
+    const after = await answer(token, { intent: 'accept' })
+    expect(after.status).toBe(409)
+    expect((await body<{ formError: string }>(after)).formError).toBe(t('sv', 'speakers.invitation.alreadyDeclined'))
+  })
+
+  it('expired and revoked invitations show a readable page, never a 500, and cannot be accepted', async () => {
+    const expired = await expiredInvitation()
+    const expiredPage = await page(expired.token)
+    expect(expiredPage.status).toBe(200)
+    expect((await body<Page>(expiredPage)).status).toBe('expired')
+    expect((await row(expired.id)).status).toBe('sent')
+    const refused = await answer(expired.token, { intent: 'accept' })
+    expect(refused.status).toBe(410)
+    expect((await body<{ formError: string }>(refused)).formError).toBe(t('sv', 'speakers.invitation.expiredError'))
+
+    const revoked = await invite({ answerBy: new Date('2099-03-15T22:59:00Z') })
+    await revokeInvitation({ access, eventId: event.id, invitationId: revoked.id })
+    expect((await body<Page>(await page(revoked.token))).status).toBe('revoked')
+    expect((await answer(revoked.token, { intent: 'accept' })).status).toBe(410)
+    expect((await answer('B'.repeat(43), { intent: 'accept' })).status).toBe(404)
+    expect((await answer(revoked.token, { intent: 'something-else' })).status).toBe(400)
+  })
+})
+
+describe('the invitation mail', () => {
+  it('is queued once per invitation and carries the personal /invitations/ link in HTML and text', async () => {
+    const { id, token, email } = await invite()
+    const queued = await db.outboxMessage.findMany({ where: { template: 'speaker-invitation', recipient: email } })
+    expect(queued).toHaveLength(1)
+    expect(queued[0].dedupKey).toBe(`speaker-invitation:${id}`)
+    await processOutboxOnce({ transport })
+    const received = sink.messages.find((message) => message.messageId === queued[0].messageId)!
+    const mail = await simpleParser(received.raw)
+    const url = invitationUrl(token, 'sv')
+    expect(url).toBe(`https://samling.test/invitations/${token}`)
+    expect(mail.subject).toBe('Inbjudan att medverka i Co-Days 2027')
+    expect(mail.text).toContain(url)
+    expect(mail.html).toContain(url)
+    expect(mail.text).toContain('Vi hörde dig på SI Summit.')
+    expect(mail.text).toContain('paneldeltagare')
   })
 })
