@@ -133,6 +133,9 @@ export default function EditEvent() {
         <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/registrations`)}>
           {t(locale, 'organizer.registrations.link')}
         </Link>
+        <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/speakers`)}>
+          {t(locale, 'speakers.console.link')}
+        </Link>
         {event.registrationMode === 'invite_only' ? (
           <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/invites`)}>
             {t(locale, 'organizer.registrations.invitesLink')}

@@ -10,7 +10,7 @@ import { enqueueMail } from '../mail/outbox.server.ts'
 import { wakeMailWorker } from '../mail/worker.server.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
 import { deriveToken, hashToken, isTokenShaped } from '../registrations/tokens.server.ts'
-import { assertOrganizationSpeakers, createSpeakerProfile } from './profiles.server.ts'
+import { assertOrganizationSpeakers, createSpeakerProfile, listOrganizationSpeakers } from './profiles.server.ts'
 
 /**
  * Invitations to speak (issue 10, docs/decisions/0020-speaker-invitations.md). An organizer invites
@@ -450,4 +450,25 @@ export async function listInvitations(input: { access: Access; eventId: string }
     suggestedEmail: row.suggestedEmail,
     items: row.items.map(({ item }) => item).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
   }))
+}
+
+/** Viewers and up. What the invite form offers: the event's programme items by time, and the organization's speaker profiles that have an address. */
+export async function listInvitationChoices(input: { access: Access; eventId: string }) {
+  const event = await db.event.findFirst({ where: { id: input.eventId, organizationId: input.access.organization.id }, select: { id: true } })
+  if (!event) throw new NotFoundError('error.eventNotFound')
+  const [items, profiles] = await Promise.all([
+    db.programmeItem.findMany({
+      where: { eventId: event.id },
+      orderBy: [{ startsAt: 'asc' }, { titleSv: 'asc' }],
+      select: { id: true, titleSv: true, titleEn: true, startsAt: true, endsAt: true },
+      take: 500,
+    }),
+    listOrganizationSpeakers(input.access.organization.id),
+  ])
+  const withAddress = await db.speakerProfile.findMany({
+    where: { id: { in: profiles.map((profile) => profile.id) }, person: { isNot: null } },
+    select: { id: true },
+  })
+  const reachable = new Set(withAddress.map((profile) => profile.id))
+  return { items, profiles: profiles.filter((profile) => reachable.has(profile.id)) }
 }

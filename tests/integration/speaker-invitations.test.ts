@@ -9,6 +9,7 @@ import { processOutboxOnce } from '../../app/mail/worker.server.ts'
 import { requireMembership, type Access } from '../../app/organizations/access.server.ts'
 import { isPersonalPath } from '../../app/personal-pages.ts'
 import { action as pageAction, loader as pageLoader } from '../../app/routes/($lang).invitations.$token.tsx'
+import { action as consoleAction, loader as consoleLoader } from '../../app/routes/organizer.$org.events.$id.speakers.tsx'
 import {
   acceptInvitation,
   createInvitations,
@@ -21,7 +22,7 @@ import {
   resendInvitation,
   revokeInvitation,
 } from '../../app/speakers/invitations.server.ts'
-import { body, call, createMember, createOrganization, getRequest, postRequest } from '../support/console.ts'
+import { body, call, cookieFor, createMember, createOrganization, getRequest, postRequest } from '../support/console.ts'
 import { useTestDatabase } from '../support/database.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
 
@@ -41,6 +42,8 @@ let otherEventItem: { id: string }
 let counter = 0
 let sink: SmtpSink
 let transport: MailTransport
+let orgSlug: string
+let cookies: { organizer: string; viewer: string; other: string }
 
 async function invite(overrides: Partial<Parameters<typeof createInvitations>[0]> = {}) {
   counter += 1
@@ -83,7 +86,10 @@ beforeAll(async () => {
   access = await requireMembership({ personId: organizer.id, organizationSlug: org.slug, minimum: 'viewer' })
   viewerAccess = await requireMembership({ personId: viewer.id, organizationSlug: org.slug, minimum: 'viewer' })
   const other = await createOrganization('sormland-talare', 'Sörmland')
-  otherAccess = await requireMembership({ personId: (await createMember(other.id, 'owner')).id, organizationSlug: other.slug, minimum: 'viewer' })
+  const otherOwner = await createMember(other.id, 'owner')
+  otherAccess = await requireMembership({ personId: otherOwner.id, organizationSlug: other.slug, minimum: 'viewer' })
+  orgSlug = org.slug
+  cookies = { organizer: await cookieFor(organizer.id), viewer: await cookieFor(viewer.id), other: await cookieFor(otherOwner.id) }
   const base = { format: 'on_site' as const, status: 'published' as const }
   event = await db.event.create({
     data: {
@@ -393,5 +399,71 @@ describe('the invitation mail', () => {
     expect(mail.html).toContain(url)
     expect(mail.text).toContain('Vi hörde dig på SI Summit.')
     expect(mail.text).toContain('paneldeltagare')
+  })
+})
+
+describe('the console page /organizer/:org/events/:id/speakers', () => {
+  const path = () => `/organizer/${orgSlug}/events/${event.id}/speakers`
+  const list = (cookie: string, org = orgSlug) => call(consoleLoader, getRequest(path(), cookie), { org, id: event.id })
+  const post = (fields: Record<string, string>, cookie = cookies.organizer, org = orgSlug) =>
+    call(consoleAction, postRequest(path(), fields, cookie), { org, id: event.id })
+  type Listed = { invitations: Array<{ id: string; name: string; status: string; items: string[] }>; items: Array<{ id: string; label: string }> }
+
+  it('an organizer invites by name and e-mail to the checked sessions; the list shows it as sent', async () => {
+    const response = await post({
+      intent: 'invite',
+      name: 'Greta Holm',
+      email: 'greta@example.se',
+      role: 'moderator',
+      [`item_${panel.id}`]: 'yes',
+      message: 'Välkommen!',
+      answerBy: '2099-03-15T23:59',
+      locale: 'sv',
+    })
+    expect(response.status).toBe(302)
+    const data = await body<Listed>(await list(cookies.organizer))
+    expect(data.items.map((item) => item.id)).toEqual([keynote.id, panel.id])
+    const greta = data.invitations.find((invitation) => invitation.name === 'Greta Holm')
+    expect(greta).toMatchObject({ status: 'sent', items: ['Panel om välfärd'] })
+    const stored = await db.speakerInvitation.findUniqueOrThrow({ where: { id: greta!.id }, include: { items: true } })
+    expect(stored).toMatchObject({ role: 'moderator', email: 'greta@example.se', message: 'Välkommen!' })
+    // 23.59 Stockholm time in March (CET) is 22.59 UTC.
+    expect(stored.expiresAt).toEqual(new Date('2099-03-15T22:59:00Z'))
+    expect(stored.items.map((item) => item.itemId)).toEqual([panel.id])
+  })
+
+  it('a form without a name or address is a 400 on the field, in Swedish', async () => {
+    const response = await post({ intent: 'invite', name: 'Utan Adress', email: '', role: 'speaker', answerBy: '2099-03-15T23:59' })
+    expect(response.status).toBe(400)
+    expect((await body<{ fieldErrors: Record<string, string> }>(response)).fieldErrors.email).toBe(t('sv', 'speakers.console.nameOrProfile'))
+  })
+
+  it('revoking an accepted invitation through the console is a 409 with the Swedish message', async () => {
+    const { id, token } = await invite()
+    await acceptInvitation({ token })
+    const response = await post({ intent: 'revoke', invitationId: id })
+    expect(response.status).toBe(409)
+    expect((await body<{ formError: string }>(response)).formError).toBe(t('sv', 'speakers.invitation.revokeAccepted'))
+  })
+
+  it('resend mails the same link again; revoke makes the page say revoked', async () => {
+    const { id, email } = await invite({ answerBy: new Date('2099-01-01T00:00:00Z') })
+    expect((await post({ intent: 'resend', invitationId: id })).status).toBe(302)
+    expect(await db.outboxMessage.count({ where: { template: 'speaker-invitation', recipient: email } })).toBe(2)
+    expect((await post({ intent: 'revoke', invitationId: id })).status).toBe(302)
+    expect((await row(id)).status).toBe('revoked')
+  })
+
+  it('a viewer sees the list but cannot invite (403); a member of another organization gets 404 and changes nothing', async () => {
+    expect((await list(cookies.viewer)).status).toBe(200)
+    const before = await db.speakerInvitation.count()
+    const fields = { intent: 'invite', name: 'X', email: 'x@example.se', role: 'speaker', answerBy: '2099-03-15T23:59' }
+    expect((await post(fields, cookies.viewer)).status).toBe(403)
+    expect((await list(cookies.other)).status).toBe(404)
+    expect((await post(fields, cookies.other)).status).toBe(404)
+    const { id } = await invite()
+    expect((await post({ intent: 'revoke', invitationId: id }, cookies.other)).status).toBe(404)
+    expect(await db.speakerInvitation.count()).toBe(before + 1)
+    expect((await row(id)).status).toBe('sent')
   })
 })
