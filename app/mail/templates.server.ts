@@ -15,6 +15,7 @@ import { seriesPartAdded } from '../../emails/series-part-added.tsx'
 import { registrationReminder } from '../../emails/registration-reminder.tsx'
 import { registrationInvite } from '../../emails/registration-invite.tsx'
 import { signInLink } from '../../emails/sign-in-link.tsx'
+import { speakerAnswer } from '../../emails/speaker-answer.tsx'
 import { speakerInvitation } from '../../emails/speaker-invitation.tsx'
 import { CalendarInviteSchema } from '../../emails/schemas.ts'
 import type { MailContext, MailKind, MailTemplate } from '../../emails/template.ts'
@@ -41,6 +42,7 @@ const templates = {
   'registration-reminder': registrationReminder,
   'registration-invite': registrationInvite,
   'speaker-invitation': speakerInvitation,
+  'speaker-answer': speakerAnswer,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own payload type
 } satisfies Record<string, MailTemplate<any>>
 

@@ -255,11 +255,56 @@ async function lockByToken(tx: Tx, token: string) {
   if (rows.length === 0) throw new NotFoundError('speakers.invitation.notFound')
   return tx.speakerInvitation.findUniqueOrThrow({
     where: { id: rows[0].id },
-    include: { items: { select: { itemId: true } }, event: { select: { id: true, organizationId: true } } },
+    include: {
+      items: { select: { itemId: true } },
+      event: { select: { id: true, organizationId: true, titleSv: true, titleEn: true, organization: { select: { slug: true } } } },
+    },
   })
 }
 
 type Locked = Awaited<ReturnType<typeof lockByToken>>
+
+function consoleUrl(path: string, locale: Locale): string {
+  return `${config().appUrl.replace(/\/$/, '')}${path}${locale === 'en' ? '?lang=en' : ''}`
+}
+
+/**
+ * Tells the organization's organizers and owners about an answer, at once ('speaker-answer', a
+ * notification), unless they turned registration mail off (Membership.registrationDigest 'off').
+ * Once per invitation and member (dedupKey): an invitation is answered only once.
+ */
+async function notifyOrganizers(
+  tx: Tx,
+  invitation: Locked,
+  answer: { answer: 'accepted' } | { answer: 'declined'; reason: string | null; suggestion?: { name: string; email: string } },
+) {
+  const { event } = invitation
+  const members = await tx.membership.findMany({
+    where: { organizationId: event.organizationId, role: { in: ['owner', 'organizer'] }, registrationDigest: { not: 'off' } },
+    include: { person: { select: { id: true, email: true, locale: true } } },
+    orderBy: { createdAt: 'asc' },
+  })
+  for (const { person } of members) {
+    await enqueueMail(tx, {
+      template: 'speaker-answer',
+      to: person.email,
+      locale: person.locale,
+      organizationId: event.organizationId,
+      eventId: event.id,
+      dedupKey: `speaker-answer:${invitation.id}:${person.id}`,
+      payload: {
+        eventTitle: pick(event, 'title', person.locale),
+        speakerName: invitation.name || invitation.email,
+        answer: answer.answer,
+        ...(answer.answer === 'declined' && answer.reason ? { reason: answer.reason } : {}),
+        ...(answer.answer === 'declined' && answer.suggestion ? { suggestion: answer.suggestion } : {}),
+        url: consoleUrl(`/organizer/${event.organization.slug}/events/${event.id}/speakers`, person.locale),
+        settingsUrl: `${consoleUrl(`/organizer/${event.organization.slug}/members`, person.locale)}#notifications`,
+      },
+    })
+  }
+  return members.length
+}
 
 /** The error for answering an invitation that can no longer be answered that way. */
 function closedError(status: InvitationState): DomainError {
@@ -290,12 +335,14 @@ async function speakerFor(tx: Tx, invitation: Locked) {
 /**
  * The speaker says yes. Creates or links their speaker profile (through the Person of the invited
  * address) and puts them on each invited programme item with the invitation's role. Idempotent: a
- * second accept changes nothing and answers `{ alreadyAccepted: true }`. Throws NotFoundError for
+ * second accept changes nothing and answers `{ alreadyAccepted: true }`. The organizers hear of it
+ * at once ('speaker-answer'). Throws NotFoundError for
  * an unknown token, 410 for a revoked or expired invitation, 409 for a declined one.
  */
 export async function acceptInvitation(input: { token: string } & Clock) {
   const now = input.now ?? new Date()
-  return db.$transaction(async (tx) => {
+  let wake = false
+  const result = await db.$transaction(async (tx) => {
     const invitation = await lockByToken(tx, input.token)
     const status = effectiveStatus(invitation, now)
     if (status === 'accepted') return { alreadyAccepted: true, speakerId: invitation.speakerId }
@@ -317,8 +364,11 @@ export async function acceptInvitation(input: { token: string } & Clock) {
       entityId: invitation.id,
       data: { eventId: invitation.event.id, items: invitation.items.length },
     })
+    if (await notifyOrganizers(tx, invitation, { answer: 'accepted' })) wake = true
     return { alreadyAccepted: false, speakerId }
   })
+  if (wake) wakeMailWorker()
+  return result
 }
 
 export type DeclineInput = {
@@ -330,25 +380,29 @@ export type DeclineInput = {
 
 /**
  * The speaker says no, with an optional reason and an optional suggestion of someone else. Repeating
- * it is safe (the first answer stays). Throws NotFoundError for an unknown token, 410 for a revoked
+ * it is safe (the first answer stays). The organizers hear of it at once, with the reason and
+ * the suggestion. Throws NotFoundError for an unknown token, 410 for a revoked
  * or expired invitation, 409 for an accepted one.
  */
 export async function declineInvitation(input: DeclineInput) {
   const now = input.now ?? new Date()
-  return db.$transaction(async (tx) => {
+  let wake = false
+  const result = await db.$transaction(async (tx) => {
     const invitation = await lockByToken(tx, input.token)
     const status = effectiveStatus(invitation, now)
     if (status === 'declined') return { alreadyDeclined: true }
     if (!OPEN.includes(status)) throw closedError(status)
     const reason = input.reason?.trim().slice(0, REASON_MAX) || null
+    const suggestion =
+      input.suggestion?.name.trim() && input.suggestion.email.trim() ? { name: input.suggestion.name.trim(), email: input.suggestion.email.trim() } : undefined
     await tx.speakerInvitation.update({
       where: { id: invitation.id },
       data: {
         status: 'declined',
         respondedAt: now,
         declineReason: reason,
-        suggestedName: input.suggestion?.name.trim() || null,
-        suggestedEmail: input.suggestion?.email.trim() || null,
+        suggestedName: suggestion?.name ?? null,
+        suggestedEmail: suggestion?.email ?? null,
       },
     })
     await recordAudit(tx, {
@@ -357,10 +411,13 @@ export async function declineInvitation(input: DeclineInput) {
       action: 'speakerInvitation.declined',
       entityType: 'speakerInvitation',
       entityId: invitation.id,
-      data: { eventId: invitation.event.id, hasReason: reason !== null, hasSuggestion: Boolean(input.suggestion) },
+      data: { eventId: invitation.event.id, hasReason: reason !== null, hasSuggestion: Boolean(suggestion) },
     })
+    if (await notifyOrganizers(tx, invitation, { answer: 'declined', reason, suggestion })) wake = true
     return { alreadyDeclined: false }
   })
+  if (wake) wakeMailWorker()
+  return result
 }
 
 async function findManagedInvitation(tx: Tx, access: Access, eventId: string, invitationId: string) {

@@ -43,6 +43,8 @@ let counter = 0
 let sink: SmtpSink
 let transport: MailTransport
 let orgSlug: string
+let organizerEmail: string
+let viewerEmail: string
 let cookies: { organizer: string; viewer: string; other: string }
 
 async function invite(overrides: Partial<Parameters<typeof createInvitations>[0]> = {}) {
@@ -89,6 +91,8 @@ beforeAll(async () => {
   const otherOwner = await createMember(other.id, 'owner')
   otherAccess = await requireMembership({ personId: otherOwner.id, organizationSlug: other.slug, minimum: 'viewer' })
   orgSlug = org.slug
+  organizerEmail = organizer.email
+  viewerEmail = viewer.email
   cookies = { organizer: await cookieFor(organizer.id), viewer: await cookieFor(viewer.id), other: await cookieFor(otherOwner.id) }
   const base = { format: 'on_site' as const, status: 'published' as const }
   event = await db.event.create({
@@ -465,5 +469,32 @@ describe('the console page /organizer/:org/events/:id/speakers', () => {
     expect((await post({ intent: 'revoke', invitationId: id }, cookies.other)).status).toBe(404)
     expect(await db.speakerInvitation.count()).toBe(before + 1)
     expect((await row(id)).status).toBe('sent')
+  })
+})
+
+describe("the organizers' notice of an answer", () => {
+  const notices = (invitationId: string) =>
+    db.outboxMessage.findMany({ where: { template: 'speaker-answer', dedupKey: { startsWith: `speaker-answer:${invitationId}:` } } })
+
+  it('goes at once to organizers (not viewers) on accept, and a second accept sends nothing more', async () => {
+    const { token, id } = await invite()
+    await acceptInvitation({ token, now: NOW })
+    await acceptInvitation({ token, now: NOW })
+    const sent = await notices(id)
+    expect(sent.map((mail) => mail.recipient)).toEqual([organizerEmail.toLowerCase()])
+    expect(sent.map((mail) => mail.recipient)).not.toContain(viewerEmail.toLowerCase())
+    expect(sent[0].payload).toMatchObject({ answer: 'accepted', eventTitle: 'Co-Days 2027' })
+  })
+
+  it('on decline carries the reason and the suggestion, rendered in the Swedish mail', async () => {
+    const { token, id } = await invite()
+    await declineInvitation({ token, reason: 'Krockar med annat.', suggestion: { name: 'Kim Berg', email: 'kim@example.se' }, now: NOW })
+    const [notice] = await notices(id)
+    await processOutboxOnce({ transport })
+    const mail = await simpleParser(sink.messages.find((message) => message.messageId === notice.messageId)!.raw)
+    expect(mail.subject).toBe(`Talare ${counter} tackade nej: Co-Days 2027`)
+    expect(mail.text).toContain('Krockar med annat.')
+    expect(mail.text).toContain('Kim Berg <kim@example.se>')
+    expect(mail.text).toContain(`https://samling.test/organizer/${orgSlug}/events/${event.id}/speakers`)
   })
 })

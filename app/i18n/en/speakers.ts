@@ -101,6 +101,14 @@ export const speakerMessages = {
   'mail.speakerInvitation.button': 'See the invitation and answer',
   'mail.speakerInvitation.personal': 'The link is personal. Do not share it: whoever has it can answer the invitation in your name.',
 
+  'mail.speakerAnswer.subject.accepted': '{name} accepted: {title}',
+  'mail.speakerAnswer.subject.declined': '{name} declined: {title}',
+  'mail.speakerAnswer.body.accepted': '{name} has accepted your invitation to take part in {title} and is now on the programme items.',
+  'mail.speakerAnswer.body.declined': '{name} has declined your invitation to take part in {title}.',
+  'mail.speakerAnswer.reason': 'Reason',
+  'mail.speakerAnswer.suggestion': 'Suggests instead',
+  'mail.speakerAnswer.button': 'See the speakers',
+
   'organizer.audit.speakerInvitation.sent': 'Invited a speaker',
   'organizer.audit.speakerInvitation.resent': 'Sent a speaker invitation again',
   'organizer.audit.speakerInvitation.revoked': 'Revoked a speaker invitation',

@@ -101,6 +101,14 @@ export const speakerMessages = {
   'mail.speakerInvitation.personal': 'Länken är personlig. Dela den inte: den som har länken kan svara på inbjudan i ditt namn.',
 
   // --- audit ---
+  'mail.speakerAnswer.subject.accepted': '{name} tackade ja: {title}',
+  'mail.speakerAnswer.subject.declined': '{name} tackade nej: {title}',
+  'mail.speakerAnswer.body.accepted': '{name} har tackat ja till din inbjudan att medverka i {title} och finns nu med på programpunkterna.',
+  'mail.speakerAnswer.body.declined': '{name} har tackat nej till din inbjudan att medverka i {title}.',
+  'mail.speakerAnswer.reason': 'Anledning',
+  'mail.speakerAnswer.suggestion': 'Föreslår i stället',
+  'mail.speakerAnswer.button': 'Visa talarna',
+
   'organizer.audit.speakerInvitation.sent': 'Bjöd in en talare',
   'organizer.audit.speakerInvitation.resent': 'Skickade en talarinbjudan igen',
   'organizer.audit.speakerInvitation.revoked': 'Återkallade en talarinbjudan',
