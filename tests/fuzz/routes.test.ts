@@ -305,6 +305,7 @@ const DOMAIN_TABLES = [
   'speaker_profiles',
   'programme_roles',
   'speaker_invitations',
+  'speaker_invitation_items',
   'registrations',
   'series_signups',
   'registration_invites',

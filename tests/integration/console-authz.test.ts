@@ -4,6 +4,7 @@ import * as eventEdit from '../../app/routes/organizer.$org.events.$id._index.ts
 import * as invites from '../../app/routes/organizer.$org.events.$id.invites.tsx'
 import * as programme from '../../app/routes/organizer.$org.events.$id.programme.tsx'
 import * as registrations from '../../app/routes/organizer.$org.events.$id.registrations.tsx'
+import * as speakers from '../../app/routes/organizer.$org.events.$id.speakers.tsx'
 import * as eventNew from '../../app/routes/organizer.$org.events.new.tsx'
 import * as orgIndex from '../../app/routes/organizer.$org._index.tsx'
 import * as seriesEdit from '../../app/routes/organizer.$org.series.$id.tsx'
@@ -147,6 +148,23 @@ const CASES: Case[] = [
     scoped: true,
     form: () => ({ intent: 'revoke', inviteId }),
   },
+  {
+    name: 'speaker invitations',
+    module: speakers,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/events/${eventId}/speakers`,
+    params: eventParams,
+    scoped: true,
+  },
+  {
+    name: 'invite a speaker',
+    module: speakers,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/speakers`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'invite', name: `Talare ${++run}`, email: `talare-${run}@example.se`, role: 'speaker', answerBy: '2099-03-01T12:00' }),
+  },
   { name: 'series list', module: seriesIndex, kind: 'loader', path: () => `/organizer/${org.slug}/series`, params: orgParams, scoped: true },
   { name: 'new series page', module: seriesNew, kind: 'loader', path: () => `/organizer/${org.slug}/series/new`, params: orgParams, scoped: true },
   {
@@ -281,6 +299,17 @@ describe("another organization's ids", () => {
     ['programme page', programme.loader, 'loader', (e) => ({ path: `/events/${e}/programme`, params: { id: e } })],
     ['registration list', registrations.loader, 'loader', (e) => ({ path: `/events/${e}/registrations`, params: { id: e } })],
     ['guest list', invites.loader, 'loader', (e) => ({ path: `/events/${e}/invites`, params: { id: e } })],
+    ['speaker invitations', speakers.loader, 'loader', (e) => ({ path: `/events/${e}/speakers`, params: { id: e } })],
+    [
+      'invite a speaker',
+      speakers.action,
+      'action',
+      (e) => ({
+        path: `/events/${e}/speakers`,
+        params: { id: e },
+        form: { intent: 'invite', name: 'Inbrott', email: 'inbrott@example.se', role: 'speaker', answerBy: '2099-03-01T12:00' },
+      }),
+    ],
     ['add room', programme.action, 'action', (e) => ({ path: `/events/${e}/programme`, params: { id: e }, form: { intent: 'addRoom', name: 'Inbrott' } })],
     ['series page', seriesEdit.loader, 'loader', (_e, s) => ({ path: `/series/${s}`, params: { id: s } })],
     ['add part', seriesEdit.action, 'action', (_e, s) => ({ path: `/series/${s}`, params: { id: s }, form: { intent: 'publish' } })],
@@ -295,6 +324,7 @@ describe("another organization's ids", () => {
       expect(response.status).toBe(404)
       expect((await db.event.findUniqueOrThrow({ where: { id: foreignEvent } })).status).toBe('draft')
       expect(await db.room.count({ where: { eventId: foreignEvent } })).toBe(0)
+      expect(await db.speakerInvitation.count({ where: { eventId: foreignEvent } })).toBe(0)
       expect((await db.series.findUniqueOrThrow({ where: { id: foreignSeries } })).status).toBe('draft')
     })
   }
