@@ -1,6 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launchBrowser, newCheckedPage, wcagViolations } from '../support/browser.ts'
 import { startServer, type RunningServer } from '../support/server.ts'
 
 // The whole loop over HTTP against the built server and the demo: an organizer invites a speaker
@@ -9,6 +11,7 @@ import { startServer, type RunningServer } from '../support/server.ts'
 let server: RunningServer
 let mailboxKey: string
 let cookie = ''
+let browser: Browser | undefined
 const ORG = 'motesplats-social-innovation'
 
 async function get(pathname: string) {
@@ -48,6 +51,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
+  await browser?.close()
   await server?.stop()
 })
 
@@ -97,5 +101,32 @@ describe('inviting a speaker, end to end', { timeout: 90_000 }, () => {
     const english = await (await fetch(`${server.url}/en/invitations/${token}`)).text()
     expect(english).toContain('Thank you! You have accepted.')
     expect((await fetch(`${server.url}/invitations/${'A'.repeat(43)}`)).status).toBe(404)
+  })
+
+  it('in a browser the speaker declines with a reason by clicking; the page says so in a status message, with 0 axe violations', async () => {
+    const dashboard = await (await get(`/organizer/${ORG}`)).text()
+    const eventId = new RegExp(`/organizer/${ORG}/events/([0-9a-f-]{36})`).exec(dashboard)![1]
+    const invited = await post(`/organizer/${ORG}/events/${eventId}/speakers`, {
+      intent: 'invite',
+      name: 'Frans Nej',
+      email: 'frans.nej@example.se',
+      role: 'moderator',
+      answerBy: '2099-03-15T23:59',
+      locale: 'sv',
+    })
+    expect(invited.status).toBe(302)
+    const token = (await mailMatching(/Hej Frans Nej![\s\S]*?\/invitations\/([A-Za-z0-9_-]{43})/))[1]
+
+    browser = await launchBrowser()
+    const page = await newCheckedPage(browser)
+    await page.goto(`${server.url}/invitations/${token}`)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Inbjudan att medverka i /)
+    expect(await wcagViolations(page)).toEqual([])
+    await page.getByLabel('Anledning (frivilligt)').fill('Jag är bortrest.')
+    await page.getByRole('button', { name: 'Tacka nej' }).click()
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Tack för ditt svar. Du har tackat nej, och arrangören har fått besked.')
+    expect(await page.getByRole('button', { name: 'Tacka nej' }).count()).toBe(0)
+    expect(await wcagViolations(page)).toEqual([])
+    expect(await (await get(`/organizer/${ORG}/events/${eventId}/speakers`)).text()).toContain('Anledning: Jag är bortrest.')
   })
 })
