@@ -439,9 +439,15 @@ async function main() {
     }
     // Once stopping, every answer ends its connection, so busy keep-alive clients let go too.
     if (stopping) res.setHeader('Connection', 'close')
+    const issue = requestProblem(req)
+    // A calendar program (or browser) that already has the kept copy: 304 at once, with only the
+    // headers that describe the copy (RFC 9110 §15.4.5) — most of what a feed poll costs.
+    if (!issue && isConditionalPageRequest(req)) {
+      const page = pages.peek(`${requestOrigin(req)}${req.url}`)
+      if (page?.etag && matchesEtag(req.headers['if-none-match'], page.etag)) return void res.writeHead(304, notModifiedHeaders(page)).end()
+    }
     const nonce = randomBytes(16).toString('base64')
     setSecurityHeaders(res, nonce, isEmbedPath(pathOf(req)))
-    const issue = requestProblem(req)
     if (issue) return problem(res, issue)
     const method = req.method!
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
@@ -553,6 +559,19 @@ function pathOf(req: http.IncomingMessage): string {
   const url = req.url ?? '/'
   const queryAt = url.indexOf('?')
   return queryAt === -1 ? url : url.slice(0, queryAt)
+}
+
+/** What a 304 for a copy carries: its validator and caching headers (kept on the copy once made). */
+const NOT_MODIFIED_HEADERS = new Set(['cache-control', 'last-modified', 'expires', 'content-location', 'vary'])
+
+function notModifiedHeaders(page: CachedPage): Record<string, string> {
+  if (page.notModified) return page.notModified
+  const headers: Record<string, string> = {}
+  for (const [name, value] of page.headers) if (NOT_MODIFIED_HEADERS.has(name.toLowerCase())) headers[name] = value
+  if (page.etag) headers.ETag = page.etag
+  if (page.size >= 1024 && !Object.keys(headers).some((name) => name.toLowerCase() === 'vary')) headers.Vary = 'Accept-Encoding'
+  page.notModified = headers
+  return headers
 }
 
 /** A GET with If-None-Match that would otherwise be served from a copy (answered 304 when the copy matches). */

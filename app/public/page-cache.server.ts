@@ -39,6 +39,8 @@ export type CachedPage = {
   size: number
   /** The body gzipped, once ready, for a copy without a nonce (the same bytes for everyone). */
   gzip?: Buffer
+  /** The headers of a 304 for this copy, made on the first one (server.ts). */
+  notModified?: Record<string, string>
 }
 
 /** The body's bytes around each occurrence of `nonce` (kept as bytes: no re-encoding per request). */

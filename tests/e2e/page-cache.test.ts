@@ -142,6 +142,11 @@ describe('a public feed served again', () => {
     const conditional = await rawGet(`${server.url}/calendar.ics`, { 'If-None-Match': String(plain.headers.etag), 'Accept-Encoding': 'gzip' })
     expect(conditional.status).toBe(304)
     expect(conditional.body.length).toBe(0)
+    // What the calendar program updates its stored copy with: the validators and caching rules, no body headers.
+    expect(conditional.headers.etag).toBe(plain.headers.etag)
+    expect(conditional.headers['last-modified']).toBe(plain.headers['last-modified'])
+    expect(conditional.headers['cache-control']).toBe('public, max-age=300')
+    expect(conditional.headers['content-type']).toBeUndefined()
   })
 })
 
