@@ -398,18 +398,18 @@ export async function openPersonalFeed(token: string, locale: Locale): Promise<O
     ORDER BY i.id, pr.role, pr.speaker_id`
   // One query for the validators: the registrations with their events, and the sessions with
   // their events, rooms and roles (a role in the title, so a changed role changes the ETag).
-  const [version] = await db.$queryRaw<{ count: number; lastModified: Date | string | null; digest: string }[]>`
+  const [version] = await db.$queryRaw<Version[]>`
     WITH booked AS (
-      SELECT count(*)::int AS count, max(greatest(r.updated_at, e.updated_at)) AS last,
+      SELECT count(*)::int AS count,
         coalesce(string_agg(r.id::text || ':' || (extract(epoch FROM r.updated_at) * 1000)::bigint || ':' || (extract(epoch FROM e.updated_at) * 1000)::bigint, ',' ORDER BY r.id), '') AS ids
       ${registrations}
     ), speaking AS (
-      SELECT count(*)::int AS count, max(greatest(s."itemUpdatedAt", s."updatedAt")) AS last,
+      SELECT count(*)::int AS count,
         coalesce(string_agg(s."itemId"::text || ':' || (extract(epoch FROM s."itemUpdatedAt") * 1000)::bigint || ':' || (extract(epoch FROM s."updatedAt") * 1000)::bigint
           || ':' || coalesce(s.room, '') || ':' || s.role, ',' ORDER BY s."itemId"), '') AS ids
       FROM (${sessions}) s
     )
-    SELECT booked.count + speaking.count AS count, greatest(booked.last, speaking.last) AS "lastModified", md5(booked.ids || '|' || speaking.ids) AS digest
+    SELECT booked.count + speaking.count AS count, md5(booked.ids || '|' || speaking.ids) AS digest
     FROM booked, speaking`
   const key = JSON.stringify(['personal', feed.id, feed.tokenVersion, locale])
   const etag = `"${createHash('sha256')
