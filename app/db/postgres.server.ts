@@ -18,8 +18,13 @@ function describeConnectionError(url: string, error: unknown): ConfigError {
  * up the whole pool on sockets that never timed out, and the instance stayed wedged until restart.
  */
 export const POSTGRES_TIMEOUTS = {
-  /** Opening a connection, or waiting for a free one in the pool. */
+  /** Opening a connection, or waiting for a free one in the pool while the database is silent. */
   connectMs: 3_000,
+  /**
+   * Waiting for a free connection while the database answers: a burst larger than the pool (fifty
+   * people taking the last seats at once) queues instead of failing after `connectMs`.
+   */
+  busyWaitMs: 20_000,
   /** A statement, enforced by the server (the connection stays usable). */
   statementMs: 5_000,
   /** A statement, enforced here when the server's answer never arrives (the connection is dropped). */
@@ -38,6 +43,7 @@ function isBrokenConnection(error: unknown): boolean {
 
 /** The pool behind Prisma's pg adapter, with timeouts, TCP keepalive and broken connections dropped. */
 function createPool(url: string, max: number): pg.Pool {
+  let answeredAt = 0
   const pool = new pg.Pool({
     connectionString: url,
     max,
@@ -57,6 +63,10 @@ function createPool(url: string, max: number): pg.Pool {
     client.query = ((...args: unknown[]) => {
       const result = query(...args)
       if (result instanceof Promise) {
+        result.then(
+          () => (answeredAt = Date.now()),
+          () => {},
+        )
         result.catch((error: unknown) => {
           if (isBrokenConnection(error)) client.end().catch(() => {})
         })
@@ -64,6 +74,35 @@ function createPool(url: string, max: number): pg.Pool {
       return result
     }) as typeof client.query
   })
+  // pg-pool gives up on a queued request after `connectionTimeoutMillis` whatever the reason. Keep
+  // waiting while every connection is in use and the database answered within that time (it is busy,
+  // not gone); when it has gone silent the request fails as before, so the app answers 503 at once.
+  const waitForClient = pool.connect.bind(pool) as () => Promise<pg.PoolClient>
+  const connectWhileAnswering = async (): Promise<pg.PoolClient> => {
+    const started = Date.now()
+    for (;;) {
+      try {
+        return await waitForClient()
+      } catch (error) {
+        const busy =
+          /timeout exceeded when trying to connect/.test((error as Error).message) &&
+          pool.totalCount >= max &&
+          Date.now() - answeredAt < POSTGRES_TIMEOUTS.connectMs &&
+          Date.now() - started < POSTGRES_TIMEOUTS.busyWaitMs
+        if (!busy) throw error
+      }
+    }
+  }
+  type Callback = (error: Error | undefined, client?: pg.PoolClient, release?: pg.PoolClient['release']) => void
+  pool.connect = ((callback?: Callback) => {
+    const client = connectWhileAnswering()
+    if (!callback) return client
+    client.then(
+      (connected) => callback(undefined, connected, connected.release),
+      (error: Error) => callback(error),
+    )
+    return undefined
+  }) as typeof pool.connect
   // An idle connection that breaks (server restart, network) is removed by the pool; without a
   // listener the 'error' event would crash the process.
   pool.on('error', () => {})
@@ -91,6 +130,10 @@ export async function openPostgres(url: string, options: OpenDatabaseOptions): P
     await client.end()
   }
   const pool = createPool(url, options.poolSize ?? 10)
-  const prisma = new PrismaClient({ adapter: watchWrites(new PrismaPg(pool, { disposeExternalPool: true })) })
+  const prisma = new PrismaClient({
+    adapter: watchWrites(new PrismaPg(pool, { disposeExternalPool: true })),
+    // Prisma's own wait for a transaction's connection (2 s by default) would cut the pool's short.
+    transactionOptions: { maxWait: POSTGRES_TIMEOUTS.busyWaitMs },
+  })
   return { prisma, mode: 'postgres', appliedMigrations, close: () => prisma.$disconnect() }
 }
