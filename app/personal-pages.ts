@@ -5,7 +5,8 @@
  * by entry.server to documents and their `?_data=` JSON, and by server.ts to every other answer on
  * these paths (a redirect to /login that Remix sends without rendering, for one).
  */
-const PERSONAL_PAGE = /^\/(organizer|login|logout|dev\/mailbox|unsubscribe|(en\/)?(registrations|invitations)|(en\/)?(events|series)\/[^/]+\/register)(\/|$)/
+const PERSONAL_PAGE =
+  /^\/(organizer|speaker|login|logout|dev\/mailbox|unsubscribe|(en\/)?(registrations|invitations)|(en\/)?(events|series)\/[^/]+\/register)(\/|$)/
 
 export function isPersonalPath(pathname: string): boolean {
   return PERSONAL_PAGE.test(pathname)

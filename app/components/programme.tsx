@@ -40,7 +40,7 @@ export function Programme({ days, locale }: { days: ProgrammeDay[]; locale: Loca
                     {item.descriptionHtml ? (
                       <div className="prose programme-item__description" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />
                     ) : null}
-                    {item.recordingUrl || item.slidesUrl ? (
+                    {item.recordingUrl || item.slidesUrl || item.materials.length ? (
                       <ul className="programme-item__links">
                         {item.recordingUrl ? (
                           <li>
@@ -56,6 +56,14 @@ export function Programme({ days, locale }: { days: ProgrammeDay[]; locale: Loca
                             </a>
                           </li>
                         ) : null}
+                        {item.materials.map((material) => (
+                          <li key={material.href}>
+                            <a href={material.href} rel="noopener">
+                              {material.title}
+                            </a>{' '}
+                            <span className="programme-item__by">({t(locale, 'public.event.materialBy', { name: material.speaker })})</span>
+                          </li>
+                        ))}
                       </ul>
                     ) : null}
                   </div>

@@ -58,6 +58,8 @@ export type ProgrammeItemView = {
   recordingUrl: string | null
   slidesUrl: string | null
   speakers: { slug: string; name: string; roleLabel: string; role: string }[]
+  /** The speakers' own material: links (http/https only) and uploaded files. */
+  materials: { title: string; href: string; speaker: string }[]
 }
 
 /** "295 kr inkl. moms", "295,50 kr inkl. moms" or "Kostnadsfritt". */
@@ -102,6 +104,10 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
         role: speaker.role,
         roleLabel: t(locale, `speakerRole.${speaker.role}`),
       })),
+      materials: (item.materials ?? []).flatMap((material) => {
+        const href = safeHttpUrl(material.url)
+        return href ? [{ title: material.title, href, speaker: material.speaker }] : []
+      }),
     })
   }
 

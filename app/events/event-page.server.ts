@@ -66,7 +66,11 @@ export type PublicProgrammeItem = {
   recordingUrl: string | null
   slidesUrl: string | null
   speakers: PublicItemSpeaker[]
+  /** Slides and other material the item's speakers added themselves (app/speakers/own.server.ts). */
+  materials: PublicMaterial[]
 }
+
+export type PublicMaterial = { title: string; url: string | null; mediaId: string | null; speaker: string }
 
 export type PublicItemSpeaker = {
   slug: string
@@ -110,7 +114,11 @@ SELECT json_build_object(
           'slug', sp.slug, 'name', sp.name, 'titleSv', sp.title_sv, 'titleEn', sp.title_en,
           'affiliation', sp.affiliation, 'role', pr.role)
           ORDER BY pr.position, sp.name), '[]'::json)
-        FROM programme_roles pr JOIN speaker_profiles sp ON sp.id = pr.speaker_id WHERE pr.item_id = i.id))
+        FROM programme_roles pr JOIN speaker_profiles sp ON sp.id = pr.speaker_id WHERE pr.item_id = i.id),
+      'materials', (SELECT coalesce(json_agg(json_build_object(
+          'title', m.title, 'url', m.url, 'mediaId', m.media_id, 'speaker', msp.name)
+          ORDER BY m.created_at, m.id), '[]'::json)
+        FROM speaker_materials m JOIN speaker_profiles msp ON msp.id = m.speaker_id WHERE m.item_id = i.id))
       ORDER BY i.starts_at, r.position NULLS FIRST, i.ends_at, i.title_sv), '[]'::json)
     FROM programme_items i
     LEFT JOIN rooms r ON r.id = i.room_id

@@ -8,6 +8,7 @@ import { organizerMessages } from './en/organizer.ts'
 import { publicMessages } from './en/public.ts'
 import { registrationMessages } from './en/registration.ts'
 import { speakerMessages } from './en/speakers.ts'
+import { speakerAreaMessages } from './en/speaker-area.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -20,4 +21,5 @@ export const en = {
   ...registrationMessages,
   ...feedMessages,
   ...speakerMessages,
+  ...speakerAreaMessages,
 } satisfies Messages

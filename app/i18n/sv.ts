@@ -11,6 +11,7 @@ import { organizerMessages } from './sv/organizer.ts'
 import { publicMessages } from './sv/public.ts'
 import { registrationMessages } from './sv/registration.ts'
 import { speakerMessages } from './sv/speakers.ts'
+import { speakerAreaMessages } from './sv/speaker-area.ts'
 
 export const sv = {
   ...common,
@@ -22,6 +23,7 @@ export const sv = {
   ...registrationMessages,
   ...feedMessages,
   ...speakerMessages,
+  ...speakerAreaMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

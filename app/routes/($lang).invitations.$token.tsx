@@ -7,6 +7,9 @@ import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
 import { DomainError, notFound, type FormAnswer } from '../errors.server.ts'
 import { localePath, pick, t } from '../i18n/index.ts'
 import { publicLocale } from '../public/route.server.ts'
+import { createSession } from '../accounts/session.server.ts'
+import { consolePath } from '../console/paths.ts'
+import { mayStartSpeakerSession } from '../speakers/own.server.ts'
 import { acceptInvitation, declineInvitation, findInvitationByToken, markViewed, REASON_MAX } from '../speakers/invitations.server.ts'
 import { formatDateTime, formatEventWhen } from '../time.ts'
 
@@ -63,8 +66,14 @@ export async function action(args: ActionFunctionArgs) {
     const token = args.params.token ?? ''
     if (!(await findInvitationByToken({ token }))) throw new DomainError('speakers.invitation.notFound', 404)
     const intent = submitted.intentOf(INTENTS)
-    if (intent === 'accept') await acceptInvitation({ token })
-    else {
+    if (intent === 'accept') {
+      // Accepting signs the speaker in (the link came to their address), unless they also run an organization.
+      const { personId } = await acceptInvitation({ token })
+      if (personId && (await mayStartSpeakerSession(personId))) {
+        const cookie = await createSession(personId)
+        return redirect(consolePath(locale, '/speaker?welcome=1'), { status: 303, headers: { 'Set-Cookie': cookie } })
+      }
+    } else {
       const form = submitted.parse(DeclineSchema)
       const suggestion = form.suggestedName && form.suggestedEmail ? { name: form.suggestedName, email: form.suggestedEmail } : undefined
       await declineInvitation({ token, reason: form.reason, suggestion })
@@ -95,6 +104,11 @@ export default function SpeakerInvitationPage() {
       {!isOpen ? (
         <div className="notice" role="status">
           <p>{t(locale, closed[data.status as keyof typeof closed])}</p>
+          {data.status === 'accepted' ? (
+            <p>
+              <Link to={consolePath(locale, '/speaker')}>{t(locale, 'speakerArea.goToSpeakerPages')}</Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
       {answer && !declineAnswer ? (

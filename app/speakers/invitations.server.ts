@@ -315,21 +315,21 @@ function closedError(status: InvitationState): DomainError {
 }
 
 /** The speaker profile an accepted invitation belongs to: the invited one, else the person's own, else a new one; linked to the Person of the address. */
-async function speakerFor(tx: Tx, invitation: Locked) {
+async function speakerFor(tx: Tx, invitation: Locked): Promise<{ speakerId: string; personId: string }> {
   const email = normalizeEmail(invitation.email)
   const person = await tx.person.upsert({ where: { email }, create: { email, name: invitation.name, locale: invitation.locale }, update: {} })
   if (invitation.speakerId) {
     const profile = await tx.speakerProfile.findUnique({ where: { id: invitation.speakerId } })
     if (profile) {
       if (!profile.personId) await tx.speakerProfile.update({ where: { id: profile.id }, data: { personId: person.id } })
-      return profile.id
+      return { speakerId: profile.id, personId: person.id }
     }
   }
   const own = await tx.speakerProfile.findFirst({ where: { personId: person.id }, orderBy: { createdAt: 'asc' }, select: { id: true } })
-  if (own) return own.id
+  if (own) return { speakerId: own.id, personId: person.id }
   const created = await createSpeakerProfile(tx, { name: invitation.name || person.name || email, title: '', affiliation: '' })
   await tx.speakerProfile.update({ where: { id: created.id }, data: { personId: person.id } })
-  return created.id
+  return { speakerId: created.id, personId: person.id }
 }
 
 /**
@@ -345,9 +345,9 @@ export async function acceptInvitation(input: { token: string } & Clock) {
   const result = await db.$transaction(async (tx) => {
     const invitation = await lockByToken(tx, input.token)
     const status = effectiveStatus(invitation, now)
-    if (status === 'accepted') return { alreadyAccepted: true, speakerId: invitation.speakerId }
+    if (status === 'accepted') return { alreadyAccepted: true, speakerId: invitation.speakerId, personId: null }
     if (!OPEN.includes(status)) throw closedError(status)
-    const speakerId = await speakerFor(tx, invitation)
+    const { speakerId, personId } = await speakerFor(tx, invitation)
     for (const { itemId } of invitation.items) {
       await tx.programmeRole.upsert({
         where: { itemId_speakerId: { itemId, speakerId } },
@@ -365,7 +365,7 @@ export async function acceptInvitation(input: { token: string } & Clock) {
       data: { eventId: invitation.event.id, items: invitation.items.length },
     })
     if (await notifyOrganizers(tx, invitation, { answer: 'accepted' })) wake = true
-    return { alreadyAccepted: false, speakerId }
+    return { alreadyAccepted: false, speakerId, personId }
   })
   if (wake) wakeMailWorker()
   return result
