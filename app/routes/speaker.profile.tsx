@@ -6,7 +6,8 @@ import { ErrorSummary, TextAreaField, TextField } from '~/components/console/fie
 import { consoleMeta, consolePath } from '~/console/paths.ts'
 import type { FormAnswer } from '~/errors.server.ts'
 import { localePath, t } from '~/i18n/index.ts'
-import { ownProfile, PROFILE_LIMITS, ProfileSchema, updateOwnProfile } from '~/speakers/own.server.ts'
+import { PROFILE_LIMITS } from '~/speakers/limits.ts'
+import { ownProfile, ProfileSchema, updateOwnProfile } from '~/speakers/own.server.ts'
 
 /** The signed-in speaker's public profile (`?profile=<slug>` when they have more than one). Anyone else's is a 404. */
 export async function loader(args: LoaderFunctionArgs) {

@@ -17,10 +17,10 @@ import {
   MaterialLinkSchema,
   ownSession,
   removeOwnMaterial,
-  SESSION_LIMITS,
   SessionAnswersSchema,
   SessionTextSchema,
 } from '~/speakers/own.server.ts'
+import { SESSION_LIMITS } from '~/speakers/limits.ts'
 import { formatDateTime, formatEventWhen } from '~/time.ts'
 
 const INTENTS = ['text', 'answers', 'material-link', 'material-remove'] as const

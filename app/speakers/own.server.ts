@@ -4,6 +4,7 @@ import { db, type Tx } from '../db/client.server.ts'
 import { DomainError, NotFoundError } from '../errors.server.ts'
 import { invitationToken, invitationUrl, effectiveStatus } from './invitations.server.ts'
 import type { Locale } from '../i18n/index.ts'
+import { PROFILE_LIMITS, SESSION_LIMITS } from './limits.ts'
 
 /**
  * What a signed-in speaker manages themselves (issue 10 §2): their profile, the texts of their
@@ -14,8 +15,7 @@ import type { Locale } from '../i18n/index.ts'
  * or profile is a 404, never a 403 that confirms it exists (docs/decisions/0023-speaker-area.md).
  */
 
-export const PROFILE_LIMITS = { name: 120, title: 160, affiliation: 160, bio: 4000, links: 5, link: 500 }
-export const SESSION_LIMITS = { title: 200, description: 6000, notes: 2000, materialTitle: 200, materials: 10 }
+export { PROFILE_LIMITS, SESSION_LIMITS }
 
 /** An http(s) address a browser can open: no javascript:, data: or mailto: in a public profile. */
 function isWebLink(value: string): boolean {
