@@ -306,6 +306,8 @@ const DOMAIN_TABLES = [
   'programme_roles',
   'speaker_invitations',
   'speaker_invitation_items',
+  'session_edits',
+  'speaker_materials',
   'registrations',
   'series_signups',
   'registration_invites',
