@@ -3,6 +3,8 @@ import { useActionData, useLoaderData, useLocation } from '@remix-run/react'
 import { LanguageSwitch, loginHref } from '~/accounts/pages.tsx'
 import { assertSameOrigin, createSession } from '~/accounts/session.server.ts'
 import { LINK_MINUTES } from '~/accounts/link-lifetime.ts'
+import { consolePath } from '~/console/paths.ts'
+import { signedInHome } from '~/speakers/own.server.ts'
 import { isSignInLinkUsable, safeRedirectTo, signInWithLink } from '~/accounts/sign-in.server.ts'
 import { runAction } from '~/actions.server.ts'
 import type { FormAnswer } from '~/errors.server.ts'
@@ -34,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
     const redirectTo = safeRedirectTo(form.values.redirectTo) ?? safeRedirectTo(new URL(args.request.url).searchParams.get('redirectTo'))
     const person = await signInWithLink({ token: args.params.token ?? '', locale: form.locale })
     const cookie = await createSession(person.id)
-    return redirect(redirectTo ?? '/organizer', { headers: { 'Set-Cookie': cookie, ...NO_STORE } })
+    return redirect(redirectTo ?? consolePath(form.locale, await signedInHome(person.id)), { headers: { 'Set-Cookie': cookie, ...NO_STORE } })
   })
 }
 

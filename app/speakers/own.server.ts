@@ -87,6 +87,12 @@ export async function mayStartSpeakerSession(personId: string): Promise<boolean>
   return (await db.membership.count({ where: { personId } })) === 0
 }
 
+/** Where a sign-in without a destination leads: a speaker who runs no organization goes to their speaker pages. */
+export async function signedInHome(personId: string): Promise<'/speaker' | '/organizer'> {
+  const [memberships, profiles] = await Promise.all([db.membership.count({ where: { personId } }), db.speakerProfile.count({ where: { personId } })])
+  return memberships === 0 && profiles > 0 ? '/speaker' : '/organizer'
+}
+
 /** Whether the person is a speaker at all (has a linked profile). */
 export async function isSpeaker(personId: string): Promise<boolean> {
   return (await db.speakerProfile.count({ where: { personId } })) > 0

@@ -271,6 +271,22 @@ describe('using a sign-in link', () => {
     expect(page.status).toBe(410)
   })
 
+  it('a speaker who runs no organization lands on their speaker pages; one who also organizes lands in the console', async () => {
+    const speaker = await newPerson('talare-home@kommun.se')
+    await db.speakerProfile.create({ data: { slug: 'talare-home', name: 'Talare Hem', personId: speaker.id } })
+    await askForLink('talare-home@kommun.se')
+    const first = await postLink((await tokenFromMail('talare-home@kommun.se')).token)
+    expect(first.headers.get('Location')).toBe('/speaker')
+
+    const both = await newPerson('talare-arrangor@kommun.se')
+    await db.speakerProfile.create({ data: { slug: 'talare-arrangor', name: 'Talare Arrangör', personId: both.id } })
+    const org = await db.organization.create({ data: { slug: 'talare-org', name: 'Talare org' } })
+    await db.membership.create({ data: { organizationId: org.id, personId: both.id, role: 'viewer' } })
+    await askForLink('talare-arrangor@kommun.se')
+    const second = await postLink((await tokenFromMail('talare-arrangor@kommun.se')).token)
+    expect(second.headers.get('Location')).toBe('/organizer')
+  })
+
   it('two simultaneous presses of the same link sign in only once', async () => {
     await newPerson('double@kommun.se')
     await askForLink('double@kommun.se')
