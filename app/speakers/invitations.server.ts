@@ -123,7 +123,8 @@ export type CreateInvitationsInput = {
  * one audit entry each, all in one transaction. Throws 403 for viewers, 404 for another
  * organization's event, 400 (with the field) for an item of another event, a profile the
  * organization does not have or one without an address, or an answer-by date not in the future.
- * Not idempotent: inviting the same person twice makes two invitations.
+ * Someone who already has an open invitation (sent or viewed, before its answer-by date) to the
+ * event is a 409 on the e-mail field: resend that one instead of mailing a second link.
  */
 export async function createInvitations(input: CreateInvitationsInput) {
   const now = input.now ?? new Date()
@@ -144,6 +145,11 @@ export async function createInvitations(input: CreateInvitationsInput) {
       const email = profile ? profile.person?.email : 'email' in invitee ? invitee.email.trim() : undefined
       if (!email) throw new DomainError('speakers.console.profileWithoutEmail', 400, { name: profile?.name ?? '' }, 'speakers')
       const name = profile ? profile.name : 'name' in invitee ? invitee.name.trim() : ''
+      const open = await tx.speakerInvitation.findFirst({
+        where: { eventId: event.id, email: { equals: email, mode: 'insensitive' }, status: { in: ['sent', 'viewed'] }, expiresAt: { gt: now } },
+        select: { id: true },
+      })
+      if (open) throw new DomainError('speakers.console.alreadyInvited', 409, { name: name || email }, profile ? 'speakerId' : 'email')
       // The token is derived from the id, so the id is chosen before the row exists.
       const id = randomUUID()
       const invitation = await tx.speakerInvitation.create({

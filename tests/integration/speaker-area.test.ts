@@ -139,6 +139,37 @@ describe('accepting an invitation', () => {
   })
 })
 
+describe('inviting the same person again', () => {
+  it('is refused while their first invitation is unanswered, whatever the case of the address, and allowed once it is answered', async () => {
+    const { token, email } = await invite([talk.id])
+    const again = await createInvitations({
+      access,
+      eventId: event.id,
+      invitees: [{ name: 'Samma person', email: email.toUpperCase() }],
+      role: 'moderator',
+      itemIds: [workshop.id],
+      message: '',
+      answerBy: new Date(Date.now() + 86_400_000),
+      locale: 'sv',
+    }).catch((error: unknown) => error)
+    expect(again).toBeInstanceOf(DomainError)
+    expect(again).toMatchObject({ status: 409, field: 'email' })
+    expect(await db.speakerInvitation.count({ where: { eventId: event.id, email: { equals: email, mode: 'insensitive' } } })).toBe(1)
+    await acceptThroughPage(token)
+    const later = await createInvitations({
+      access,
+      eventId: event.id,
+      invitees: [{ name: 'Samma person', email }],
+      role: 'moderator',
+      itemIds: [workshop.id],
+      message: '',
+      answerBy: new Date(Date.now() + 86_400_000),
+      locale: 'sv',
+    })
+    expect(later.created).toBe(1)
+  })
+})
+
 describe('the speaker profile', () => {
   it('saves name, titles, bio in both languages and links, and shows them on the public event data', async () => {
     const { cookie, person } = await speaker([talk.id])

@@ -5,6 +5,7 @@ export const speakerAreaMessages = {
   'speakerArea.title': 'Speaker pages',
   'speakerArea.goToSpeakerPages': 'To your speaker pages: profile, material and sessions',
   'public.event.materialBy': 'by {name}',
+  'speakers.console.alreadyInvited': '{name} already has an unanswered invitation to this event. Send it again from the list instead.',
   'speakerArea.nav': 'Speaker pages',
   'speakerArea.sessions': 'My sessions',
   'speakerArea.profile': 'My profile',

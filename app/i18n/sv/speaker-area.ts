@@ -3,6 +3,7 @@ export const speakerAreaMessages = {
   'speakerArea.title': 'Talarsidor',
   'speakerArea.goToSpeakerPages': 'Till dina talarsidor: profil, material och programpunkter',
   'public.event.materialBy': 'av {name}',
+  'speakers.console.alreadyInvited': '{name} har redan en obesvarad inbjudan till evenemanget. Skicka den igen i listan i stället.',
   'speakerArea.nav': 'Talarsidor',
   'speakerArea.sessions': 'Mina programpunkter',
   'speakerArea.profile': 'Min profil',
