@@ -63,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
     const { access, locale } = await requireConsole(args.request, args.params, 'organizer')
     const eventId = parseId(args.params.id, 'error.eventNotFound')
     const intent = form.intentOf(INTENTS)
-    const back = (done: string) => redirect(consolePath(locale, `/organizer/${access.organization.slug}/events/${eventId}/speaker-answers?done=${done}`), 303)
+    const back = (done: string) => redirect(consolePath(locale, `/organizer/${access.organization.slug}/events/${eventId}/speaker-answers?done=${done}`))
     if (intent === 'settings') {
       await updateSpeakerSettings({ access, eventId, settings: form.parse(SpeakerSettingsSchema) })
       return back('settings')

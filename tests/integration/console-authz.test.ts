@@ -5,6 +5,7 @@ import * as invites from '../../app/routes/organizer.$org.events.$id.invites.tsx
 import * as programme from '../../app/routes/organizer.$org.events.$id.programme.tsx'
 import * as registrations from '../../app/routes/organizer.$org.events.$id.registrations.tsx'
 import * as speakers from '../../app/routes/organizer.$org.events.$id.speakers.tsx'
+import * as speakerAnswers from '../../app/routes/organizer.$org.events.$id.speaker-answers.tsx'
 import * as eventNew from '../../app/routes/organizer.$org.events.new.tsx'
 import * as orgIndex from '../../app/routes/organizer.$org._index.tsx'
 import * as seriesEdit from '../../app/routes/organizer.$org.series.$id.tsx'
@@ -165,6 +166,23 @@ const CASES: Case[] = [
     scoped: true,
     form: () => ({ intent: 'invite', name: `Talare ${++run}`, email: `talare-${run}@example.se`, role: 'speaker', answerBy: '2099-03-01T12:00' }),
   },
+  {
+    name: 'speakers’ answers and edits',
+    module: speakerAnswers,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/events/${eventId}/speaker-answers`,
+    params: eventParams,
+    scoped: true,
+  },
+  {
+    name: 'speaker edit settings',
+    module: speakerAnswers,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/speaker-answers`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'settings', speakerEditsOpen: 'yes', speakerEditsUntil: '' }),
+  },
   { name: 'series list', module: seriesIndex, kind: 'loader', path: () => `/organizer/${org.slug}/series`, params: orgParams, scoped: true },
   { name: 'new series page', module: seriesNew, kind: 'loader', path: () => `/organizer/${org.slug}/series/new`, params: orgParams, scoped: true },
   {
@@ -310,6 +328,13 @@ describe("another organization's ids", () => {
         form: { intent: 'invite', name: 'Inbrott', email: 'inbrott@example.se', role: 'speaker', answerBy: '2099-03-01T12:00' },
       }),
     ],
+    ['speakers’ answers', speakerAnswers.loader, 'loader', (e) => ({ path: `/events/${e}/speaker-answers`, params: { id: e } })],
+    [
+      'speaker edit settings',
+      speakerAnswers.action,
+      'action',
+      (e) => ({ path: `/events/${e}/speaker-answers`, params: { id: e }, form: { intent: 'settings', speakerEditReview: 'yes' } }),
+    ],
     ['add room', programme.action, 'action', (e) => ({ path: `/events/${e}/programme`, params: { id: e }, form: { intent: 'addRoom', name: 'Inbrott' } })],
     ['series page', seriesEdit.loader, 'loader', (_e, s) => ({ path: `/series/${s}`, params: { id: s } })],
     ['add part', seriesEdit.action, 'action', (_e, s) => ({ path: `/series/${s}`, params: { id: s }, form: { intent: 'publish' } })],
@@ -325,6 +350,7 @@ describe("another organization's ids", () => {
       expect((await db.event.findUniqueOrThrow({ where: { id: foreignEvent } })).status).toBe('draft')
       expect(await db.room.count({ where: { eventId: foreignEvent } })).toBe(0)
       expect(await db.speakerInvitation.count({ where: { eventId: foreignEvent } })).toBe(0)
+      expect((await db.event.findUniqueOrThrow({ where: { id: foreignEvent } })).speakerEditReview).toBe(false)
       expect((await db.series.findUniqueOrThrow({ where: { id: foreignSeries } })).status).toBe('draft')
     })
   }
