@@ -218,6 +218,16 @@ describe('the speaker profile', () => {
     expect(await db.speakerProfile.findFirstOrThrow({ where: { personId: person.id } })).toEqual(before)
   })
 
+  it('answers in English under ?lang=en, and keeps the language on the way back', async () => {
+    const { cookie } = await speaker([talk.id])
+    const refused = await call(profileAction, postRequest('/speaker/profile?lang=en', { intent: 'profile', name: '' }, cookie))
+    expect((await body<{ fieldErrors: Record<string, string> }>(refused)).fieldErrors.name).toBe('Enter your name.')
+    const saved = await call(profileAction, postRequest('/speaker/profile?lang=en', { intent: 'profile', name: 'Kim Berg' }, cookie))
+    expect(saved.headers.get('Location')).toMatch(/^\/speaker\/profile\?profile=[a-z0-9-]+&done=saved&lang=en$/)
+    const home = await body<{ upcoming: { when: string }[] }>(await call(homeLoader, getRequest('/speaker?lang=en', cookie)))
+    expect(home.upcoming[0].when).toMatch(/^Tue 18 May 2027/)
+  })
+
   it('is a 404 for another speaker’s profile, and for someone with no profile', async () => {
     const one = await speaker([talk.id])
     const two = await speaker([talk.id])
