@@ -54,3 +54,13 @@ export const CalendarInviteSchema = z.object({
   updatedAt: InstantSchema,
 })
 export type CalendarInvite = z.output<typeof CalendarInviteSchema>
+
+/**
+ * Several sessions in one invitation (a speaker's confirmation): one VEVENT each, all with the same
+ * METHOD, ORGANIZER and ATTENDEE (the first entry's are used for the calendar).
+ */
+export const CalendarInvitesSchema = z
+  .array(CalendarInviteSchema)
+  .min(1)
+  .max(50)
+  .refine((invites) => invites.every((invite) => invite.method === invites[0].method), 'one METHOD per calendar')

@@ -6,14 +6,17 @@ import { defineTemplate } from './template.ts'
 import { fact, textLayout } from './text.ts'
 
 /**
- * A speaker answered an invitation (app/speakers/invitations.server.ts): sent at once to the
- * organization's organizers and owners who get registration mail. A notification: the
+ * A speaker answered an invitation, or its answer-by date passed unanswered
+ * (app/speakers/invitations.server.ts): sent at once to the organization's organizers and owners
+ * who chose 'immediate' for speaker answers (Membership.speakerAnswerMail; 'daily' members read it
+ * in the daily digest instead). A notification: the
  * unsubscribe link applies. Carries the reason and the suggested person when the speaker gave them.
  */
 export const SpeakerAnswerSchema = z.object({
   eventTitle: LineSchema,
   speakerName: LineSchema,
-  answer: z.enum(['accepted', 'declined']),
+  /** 'expired': the answer-by date passed without an answer (the scheduled job marks it). */
+  answer: z.enum(['accepted', 'declined', 'expired']),
   reason: z.string().trim().max(2000).optional(),
   suggestion: z.object({ name: LineSchema, email: z.email() }).optional(),
   /** The event's speakers page in the console. */

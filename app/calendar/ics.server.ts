@@ -136,30 +136,32 @@ function calendarPropertiesFirst(text: string): string {
 }
 
 /**
- * The text/calendar part of a mail (METHOD:REQUEST or METHOD:CANCEL) for one invitation from a mail
- * payload. The worker sends it with the same `method=` in the MIME type, which Outlook insists on.
+ * The text/calendar part of a mail (METHOD:REQUEST or METHOD:CANCEL) from a mail payload's
+ * invitation, or several (a speaker's sessions: one VEVENT each, sharing the first one's METHOD,
+ * ORGANIZER and ATTENDEE). The worker sends it with the same `method=` in the MIME type, which
+ * Outlook insists on.
  */
-export function buildInvitationIcs(invite: CalendarInvite, locale: Locale): string {
+export function buildInvitationIcs(invites: CalendarInvite | CalendarInvite[], locale: Locale): string {
+  const all = Array.isArray(invites) ? invites : [invites]
+  const [first] = all
   return buildCalendar({
-    method: invite.method,
+    method: first.method,
     locale,
-    entries: [
-      {
-        uid: invite.uid,
-        sequence: invite.sequence,
-        startsAt: new Date(invite.startsAt),
-        endsAt: new Date(invite.endsAt),
-        summary: invite.summary,
-        status: invite.method === 'CANCEL' ? 'cancelled' : 'confirmed',
-        location: invite.location,
-        description: invite.description,
-        url: invite.url,
-        updatedAt: new Date(invite.updatedAt),
-      },
-    ],
+    entries: all.map((invite) => ({
+      uid: invite.uid,
+      sequence: invite.sequence,
+      startsAt: new Date(invite.startsAt),
+      endsAt: new Date(invite.endsAt),
+      summary: invite.summary,
+      status: invite.method === 'CANCEL' ? 'cancelled' : 'confirmed',
+      location: invite.location,
+      description: invite.description,
+      url: invite.url,
+      updatedAt: new Date(invite.updatedAt),
+    })),
     invitation: {
-      organizer: { name: invite.organizerName, email: invite.organizerEmail },
-      attendee: { name: invite.attendeeName, email: invite.attendeeEmail },
+      organizer: { name: first.organizerName, email: first.organizerEmail },
+      attendee: { name: first.attendeeName, email: first.attendeeEmail },
     },
   })
 }

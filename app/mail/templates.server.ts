@@ -16,8 +16,11 @@ import { registrationReminder } from '../../emails/registration-reminder.tsx'
 import { registrationInvite } from '../../emails/registration-invite.tsx'
 import { signInLink } from '../../emails/sign-in-link.tsx'
 import { speakerAnswer } from '../../emails/speaker-answer.tsx'
+import { speakerConfirmed } from '../../emails/speaker-confirmed.tsx'
 import { speakerInvitation } from '../../emails/speaker-invitation.tsx'
-import { CalendarInviteSchema } from '../../emails/schemas.ts'
+import { speakerReminder } from '../../emails/speaker-reminder.tsx'
+import { speakerSessionChanged } from '../../emails/speaker-session-changed.tsx'
+import { CalendarInviteSchema, CalendarInvitesSchema } from '../../emails/schemas.ts'
 import type { MailContext, MailKind, MailTemplate } from '../../emails/template.ts'
 import { buildInvitationIcs } from '../calendar/ics.server.ts'
 import type { Locale } from '../i18n/index.ts'
@@ -43,6 +46,9 @@ const templates = {
   'registration-invite': registrationInvite,
   'speaker-invitation': speakerInvitation,
   'speaker-answer': speakerAnswer,
+  'speaker-reminder': speakerReminder,
+  'speaker-confirmed': speakerConfirmed,
+  'speaker-session-changed': speakerSessionChanged,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own payload type
 } satisfies Record<string, MailTemplate<any>>
 
@@ -93,7 +99,7 @@ export function parseMailPayload(template: string, payload: unknown): Record<str
 
 /**
  * Renders one message: subject, HTML part (React Email), text part and, when the payload carries an
- * `invite` (CalendarInviteSchema), the calendar invitation built by app/calendar. Throws
+ * `invite` (CalendarInviteSchema, or CalendarInvitesSchema for several sessions), the calendar invitation built by app/calendar. Throws
  * UnknownTemplateError or InvalidMailPayloadError; pure otherwise (no database, safe to call from previews).
  */
 export async function renderMail(input: { template: string; locale: Locale; payload: unknown; unsubscribeUrl?: string }): Promise<RenderedMail> {
@@ -106,8 +112,13 @@ export async function renderMail(input: { template: string; locale: Locale; payl
     unsubscribeUrl: template.kind === 'notification' ? input.unsubscribeUrl : undefined,
   }
   const html = await render(createElement(template.Email, { payload, context }))
-  const invite = payload.invite === undefined ? undefined : CalendarInviteSchema.parse(payload.invite)
-  const calendar = invite ? { method: invite.method, content: buildInvitationIcs(invite, input.locale) } : undefined
+  const invites =
+    payload.invite === undefined
+      ? []
+      : Array.isArray(payload.invite)
+        ? CalendarInvitesSchema.parse(payload.invite)
+        : [CalendarInviteSchema.parse(payload.invite)]
+  const calendar = invites.length ? { method: invites[0].method, content: buildInvitationIcs(invites, input.locale) } : undefined
   return { subject: template.subject(payload, input.locale), html, text: template.text(payload, context), kind: template.kind, replyTo, calendar }
 }
 

@@ -10,6 +10,7 @@ import type { Event, ProgrammeItem } from '../generated/prisma/client.ts'
 import type { Locale } from '../i18n/index.ts'
 import type { Access } from '../organizations/access.server.ts'
 import { assertOrganizationSpeakers, createSpeakerProfile } from '../speakers/profiles.server.ts'
+import { mailSessionChanges, mailSessionDeleted, sessionSpeakers } from '../speakers/session-mail.server.ts'
 import { formatTimeRange, readStockholmLocal, startOfStockholmDay, stockholmDay } from '../time.ts'
 
 /**
@@ -156,13 +157,15 @@ function audit(tx: Tx, input: ProgrammeInput, action: AuditAction, entityType: s
  * Adds (no itemId) or changes (itemId) a programme item with its speakers. Throws DomainError
  * 'organizer.programme.overlap' (409, field 'roomId', naming the other item and its time) when the
  * room is taken at that time; NotFound-style field errors for rooms, tracks or speakers that are
- * not this event's or organization's. A change of time or room bumps the item's revision.
+ * not this event's or organization's. A change of time or room bumps the item's revision; its
+ * accepted speakers get an updated calendar invitation, and one taken off it a CANCEL (session-mail).
  */
 export async function saveProgrammeItem(input: ProgrammeInput & { itemId?: string; item: ItemInput; locale?: Locale }): Promise<ProgrammeItem> {
   return begin(input, async (tx, event) => {
     const item = input.item
     const existing = input.itemId ? await tx.programmeItem.findFirst({ where: { id: input.itemId, eventId: event.id } }) : null
     if (input.itemId && !existing) throw new NotFoundError('organizer.programme.itemNotFound')
+    const speakersBefore = existing ? await sessionSpeakers(tx, existing.id) : []
     if (item.roomId && !(await tx.room.findFirst({ where: { id: item.roomId, eventId: event.id }, select: { id: true } }))) {
       throw new DomainError('organizer.programme.roomNotFound', 400, {}, 'roomId')
     }
@@ -226,6 +229,7 @@ export async function saveProgrammeItem(input: ProgrammeInput & { itemId?: strin
         skipDuplicates: true,
       })
     }
+    await mailSessionChanges(tx, { itemId: saved.id, before: existing, speakersBefore })
     await audit(tx, input, existing ? 'programme.itemUpdated' : 'programme.itemAdded', 'programmeItem', saved.id, {
       titleSv: saved.titleSv,
       moved: Boolean(moved),
@@ -234,11 +238,12 @@ export async function saveProgrammeItem(input: ProgrammeInput & { itemId?: strin
   })
 }
 
-/** Removes an item (its speaker roles and sign-ups go with it). NotFound for another event's item. */
+/** Removes an item (its speaker roles and sign-ups go with it; its accepted speakers get a CANCEL). NotFound for another event's item. */
 export async function deleteProgrammeItem(input: ProgrammeInput & { itemId: string }): Promise<void> {
   await begin(input, async (tx, event) => {
     const item = await tx.programmeItem.findFirst({ where: { id: input.itemId, eventId: event.id } })
     if (!item) throw new NotFoundError('organizer.programme.itemNotFound')
+    await mailSessionDeleted(tx, { itemId: item.id })
     await tx.programmeItem.delete({ where: { id: item.id } })
     await audit(tx, input, 'programme.itemDeleted', 'programmeItem', item.id, { titleSv: item.titleSv })
   })

@@ -1,11 +1,13 @@
 import { log } from '../log.server.ts'
+import { scheduleSpeakerInvitationMail } from '../speakers/invitation-reminders.server.ts'
 import { scheduleOpenedRegistrations } from './interest.server.ts'
 import { scheduleDigests } from './organizer-notices.server.ts'
 import { scheduleReminders } from './reminders.server.ts'
 
 /**
  * Mail that is due at a time rather than caused by a request: reminders (and, with them, the
- * organizers' daily digests and "registration is open" mail). Each step is idempotent through the
+ * organizers' daily digests, "registration is open" mail, and speaker invitations' reminder and
+ * expiry: app/speakers/invitation-reminders.server.ts). Each step is idempotent through the
  * outbox's dedupKey or a column it sets, so every instance that runs the mail worker may run this
  * too: two at the same minute queue each mail once.
  */
@@ -14,7 +16,14 @@ export async function runScheduledMail(input: { now?: Date } = {}) {
   const reminders = await scheduleReminders({ now })
   const opened = await scheduleOpenedRegistrations({ now })
   const digests = await scheduleDigests({ now })
-  return { reminders: reminders.queued, opened: opened.queued, digests: digests.queued }
+  const speakers = await scheduleSpeakerInvitationMail({ now })
+  return {
+    reminders: reminders.queued,
+    opened: opened.queued,
+    digests: digests.queued,
+    speakerReminders: speakers.reminders,
+    expiredInvitations: speakers.expired,
+  }
 }
 
 /** Runs runScheduledMail every `intervalMs` (a minute) until the returned stop() is called. */

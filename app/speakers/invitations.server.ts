@@ -11,6 +11,7 @@ import { wakeMailWorker } from '../mail/worker.server.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
 import { deriveToken, hashToken, isTokenShaped } from '../registrations/tokens.server.ts'
 import { assertOrganizationSpeakers, createSpeakerProfile, listOrganizationSpeakers } from './profiles.server.ts'
+import { mailAcceptance } from './session-mail.server.ts'
 
 /**
  * Invitations to speak (issue 10, docs/decisions/0020-speaker-invitations.md). An organizer invites
@@ -263,30 +264,35 @@ async function lockByToken(tx: Tx, token: string) {
     where: { id: rows[0].id },
     include: {
       items: { select: { itemId: true } },
-      event: { select: { id: true, organizationId: true, titleSv: true, titleEn: true, organization: { select: { slug: true } } } },
+      event: NOTICE_EVENT,
     },
   })
 }
 
 type Locked = Awaited<ReturnType<typeof lockByToken>>
 
+/** What notifyOrganizers reads of an invitation's event. */
+export const NOTICE_EVENT = { select: { id: true, organizationId: true, titleSv: true, titleEn: true, organization: { select: { slug: true } } } } as const
+
 function consoleUrl(path: string, locale: Locale): string {
   return `${config().appUrl.replace(/\/$/, '')}${path}${locale === 'en' ? '?lang=en' : ''}`
 }
 
 /**
- * Tells the organization's organizers and owners about an answer, at once ('speaker-answer', a
- * notification), unless they turned registration mail off (Membership.registrationDigest 'off').
- * Once per invitation and member (dedupKey): an invitation is answered only once.
+ * Tells the organization's organizers and owners about an answer, or that the answer-by date passed
+ * unanswered ('expired', from the scheduled job), at once ('speaker-answer', a notification): those
+ * who chose 'immediate' for speaker answers (Membership.speakerAnswerMail; 'daily' ones read it in
+ * the next digest, 'off' ones nowhere). Once per invitation and member (dedupKey; an expiry once
+ * per answer-by date, since moving the date forward reopens the invitation).
  */
-async function notifyOrganizers(
+export async function notifyOrganizers(
   tx: Tx,
-  invitation: Locked,
-  answer: { answer: 'accepted' } | { answer: 'declined'; reason: string | null; suggestion?: { name: string; email: string } },
+  invitation: Pick<Locked, 'id' | 'name' | 'email' | 'expiresAt' | 'event'>,
+  answer: { answer: 'accepted' } | { answer: 'expired' } | { answer: 'declined'; reason: string | null; suggestion?: { name: string; email: string } },
 ) {
   const { event } = invitation
   const members = await tx.membership.findMany({
-    where: { organizationId: event.organizationId, role: { in: ['owner', 'organizer'] }, registrationDigest: { not: 'off' } },
+    where: { organizationId: event.organizationId, role: { in: ['owner', 'organizer'] }, speakerAnswerMail: 'immediate' },
     include: { person: { select: { id: true, email: true, locale: true } } },
     orderBy: { createdAt: 'asc' },
   })
@@ -297,7 +303,10 @@ async function notifyOrganizers(
       locale: person.locale,
       organizationId: event.organizationId,
       eventId: event.id,
-      dedupKey: `speaker-answer:${invitation.id}:${person.id}`,
+      dedupKey:
+        answer.answer === 'expired'
+          ? `speaker-answer:${invitation.id}:expired:${invitation.expiresAt.toISOString()}:${person.id}`
+          : `speaker-answer:${invitation.id}:${person.id}`,
       payload: {
         eventTitle: pick(event, 'title', person.locale),
         speakerName: invitation.name || invitation.email,
@@ -370,7 +379,9 @@ export async function acceptInvitation(input: { token: string } & Clock) {
       entityId: invitation.id,
       data: { eventId: invitation.event.id, items: invitation.items.length },
     })
-    if (await notifyOrganizers(tx, invitation, { answer: 'accepted' })) wake = true
+    await mailAcceptance(tx, { invitationId: invitation.id })
+    wake = true
+    await notifyOrganizers(tx, invitation, { answer: 'accepted' })
     return { alreadyAccepted: false, speakerId, personId }
   })
   if (wake) wakeMailWorker()

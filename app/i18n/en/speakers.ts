@@ -87,6 +87,10 @@ export const speakerMessages = {
   'speakers.console.done.invited': 'The invitation has been sent.',
   'speakers.console.done.resent': 'The invitation has been sent again.',
   'speakers.console.done.revoked': 'The invitation has been revoked.',
+  'speakers.console.done.deadline': 'The answer-by date has been changed.',
+  'speakers.console.deadline': 'Change',
+  'speakers.console.deadlineLabel': 'New answer-by date for {name} (Swedish time)',
+  'speakers.console.deadlineClosed': 'The invitation has already been answered or revoked, so its answer-by date cannot be changed.',
 
   'mail.speakerInvitation.subject': 'Invitation to take part in {title}',
   'mail.speakerInvitation.preview': '{organization} invites you to take part as {role} in {title}.',
@@ -108,10 +112,31 @@ export const speakerMessages = {
   'mail.speakerAnswer.reason': 'Reason',
   'mail.speakerAnswer.suggestion': 'Suggests instead',
   'mail.speakerAnswer.button': 'See the speakers',
+  'mail.speakerAnswer.subject.expired': '{name} did not answer: {title}',
+  'mail.speakerAnswer.body.expired':
+    'The answer-by date of the invitation to {name} to take part in {title} has passed without an answer. You can move the date forward on the speakers page.',
+  'mail.speakerReminder.subject': 'Reminder: please answer by {answerBy} – {title}',
+  'mail.speakerReminder.body':
+    'We have not yet had your answer to the invitation from {organization} to take part as {role} in {title}. Please answer by {answerBy} with the link below.',
+  'mail.speakerConfirmed.subject': 'Welcome as {role} in {title}',
+  'mail.speakerConfirmed.body': 'Thank you for accepting! You take part as {role} in {title} with {organization}.',
+  'mail.speakerConfirmed.calendar': 'Your sessions come as a calendar invitation, and you get an update if they change.',
+  'mail.speakerConfirmed.button': 'My speaker pages',
+  'mail.speakerConfirmed.pages': 'On your speaker pages you see your sessions and fill in your profile, your material and your needs.',
+  'mail.speakerSession.place': 'Place',
+  'mail.speakerSession.subject.moved': 'New time or place: {title}',
+  'mail.speakerSession.subject.cancelled': 'Cancelled: {title}',
+  'mail.speakerSession.subject.removed': 'You no longer take part in {title}',
+  'mail.speakerSession.body.moved': 'The session {title} at {event} has a new time or place. The calendar invitation is updated.',
+  'mail.speakerSession.body.cancelled': 'The session {title} at {event} has been taken out of the programme. The calendar invitation is removed.',
+  'mail.speakerSession.body.removed':
+    'The organizer has taken you off the session {title} at {event}. The calendar invitation is removed. Please contact the organizer if this is a mistake.',
 
   'organizer.audit.speakerInvitation.sent': 'Invited a speaker',
   'organizer.audit.speakerInvitation.resent': 'Sent a speaker invitation again',
   'organizer.audit.speakerInvitation.revoked': 'Revoked a speaker invitation',
   'organizer.audit.speakerInvitation.accepted': 'A speaker accepted',
   'organizer.audit.speakerInvitation.declined': 'A speaker declined',
+  'organizer.audit.speakerInvitation.expired': 'A speaker invitation expired unanswered',
+  'organizer.audit.speakerInvitation.deadlineChanged': 'Changed the answer-by date of a speaker invitation',
 } satisfies Record<keyof typeof sv, string>

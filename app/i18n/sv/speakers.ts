@@ -86,6 +86,10 @@ export const speakerMessages = {
   'speakers.console.done.invited': 'Inbjudan är skickad.',
   'speakers.console.done.resent': 'Inbjudan är skickad igen.',
   'speakers.console.done.revoked': 'Inbjudan är återkallad.',
+  'speakers.console.done.deadline': 'Sista svarsdagen är ändrad.',
+  'speakers.console.deadline': 'Ändra',
+  'speakers.console.deadlineLabel': 'Ny sista svarsdag för {name} (svensk tid)',
+  'speakers.console.deadlineClosed': 'Inbjudan är redan besvarad eller återkallad, så sista svarsdagen kan inte ändras.',
 
   // --- mail ---
   'mail.speakerInvitation.subject': 'Inbjudan att medverka i {title}',
@@ -108,10 +112,31 @@ export const speakerMessages = {
   'mail.speakerAnswer.reason': 'Anledning',
   'mail.speakerAnswer.suggestion': 'Föreslår i stället',
   'mail.speakerAnswer.button': 'Visa talarna',
+  'mail.speakerAnswer.subject.expired': '{name} svarade inte: {title}',
+  'mail.speakerAnswer.body.expired':
+    'Sista svarsdagen för inbjudan till {name} att medverka i {title} har passerat utan svar. Du kan flytta fram svarsdagen på talarsidan.',
+  'mail.speakerReminder.subject': 'Påminnelse: svara senast {answerBy} – {title}',
+  'mail.speakerReminder.body':
+    'Vi har inte fått något svar på inbjudan från {organization} att medverka som {role} i {title}. Svara senast {answerBy} med länken nedan.',
+  'mail.speakerConfirmed.subject': 'Välkommen som {role} i {title}',
+  'mail.speakerConfirmed.body': 'Tack för att du tackade ja! Du medverkar som {role} i {title} hos {organization}.',
+  'mail.speakerConfirmed.calendar': 'Dina programpunkter finns med som kalenderinbjudan, och ändras de får du en uppdatering.',
+  'mail.speakerConfirmed.button': 'Mina talarsidor',
+  'mail.speakerConfirmed.pages': 'På dina talarsidor ser du dina programpunkter och fyller i din profil, ditt material och dina önskemål.',
+  'mail.speakerSession.place': 'Plats',
+  'mail.speakerSession.subject.moved': 'Ändrad tid eller plats: {title}',
+  'mail.speakerSession.subject.cancelled': 'Inställd: {title}',
+  'mail.speakerSession.subject.removed': 'Du medverkar inte längre i {title}',
+  'mail.speakerSession.body.moved': 'Programpunkten {title} i {event} har fått ny tid eller ny plats. Kalenderinbjudan är uppdaterad.',
+  'mail.speakerSession.body.cancelled': 'Programpunkten {title} i {event} är borttagen ur programmet. Kalenderinbjudan tas bort.',
+  'mail.speakerSession.body.removed':
+    'Arrangören har tagit bort dig från programpunkten {title} i {event}. Kalenderinbjudan tas bort. Hör av dig till arrangören om det är fel.',
 
   'organizer.audit.speakerInvitation.sent': 'Bjöd in en talare',
   'organizer.audit.speakerInvitation.resent': 'Skickade en talarinbjudan igen',
   'organizer.audit.speakerInvitation.revoked': 'Återkallade en talarinbjudan',
   'organizer.audit.speakerInvitation.accepted': 'En talare tackade ja',
   'organizer.audit.speakerInvitation.declined': 'En talare tackade nej',
+  'organizer.audit.speakerInvitation.expired': 'En talarinbjudan gick ut utan svar',
+  'organizer.audit.speakerInvitation.deadlineChanged': 'Ändrade sista svarsdag för en talarinbjudan',
 } as const
