@@ -9,6 +9,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectDatabase, db, disconnectDatabase } from '../../app/db/client.server.ts'
 import { loadDemo } from '../../app/demo/load-demo.server.ts'
+import { DEMO_SPEAKER_EMAIL } from '../../app/demo/demo-data.server.ts'
 import { config, loadConfig, setConfig } from '../../app/env.server.ts'
 import type { MemberRole } from '../../app/generated/prisma/enums.ts'
 import { cookieFor, createMember, createOrganization } from '../support/console.ts'
@@ -35,7 +36,7 @@ const SCALE = Number(process.env.FUZZ_SCALE ?? 1)
 const CONCURRENCY = 4
 const REQUEST_TIMEOUT_MS = 20_000
 
-type RoleName = 'signed-out' | 'viewer' | 'other-organization' | 'organizer' | 'owner'
+type RoleName = 'signed-out' | 'viewer' | 'other-organization' | 'organizer' | 'owner' | 'speaker'
 type Role = { name: RoleName; cookies: string[] }
 
 type RouteInfo = { id: string; pattern: string; hasLoader: boolean; hasAction: boolean }
@@ -779,6 +780,12 @@ describe('fuzzing every route of the built server', () => {
       for (let i = 0; i < 12; i++) cookies.push(await cookieFor(person.id))
       roles.set(name, { name, cookies })
     }
+    // The demo's speaker (a person with a profile and sessions, no organization) fuzzes their own pages.
+    const speakerPerson = await db.person.findUniqueOrThrow({ where: { email: DEMO_SPEAKER_EMAIL } })
+    const speakerCookies = []
+    for (let i = 0; i < 12; i++) speakerCookies.push(await cookieFor(speakerPerson.id))
+    roles.set('speaker', { name: 'speaker', cookies: speakerCookies })
+    const speakerItems = await db.programmeRole.findMany({ where: { speaker: { personId: speakerPerson.id } }, select: { itemId: true }, take: 2 })
     const events = await db.event.findMany({ where: { organizationId: home.id }, orderBy: [{ programmeItems: { _count: 'desc' } }], take: 3 })
     const series = await db.series.findMany({ where: { organizationId: home.id }, take: 2 })
     const speakers = await db.speakerProfile.findMany({ take: 2 })
@@ -794,6 +801,7 @@ describe('fuzzing every route of the built server', () => {
       'organizations/slug': [home.slug],
       'series/slug': series.map((s) => s.slug),
       'speakers/slug': speakers.map((s) => s.slug),
+      'sessions/itemId': speakerItems.map((r) => r.itemId),
       index: ['0'],
     })
     Object.assign(knownQuery, { key: config().mailboxKey, lang: 'en' })
@@ -838,9 +846,9 @@ describe('fuzzing every route of the built server', () => {
     expect.soft(broken).toEqual([])
   }, 600_000)
 
-  it('as organizer and owner: no 5xx, the server keeps answering and the invariants hold', async () => {
+  it('as organizer, owner and speaker: no 5xx, the server keeps answering and the invariants hold', async () => {
     await boot()
-    for (const [i, role] of (['organizer', 'owner'] as const).entries()) await sendAll(fuzzRole(role, forms, SEED + 50_000 + i * 10_007))
+    for (const [i, role] of (['organizer', 'owner', 'speaker'] as const).entries()) await sendAll(fuzzRole(role, forms, SEED + 50_000 + i * 10_007))
     const output = server!.output()
     const health = await fetch(`${server!.url}/healthz`)
     const { code } = await stop()
