@@ -24,6 +24,7 @@ import { exitOnSignal, log } from './app/log.server.ts'
 import { isCacheablePageRequest, joinNonce, PageCache, pageEtag, splitAtNonce, type CachedPage } from './app/public/page-cache.server.ts'
 import { markPersonal } from './app/personal-pages.ts'
 import { isSameOrigin } from './app/same-origin.ts'
+import { uploadBodyLimit } from './app/uploads/media.ts'
 
 /**
  * The 503 for a `?_data=` request or a resource route (/api/events) whose loader found the database
@@ -50,9 +51,12 @@ type AppEntry = {
 /**
  * The largest request body accepted (README, "Limits"): every form of the app is far below it. A
  * bigger Content-Length is refused with 413 before anything is read; a body without one (chunked)
- * is counted while it arrives and refused as soon as it passes the limit.
+ * is counted while it arrives and refused as soon as it passes the limit. The pages that take a file
+ * allow that file's limit plus 1 MiB (multipart POSTs only; app/uploads/media.ts, uploadBodyLimit).
  */
 const BODY_LIMIT_BYTES = 1024 * 1024
+
+const bodyLimit = (req: http.IncomingMessage) => uploadBodyLimit(req.method ?? '', pathOf(req), req.headers['content-type']) ?? BODY_LIMIT_BYTES
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
 /** A DNS name or IPv4 address, or an IPv6 literal in brackets, with an optional port (RFC 9110 §7.2). */
@@ -339,7 +343,11 @@ async function main() {
       return
     }
     res.statusCode = response.status
-    for (const [name, value] of response.headers) if (name !== 'set-cookie') res.appendHeader(name, value)
+    for (const [name, value] of response.headers) {
+      // A route's own CSP (the /media files') replaces the page policy set in handle().
+      if (name === 'content-security-policy' || name === 'x-content-type-options') res.setHeader(name, value)
+      else if (name !== 'set-cookie') res.appendHeader(name, value)
+    }
     if (!response.body || req.method === 'HEAD') {
       res.end()
       return
@@ -384,7 +392,7 @@ async function main() {
   const remix = async (req: http.IncomingMessage, res: http.ServerResponse, nonce: string) => {
     let body: Buffer | undefined
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      const read = await readBody(req, res, BODY_LIMIT_BYTES)
+      const read = await readBody(req, res, bodyLimit(req))
       if (!read) return problem(res, new RequestProblem(413, 'error.bodyTooLarge'))
       body = read
     }
@@ -463,7 +471,7 @@ async function main() {
         delete req.headers.origin
       }
       const length = Number(req.headers['content-length'] ?? 0)
-      if (length > BODY_LIMIT_BYTES) {
+      if (length > bodyLimit(req)) {
         discardBody(req, res)
         return problem(res, new RequestProblem(413, 'error.bodyTooLarge'))
       }
@@ -476,8 +484,8 @@ async function main() {
       if (page?.gzip && acceptsGzip(req)) return sendCopy(req, res, page, nonce, true)
     }
     const pathname = pathOf(req)
-    // Files go through Express's static handler; the feeds (.ics, .xml) are routes, not files.
-    if (pathname.startsWith('/build/') || (path.extname(pathname) && !ROUTE_EXTENSION.test(pathname))) {
+    // Files go through Express's static handler; the feeds (.ics, .xml) and uploads (/media/…) are routes, not files.
+    if (pathname.startsWith('/build/') || (path.extname(pathname) && !ROUTE_EXTENSION.test(pathname) && !pathname.startsWith('/media/'))) {
       ;(res as express.Response).locals = { cspNonce: nonce }
       app(req as express.Request, res as express.Response)
       return

@@ -50,6 +50,7 @@ const EnvSchema = z.object({
   DEMO: z.enum(['on', 'off']).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  UPLOAD_DIR: z.string().trim().min(1).optional(),
   APP_URL: httpUrl.optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_URL: smtpUrl.optional(),
@@ -69,6 +70,8 @@ export type Config = {
   loadDemoOnBoot: boolean
   databasePoolSize: number
   dataDir: string
+  /** Uploaded files (app/uploads/store.server.ts): UPLOAD_DIR, default DATA_DIR/uploads. */
+  uploadDir: string
   appUrl: string
   sessionSecret: string
   smtpUrl: string | undefined
@@ -127,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loadDemoOnBoot: e.DEMO ? e.DEMO === 'on' : !e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir,
+    uploadDir: e.UPLOAD_DIR ? path.resolve(e.UPLOAD_DIR) : path.join(dataDir, 'uploads'),
     appUrl: (e.APP_URL ?? `http://localhost:${e.PORT || 3000}`).replace(/\/+$/, ''),
     sessionSecret: e.SESSION_SECRET ?? secrets.sessionSecret,
     smtpUrl: e.SMTP_URL,

@@ -8,7 +8,7 @@ import { t, type Locale, type MessageKey } from './i18n/index.ts'
 export class DomainError extends Error {
   constructor(
     readonly messageKey: MessageKey,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503,
     readonly params: Record<string, string | number> = {},
     readonly field?: string,
     readonly headers: Record<string, string> = {},

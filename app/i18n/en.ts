@@ -9,6 +9,7 @@ import { publicMessages } from './en/public.ts'
 import { registrationMessages } from './en/registration.ts'
 import { speakerMessages } from './en/speakers.ts'
 import { speakerAreaMessages } from './en/speaker-area.ts'
+import { uploadMessages } from './en/uploads.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -22,4 +23,5 @@ export const en = {
   ...feedMessages,
   ...speakerMessages,
   ...speakerAreaMessages,
+  ...uploadMessages,
 } satisfies Messages

@@ -12,6 +12,7 @@ import { publicMessages } from './sv/public.ts'
 import { registrationMessages } from './sv/registration.ts'
 import { speakerMessages } from './sv/speakers.ts'
 import { speakerAreaMessages } from './sv/speaker-area.ts'
+import { uploadMessages } from './sv/uploads.ts'
 
 export const sv = {
   ...common,
@@ -24,6 +25,7 @@ export const sv = {
   ...feedMessages,
   ...speakerMessages,
   ...speakerAreaMessages,
+  ...uploadMessages,
 } as const
 
 export type MessageKey = keyof typeof sv
