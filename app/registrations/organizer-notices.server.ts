@@ -5,6 +5,7 @@ import { pick, type Locale } from '../i18n/index.ts'
 import { enqueueMail } from '../mail/outbox.server.ts'
 import { ForbiddenError } from '../errors.server.ts'
 import type { Access } from '../organizations/access.server.ts'
+import { speakerAnswersBetween, type DayAnswer } from '../speakers/answer-digest.server.ts'
 import { startOfStockholmDay, stockholmClock, stockholmDay } from '../time.ts'
 
 /**
@@ -152,11 +153,15 @@ async function noticeIfFull(tx: Tx, event: FullEvent, mode: AttendanceMode, peop
   }
 }
 
+const speakersUrl = (slug: string, eventId: string, locale: Locale) => withLang(`/organizer/${slug}/events/${eventId}/speakers`, locale)
+
 /**
  * The daily digests: from 07.00 Stockholm time, one mail per member who chose 'daily', covering
  * yesterday (Stockholm calendar day) in all their organizations: per event, who registered and who
- * cancelled, and where it stands now. Nothing for a quiet day. Safe to run every minute and in
- * several processes (dedupKey `digest:<person>:<day>`); returns how many it queued.
+ * cancelled, and where it stands now; and, for organizers and owners who chose 'daily' for speaker
+ * answers (Membership.speakerAnswerMail), the speakers' answers and unanswered expiries of that day.
+ * One mail per member and day whichever of the two it carries. Nothing for a quiet day. Safe to run
+ * every minute and in several processes (dedupKey `digest:<person>:<day>`); returns how many it queued.
  */
 export async function scheduleDigests(input: { now?: Date } = {}): Promise<{ queued: number }> {
   const now = input.now ?? new Date()
@@ -166,7 +171,7 @@ export async function scheduleDigests(input: { now?: Date } = {}): Promise<{ que
   const day = stockholmDay(from)
 
   const memberships = await db.membership.findMany({
-    where: { registrationDigest: 'daily' },
+    where: { OR: [{ registrationDigest: 'daily' }, { speakerAnswerMail: 'daily', role: { in: ['owner', 'organizer'] } }] },
     include: { person: { select: { id: true, email: true, locale: true } }, organization: { select: { id: true, slug: true } } },
     orderBy: { createdAt: 'asc' },
   })
@@ -184,6 +189,12 @@ export async function scheduleDigests(input: { now?: Date } = {}): Promise<{ que
     if (!found) activity.set(organizationId, (found = organizationDay(organizationId, from, until)))
     return found
   }
+  const answers = new Map<string, Promise<DayAnswer[]>>()
+  const answersOf = (organizationId: string) => {
+    let found = answers.get(organizationId)
+    if (!found) answers.set(organizationId, (found = speakerAnswersBetween(organizationId, from, until)))
+    return found
+  }
 
   let queued = 0
   for (const [personId, own] of byPerson) {
@@ -191,7 +202,20 @@ export async function scheduleDigests(input: { now?: Date } = {}): Promise<{ que
     const { person } = own[0]
     const locale = person.locale
     const events: DigestEvent[] = []
+    const speakerAnswers: DigestAnswer[] = []
     for (const membership of own) {
+      if (membership.speakerAnswerMail === 'daily' && (membership.role === 'owner' || membership.role === 'organizer')) {
+        for (const answer of await answersOf(membership.organizationId)) {
+          speakerAnswers.push({
+            eventTitle: pick(answer, 'title', locale),
+            speakerName: answer.speakerName,
+            answer: answer.answer,
+            ...(answer.reason ? { reason: answer.reason.slice(0, 2000) } : {}),
+            url: speakersUrl(membership.organization.slug, answer.eventId, locale),
+          })
+        }
+      }
+      if (membership.registrationDigest !== 'daily') continue
       for (const event of (await dayOf(membership.organizationId)).events) {
         events.push({
           eventTitle: pick(event, 'title', locale),
@@ -205,7 +229,7 @@ export async function scheduleDigests(input: { now?: Date } = {}): Promise<{ que
         })
       }
     }
-    if (events.length === 0) continue
+    if (events.length === 0 && speakerAnswers.length === 0) continue
     const row = await db.$transaction((tx) =>
       enqueueMail(tx, {
         template: 'organizer-registrations',
@@ -213,7 +237,13 @@ export async function scheduleDigests(input: { now?: Date } = {}): Promise<{ que
         locale,
         organizationId: own[0].organizationId,
         dedupKey: keyOf(personId),
-        payload: { frequency: 'daily', day: from, events: events.slice(0, 200), settingsUrl: settingsUrl(own[0].organization.slug, locale) },
+        payload: {
+          frequency: 'daily',
+          day: from,
+          events: events.slice(0, 200),
+          ...(speakerAnswers.length ? { speakerAnswers: speakerAnswers.slice(0, MAX_NAMES), speakerAnswerCount: speakerAnswers.length } : {}),
+          settingsUrl: settingsUrl(own[0].organization.slug, locale),
+        },
       }),
     )
     if (row) queued++
@@ -231,6 +261,7 @@ type DigestEvent = {
   confirmed: number
   waitlisted: number
 }
+type DigestAnswer = { eventTitle: string; speakerName: string; answer: DayAnswer['answer']; reason?: string; url: string }
 type DigestPerson = { name: string; status: 'confirmed' | 'waitlisted' | 'cancelled' | 'interest'; attendanceMode: AttendanceMode }
 type OrganizationDay = {
   events: Array<{ id: string; titleSv: string; titleEn: string; registered: DigestPerson[]; cancelled: DigestPerson[]; confirmed: number; waitlisted: number }>
@@ -272,20 +303,37 @@ async function organizationDay(organizationId: string, from: Date, until: Date):
 
 /** The signed-in member's own choice for this organization (any role: it is about their own inbox). */
 export async function getMyRegistrationDigest(access: Access): Promise<NotificationFrequency> {
+  return (await getMyNotifications(access)).registrationDigest
+}
+
+export type NotificationChoices = {
+  /** Registrations and cancellations. */
+  registrationDigest: NotificationFrequency
+  /** Speakers' answers to invitations, and invitations that expired unanswered (app/speakers/). */
+  speakerAnswerMail: NotificationFrequency
+}
+
+/** The signed-in member's own choices for this organization; 403 for a non-member. */
+export async function getMyNotifications(access: Access): Promise<NotificationChoices> {
   const membership = await db.membership.findUnique({
     where: { organizationId_personId: { organizationId: access.organization.id, personId: access.personId } },
-    select: { registrationDigest: true },
+    select: { registrationDigest: true, speakerAnswerMail: true },
   })
   if (!membership) throw new ForbiddenError()
-  return membership.registrationDigest
+  return membership
 }
 
 /** Sets the signed-in member's own choice; idempotent. Nobody can set another member's. */
 export async function setMyRegistrationDigest(input: { access: Access; frequency: NotificationFrequency }): Promise<NotificationFrequency> {
+  await setMyNotifications({ access: input.access, registrationDigest: input.frequency })
+  return input.frequency
+}
+
+/** Sets the signed-in member's own choices (those given); idempotent. Nobody can set another member's. */
+export async function setMyNotifications(input: { access: Access } & Partial<NotificationChoices>): Promise<void> {
   const { count } = await db.membership.updateMany({
     where: { organizationId: input.access.organization.id, personId: input.access.personId },
-    data: { registrationDigest: input.frequency },
+    data: { registrationDigest: input.registrationDigest, speakerAnswerMail: input.speakerAnswerMail },
   })
   if (count !== 1) throw new ForbiddenError()
-  return input.frequency
 }

@@ -12,6 +12,7 @@ import { pick, t } from '~/i18n/index.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import {
+  changeAnswerBy,
   createInvitations,
   listInvitationChoices,
   listInvitations,
@@ -20,10 +21,10 @@ import {
   revokeInvitation,
   type Invitee,
 } from '~/speakers/invitations.server.ts'
-import { formatDateTime, formatEventWhen, parseStockholmLocal } from '~/time.ts'
+import { formatDateTime, formatEventWhen, parseStockholmLocal, toLocalInputValue } from '~/time.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
-const INTENTS = ['invite', 'revoke', 'resend'] as const
+const INTENTS = ['invite', 'revoke', 'resend', 'deadline'] as const
 
 const InviteSchema = z.object({
   speakerId: z.union([z.literal(''), z.uuid()]).default(''),
@@ -38,6 +39,8 @@ const InviteSchema = z.object({
     .refine((value) => parseStockholmLocal(value) !== null, { message: 'form.invalid' }),
   locale: z.enum(['sv', 'en']).default('sv'),
 })
+
+const AnswerBySchema = InviteSchema.pick({ answerBy: true })
 
 /** The event's speaker invitations with their status, and what the form offers. Viewers may look; another organization's event is a 404. */
 export async function loader(args: LoaderFunctionArgs) {
@@ -57,6 +60,7 @@ export async function loader(args: LoaderFunctionArgs) {
       invitations: invitations.map((invitation) => ({
         ...invitation,
         answerBy: formatDateTime(invitation.answerBy, locale),
+        answerByValue: toLocalInputValue(invitation.answerBy),
         items: invitation.items.map((item) => pick(item, 'title', locale)),
       })),
       items: choices.items.map((item) => ({ id: item.id, label: `${pick(item, 'title', locale)} (${formatEventWhen(item.startsAt, item.endsAt, locale)})` })),
@@ -71,7 +75,8 @@ export async function loader(args: LoaderFunctionArgs) {
 /**
  * Organizers and owners. intent=invite (a profile `speakerId` or `name` + `email`, `role`, one
  * `item_<id>` checkbox per programme item, `message`, `answerBy` in Stockholm time, `locale`);
- * revoke and resend (`invitationId`). Each success redirects back with `?done=`.
+ * revoke and resend (`invitationId`); deadline (`invitationId`, `answerBy`: moves the answer-by
+ * date, reopening an expired invitation). Each success redirects back with `?done=`.
  */
 export async function action(args: ActionFunctionArgs) {
   return runAction(args, async (form) => {
@@ -114,6 +119,12 @@ export async function action(args: ActionFunctionArgs) {
       case 'resend':
         await resendInvitation({ access, eventId, invitationId: invitationId(), replyTo: person.email })
         return redirect(consolePath(locale, `${base}?done=resent`))
+      case 'deadline': {
+        const id = invitationId()
+        const { answerBy } = form.parse(AnswerBySchema)
+        await changeAnswerBy({ access, eventId, invitationId: id, answerBy: parseStockholmLocal(answerBy)! })
+        return redirect(consolePath(locale, `${base}?done=deadline`))
+      }
     }
   })
 }
@@ -124,7 +135,12 @@ export const handle: ConsoleHandle = {
   breadcrumb: (data, locale) => ((data as Data | undefined)?.event ? { label: t(locale, 'speakers.console.link'), to: '' } : null),
 }
 
-const DONE = { invited: 'speakers.console.done.invited', resent: 'speakers.console.done.resent', revoked: 'speakers.console.done.revoked' } as const
+const DONE = {
+  invited: 'speakers.console.done.invited',
+  resent: 'speakers.console.done.resent',
+  revoked: 'speakers.console.done.revoked',
+  deadline: 'speakers.console.done.deadline',
+} as const
 
 export default function Speakers() {
   const { locale, orgSlug, canEdit, event, invitations, items, profiles } = useLoaderData<typeof loader>()
@@ -199,7 +215,30 @@ export default function Speakers() {
                         <p>{t(locale, 'speakers.console.suggestion', { name: invitation.suggestedName, email: invitation.suggestedEmail })}</p>
                       ) : null}
                     </td>
-                    <td>{invitation.answerBy}</td>
+                    <td>
+                      {invitation.answerBy}
+                      {canEdit && (invitation.status === 'sent' || invitation.status === 'viewed' || invitation.status === 'expired') ? (
+                        <IntentForm intent="deadline" action={action} fields={{ invitationId: invitation.id }} className="console-inline">
+                          <label className="visually-hidden" htmlFor={`answerBy-${invitation.id}`}>
+                            {t(locale, 'speakers.console.deadlineLabel', { name: invitation.name })}
+                          </label>
+                          <input
+                            type="datetime-local"
+                            id={`answerBy-${invitation.id}`}
+                            name="answerBy"
+                            required
+                            defaultValue={
+                              actionData?.intent === 'deadline' && actionData.values.invitationId === invitation.id
+                                ? actionData.values.answerBy
+                                : invitation.answerByValue
+                            }
+                          />
+                          <button type="submit" className="button--secondary button--small">
+                            {t(locale, 'speakers.console.deadline')}
+                          </button>
+                        </IntentForm>
+                      ) : null}
+                    </td>
                     {canEdit ? (
                       <td>
                         <div className="console-inline">

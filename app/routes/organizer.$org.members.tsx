@@ -11,7 +11,7 @@ import { formatDate } from '~/time.ts'
 import { t, type Locale } from '~/i18n/index.ts'
 import { canManageMembers } from '~/organizations/access.server.ts'
 import { changeRole, inviteMember, listMembers, removeMember } from '~/organizations/members.server.ts'
-import { getMyRegistrationDigest, setMyRegistrationDigest } from '~/registrations/organizer-notices.server.ts'
+import { getMyNotifications, setMyNotifications } from '~/registrations/organizer-notices.server.ts'
 import accountsStyles from '~/styles/accounts.css'
 import { consoleMeta } from '~/console/paths.ts'
 import type { ConsoleHandle } from './organizer.tsx'
@@ -22,7 +22,12 @@ const ROLES = Object.values(MemberRole)
 const FREQUENCIES = ['immediate', 'daily', 'off'] as const satisfies readonly NotificationFrequency[]
 const RoleSchema = z.enum(MemberRole)
 /** "Mina aviseringar": every member sets their own, whatever their role. */
-const NotificationsSchema = z.object({ intent: z.literal('notifications'), registrationDigest: z.enum(NotificationFrequency) })
+const NotificationsSchema = z.object({
+  intent: z.literal('notifications'),
+  registrationDigest: z.enum(NotificationFrequency),
+  /** Left out by a form from before the choice existed: then it stays as it is. */
+  speakerAnswerMail: z.enum(NotificationFrequency).optional(),
+})
 const MemberActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('invite'), email: EmailSchema, role: RoleSchema }),
   z.object({ intent: z.literal('changeRole'), personId: z.uuid(), role: RoleSchema }),
@@ -46,9 +51,10 @@ export async function loader(args: LoaderFunctionArgs) {
   return runLoader(args, async () => {
     const { person, access, locale } = await requireConsole(args.request, args.params, 'viewer')
     const { organization, actorRole, members } = await listMembers({ actor: person, organizationSlug: access.organization.slug })
-    const registrationDigest = await getMyRegistrationDigest(access)
+    const { registrationDigest, speakerAnswerMail } = await getMyNotifications(access)
     return json({
       registrationDigest,
+      speakerAnswerMail,
       locale,
       organization: { name: organization.name, slug: organization.slug },
       canManage: canManageMembers(actorRole),
@@ -66,7 +72,8 @@ export async function action(args: ActionFunctionArgs) {
   return runAction(args, async (form) => {
     if (form.intent === 'notifications') {
       const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
-      await setMyRegistrationDigest({ access, frequency: form.parse(NotificationsSchema).registrationDigest })
+      const { registrationDigest, speakerAnswerMail } = form.parse(NotificationsSchema)
+      await setMyNotifications({ access, registrationDigest, speakerAnswerMail })
       return json<ActionData>({ intent: 'notifications', message: t(locale, 'accounts.notifications.saved') })
     }
     const { person, access, locale } = await requireConsole(args.request, args.params, 'owner')
@@ -88,7 +95,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { locale, organization, canManage, me, members, registrationDigest } = useLoaderData<typeof loader>()
+  const { locale, organization, canManage, me, members, registrationDigest, speakerAnswerMail } = useLoaderData<typeof loader>()
   const actionData = useActionData<ActionData>()
   const navigation = useNavigation()
   const isSubmitting = navigation.state === 'submitting'
@@ -191,7 +198,7 @@ export default function Members() {
       <NotificationsForm
         locale={locale}
         organizationName={organization.name}
-        current={registrationDigest}
+        current={{ registrationDigest, speakerAnswerMail }}
         failure={failed?.intent === 'notifications' ? failed : undefined}
         saved={done?.intent === 'notifications' ? done.message : undefined}
         isSubmitting={isSubmitting}
@@ -216,18 +223,39 @@ function RoleOptions({ locale }: { locale: Locale }) {
   )
 }
 
-/** The signed-in member's own choice of registration mail (app/registrations/organizer-notices.server.ts). */
+/** The signed-in member's own choices: registration mail and speaker answers (app/registrations/organizer-notices.server.ts). */
 function NotificationsForm(props: {
   locale: Locale
   organizationName: string
-  current: NotificationFrequency
+  current: { registrationDigest: NotificationFrequency; speakerAnswerMail: NotificationFrequency }
   failure: FormAnswer | undefined
   saved: string | undefined
   isSubmitting: boolean
 }) {
   const { locale, failure } = props
-  const chosen = (failure?.values.registrationDigest as NotificationFrequency | undefined) ?? props.current
-  const error = failure ? (failure.fieldErrors.registrationDigest ?? failure.formError) : undefined
+  const chosen = (name: 'registrationDigest' | 'speakerAnswerMail') => (failure?.values[name] as NotificationFrequency | undefined) ?? props.current[name]
+  const error = failure ? (failure.fieldErrors.registrationDigest ?? failure.fieldErrors.speakerAnswerMail ?? failure.formError) : undefined
+  const choice = (name: 'registrationDigest' | 'speakerAnswerMail', legend: string, option: (frequency: NotificationFrequency) => string, hint: string) => (
+    <fieldset aria-describedby={error ? `${name}-hint notifications-error` : `${name}-hint`}>
+      <legend>{legend}</legend>
+      {FREQUENCIES.map((frequency) => (
+        <div className="field field--checkbox" key={frequency}>
+          <input
+            type="radio"
+            id={`${name === 'registrationDigest' ? 'notifications' : 'speaker-answers'}-${frequency}`}
+            name={name}
+            value={frequency}
+            defaultChecked={chosen(name) === frequency}
+            key={`${frequency}-${chosen(name)}`}
+          />
+          <label htmlFor={`${name === 'registrationDigest' ? 'notifications' : 'speaker-answers'}-${frequency}`}>{option(frequency)}</label>
+        </div>
+      ))}
+      <p className="field__hint" id={`${name}-hint`}>
+        {hint}
+      </p>
+    </fieldset>
+  )
   return (
     <section className="members-invite panel" id="notifications" aria-labelledby="notifications-title">
       <h2 id="notifications-title">{t(locale, 'accounts.notifications.title')}</h2>
@@ -238,30 +266,23 @@ function NotificationsForm(props: {
         </p>
       ) : null}
       <IntentForm intent="notifications" submit={{ label: t(locale, 'accounts.notifications.submit'), disabled: props.isSubmitting }}>
-        <fieldset aria-describedby={error ? 'notifications-hint notifications-error' : 'notifications-hint'}>
-          <legend>{t(locale, 'accounts.notifications.legend')}</legend>
-          {FREQUENCIES.map((frequency) => (
-            <div className="field field--checkbox" key={frequency}>
-              <input
-                type="radio"
-                id={`notifications-${frequency}`}
-                name="registrationDigest"
-                value={frequency}
-                defaultChecked={chosen === frequency}
-                key={`${frequency}-${chosen}`}
-              />
-              <label htmlFor={`notifications-${frequency}`}>{t(locale, `accounts.notifications.option.${frequency}`)}</label>
-            </div>
-          ))}
-          <p className="field__hint" id="notifications-hint">
-            {t(locale, 'accounts.notifications.fullHint')}
+        {choice(
+          'registrationDigest',
+          t(locale, 'accounts.notifications.legend'),
+          (frequency) => t(locale, `accounts.notifications.option.${frequency}`),
+          t(locale, 'accounts.notifications.fullHint'),
+        )}
+        {choice(
+          'speakerAnswerMail',
+          t(locale, 'accounts.notifications.speakers.legend'),
+          (frequency) => t(locale, `accounts.notifications.speakers.option.${frequency}`),
+          t(locale, 'accounts.notifications.speakers.hint'),
+        )}
+        {error ? (
+          <p className="field__error" id="notifications-error" role="alert">
+            {error}
           </p>
-          {error ? (
-            <p className="field__error" id="notifications-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-        </fieldset>
+        ) : null}
       </IntentForm>
     </section>
   )

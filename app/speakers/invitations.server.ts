@@ -500,6 +500,39 @@ export async function resendInvitation(input: { access: Access; eventId: string;
   wakeMailWorker()
 }
 
+/**
+ * Organizers and owners. Moves an invitation's answer-by date (earlier or later). An expired one
+ * (by the date or marked by the job) is reopened: sent again, or viewed if the speaker had opened
+ * it, with reminder_sent_at cleared so it gets one reminder before the new date. Throws 409
+ * ('speakers.console.deadlineClosed') for an accepted, declined or revoked invitation, 400 (field
+ * answerBy) for a date not in the future, 404 for another event's invitation. Audited; no mail.
+ */
+export async function changeAnswerBy(input: { access: Access; eventId: string; invitationId: string; answerBy: Date } & Clock) {
+  const now = input.now ?? new Date()
+  await db.$transaction(async (tx) => {
+    const { invitation } = await findManagedInvitation(tx, input.access, input.eventId, input.invitationId)
+    const status = effectiveStatus(invitation, now)
+    if (status !== 'expired' && !OPEN.includes(status)) throw new DomainError('speakers.console.deadlineClosed', 409)
+    if (input.answerBy.getTime() <= now.getTime()) throw new DomainError('speakers.console.answerByPast', 400, {}, 'answerBy')
+    const reopened = status === 'expired'
+    await tx.speakerInvitation.update({
+      where: { id: invitation.id },
+      data: {
+        expiresAt: input.answerBy,
+        ...(reopened ? { status: invitation.viewedAt ? 'viewed' : 'sent', expiredAt: null, reminderSentAt: null } : {}),
+      },
+    })
+    await recordAudit(tx, {
+      organizationId: input.access.organization.id,
+      actorId: input.access.personId,
+      action: 'speakerInvitation.deadlineChanged',
+      entityType: 'speakerInvitation',
+      entityId: invitation.id,
+      data: { from: invitation.expiresAt.toISOString(), to: input.answerBy.toISOString(), reopened },
+    })
+  })
+}
+
 /** Viewers and up. The event's invitations, newest first, with the status as of `now`; another organization's event is a 404. */
 export async function listInvitations(input: { access: Access; eventId: string } & Clock) {
   const event = await db.event.findFirst({ where: { id: input.eventId, organizationId: input.access.organization.id }, select: { id: true } })

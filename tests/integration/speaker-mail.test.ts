@@ -10,11 +10,22 @@ import { createSmtpTransport, type MailTransport } from '../../app/mail/transpor
 import { processOutboxOnce } from '../../app/mail/worker.server.ts'
 import { requireMembership, type Access } from '../../app/organizations/access.server.ts'
 import { deleteProgrammeItem, saveProgrammeItem, type ItemInput } from '../../app/programme/editing.server.ts'
+import { scheduleDigests } from '../../app/registrations/organizer-notices.server.ts'
 import { runScheduledMail } from '../../app/registrations/scheduled-mail.server.ts'
+import { action as membersAction, loader as membersLoader } from '../../app/routes/organizer.$org.members.tsx'
+import { action as speakersAction } from '../../app/routes/organizer.$org.events.$id.speakers.tsx'
 import { loader as eventFeed } from '../../app/routes/($lang).events.$slug_.calendar[.]ics.ts'
 import { reminderDueAt, scheduleSpeakerInvitationMail } from '../../app/speakers/invitation-reminders.server.ts'
-import { acceptInvitation, createInvitations, declineInvitation, invitationToken, revokeInvitation } from '../../app/speakers/invitations.server.ts'
-import { createMember, createOrganization } from '../support/console.ts'
+import { t } from '../../app/i18n/index.ts'
+import {
+  acceptInvitation,
+  changeAnswerBy,
+  createInvitations,
+  declineInvitation,
+  invitationToken,
+  revokeInvitation,
+} from '../../app/speakers/invitations.server.ts'
+import { body, call, cookieFor, createMember, createOrganization, getRequest, postRequest } from '../support/console.ts'
 import { useTestDatabase } from '../support/database.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
 
@@ -28,6 +39,10 @@ const at = (base: Date, ms: number) => new Date(base.getTime() + ms)
 
 let access: Access
 let organizer: { id: string; email: string }
+let digestMember: { id: string; email: string }
+let quietMember: { id: string; email: string }
+let orgSlug: string
+let cookie: string
 let event: { id: string; slug: string }
 let panel: { id: string }
 let keynote: { id: string }
@@ -131,6 +146,19 @@ beforeAll(async () => {
   })
   organizer = await createMember(org.id, 'organizer')
   access = await requireMembership({ personId: organizer.id, organizationSlug: org.slug, minimum: 'viewer' })
+  orgSlug = org.slug
+  cookie = await cookieFor(organizer.id)
+  // An owner who reads speaker answers in the daily digest, and an organizer who wants none.
+  digestMember = await createMember(org.id, 'owner')
+  await db.membership.update({
+    where: { organizationId_personId: { organizationId: org.id, personId: digestMember.id } },
+    data: { speakerAnswerMail: 'daily' },
+  })
+  quietMember = await createMember(org.id, 'organizer')
+  await db.membership.update({
+    where: { organizationId_personId: { organizationId: org.id, personId: quietMember.id } },
+    data: { speakerAnswerMail: 'off', registrationDigest: 'off' },
+  })
   event = await db.event.create({
     data: {
       format: 'on_site',
@@ -336,5 +364,118 @@ describe('a session a speaker accepted changes', () => {
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL')
     expect(events[0].event.uid).toBe(calendarUid({ kind: 'item', id: extra.id }))
     expect(events[0].event.sequence).toBe(1)
+  })
+})
+
+describe('changing the answer-by date', () => {
+  const path = () => `/organizer/${orgSlug}/events/${event.id}/speakers`
+  const post = (fields: Record<string, string>) => call(speakersAction, postRequest(path(), fields, cookie), { org: orgSlug, id: event.id })
+
+  it("an organizer moves an open invitation's date from the speakers page; it is audited", async () => {
+    const { id } = await invite()
+    const response = await post({ intent: 'deadline', invitationId: id, answerBy: '2027-03-20T12:00' })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe(`${path()}?done=deadline`)
+    expect((await db.speakerInvitation.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(new Date('2027-03-20T11:00:00Z'))
+    const [entry] = await db.auditEntry.findMany({ where: { entityId: id, action: 'speakerInvitation.deadlineChanged' } })
+    expect(entry).toMatchObject({ actorId: organizer.id, data: { from: ANSWER_BY.toISOString(), to: '2027-03-20T11:00:00.000Z', reopened: false } })
+  })
+
+  it("moving an expired invitation's date forward reopens it: one new reminder before the new date, and it can expire again", async () => {
+    const { id, email } = await invite()
+    await db.speakerInvitation.update({ where: { id }, data: { createdAt: NOW, viewedAt: NOW, status: 'viewed' } })
+    await scheduleSpeakerInvitationMail({ now: at(ANSWER_BY, -47 * HOUR) })
+    await scheduleSpeakerInvitationMail({ now: at(ANSWER_BY, HOUR) })
+    expect((await db.speakerInvitation.findUniqueOrThrow({ where: { id } })).status).toBe('expired')
+
+    const later = new Date('2027-03-31T21:59:00Z')
+    await changeAnswerBy({ access, eventId: event.id, invitationId: id, answerBy: later, now: at(ANSWER_BY, 2 * HOUR) })
+    expect(await db.speakerInvitation.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'viewed',
+      expiredAt: null,
+      reminderSentAt: null,
+      expiresAt: later,
+    })
+    await scheduleSpeakerInvitationMail({ now: at(later, -47 * HOUR) })
+    await scheduleSpeakerInvitationMail({ now: at(later, -46 * HOUR) })
+    expect(await outboxTo(email, 'speaker-reminder')).toHaveLength(2)
+    await scheduleSpeakerInvitationMail({ now: at(later, HOUR) })
+    const notices = await db.outboxMessage.findMany({ where: { recipient: organizer.email, dedupKey: { startsWith: `speaker-answer:${id}:expired:` } } })
+    expect(notices).toHaveLength(2)
+  })
+
+  it('an accepted, declined or revoked invitation keeps its date: 409 with a Swedish message; a past date is a 400 on the field', async () => {
+    const accepted = await invite()
+    const declined = await invite()
+    const revoked = await invite()
+    await acceptInvitation({ token: accepted.token, now: NOW })
+    await declineInvitation({ token: declined.token, now: NOW })
+    await revokeInvitation({ access, eventId: event.id, invitationId: revoked.id, now: NOW })
+    for (const { id } of [accepted, declined, revoked]) {
+      const response = await post({ intent: 'deadline', invitationId: id, answerBy: '2027-03-20T12:00' })
+      expect(response.status).toBe(409)
+      expect((await body<{ formError: string }>(response)).formError).toBe(t('sv', 'speakers.console.deadlineClosed'))
+      expect((await db.speakerInvitation.findUniqueOrThrow({ where: { id } })).expiresAt).toEqual(ANSWER_BY)
+    }
+    const open = await invite()
+    const past = await post({ intent: 'deadline', invitationId: open.id, answerBy: '2020-01-01T12:00' })
+    expect(past.status).toBe(400)
+    expect((await body<{ fieldErrors: Record<string, string> }>(past)).fieldErrors.answerBy).toBe(t('sv', 'speakers.console.answerByPast'))
+    const garbage = await post({ intent: 'deadline', invitationId: open.id, answerBy: 'imorgon' })
+    expect(garbage.status).toBe(400)
+  })
+})
+
+describe('how organizers hear about speaker answers', () => {
+  it('each member chooses on the members page; the choice is theirs alone and kept when an old form leaves it out', async () => {
+    const members = `/organizer/${orgSlug}/members`
+    const me = await createMember((await db.organization.findUniqueOrThrow({ where: { slug: orgSlug } })).id, 'viewer')
+    const myCookie = await cookieFor(me.id)
+    const page = await body<{ registrationDigest: string; speakerAnswerMail: string }>(
+      await call(membersLoader, getRequest(members, myCookie), { org: orgSlug }),
+    )
+    expect(page).toMatchObject({ registrationDigest: 'daily', speakerAnswerMail: 'immediate' })
+    const saved = await call(
+      membersAction,
+      postRequest(members, { intent: 'notifications', registrationDigest: 'off', speakerAnswerMail: 'daily' }, myCookie),
+      {
+        org: orgSlug,
+      },
+    )
+    expect(saved.status).toBe(200)
+    const mine = () => db.membership.findFirstOrThrow({ where: { personId: me.id }, select: { registrationDigest: true, speakerAnswerMail: true } })
+    expect(await mine()).toEqual({ registrationDigest: 'off', speakerAnswerMail: 'daily' })
+    await call(membersAction, postRequest(members, { intent: 'notifications', registrationDigest: 'immediate' }, myCookie), { org: orgSlug })
+    expect(await mine()).toEqual({ registrationDigest: 'immediate', speakerAnswerMail: 'daily' })
+    const bad = await call(
+      membersAction,
+      postRequest(members, { intent: 'notifications', registrationDigest: 'daily', speakerAnswerMail: 'hourly' }, myCookie),
+      {
+        org: orgSlug,
+      },
+    )
+    expect(bad.status).toBe(400)
+    await db.membership.deleteMany({ where: { personId: me.id } })
+  })
+
+  it("immediate gets one mail per answer, daily reads it in the next morning's digest, off gets neither", async () => {
+    const { token, id } = await invite({ answerBy: new Date('2027-04-30T21:59:00Z') })
+    const answeredAt = new Date('2027-04-06T10:00:00Z')
+    await declineInvitation({ token, reason: 'Bortrest', now: answeredAt })
+    const immediate = await db.outboxMessage.findMany({ where: { template: 'speaker-answer', dedupKey: { startsWith: `speaker-answer:${id}:` } } })
+    expect(immediate.map((row) => row.recipient)).toEqual([organizer.email])
+
+    // 07.30 Stockholm time the next day: the digest covers 6 April.
+    expect((await scheduleDigests({ now: new Date('2027-04-07T05:30:00Z') })).queued).toBe(1)
+    expect((await scheduleDigests({ now: new Date('2027-04-07T05:31:00Z') })).queued).toBe(0)
+    const digests = await db.outboxMessage.findMany({ where: { template: 'organizer-registrations' } })
+    expect(digests.map((row) => row.recipient)).toEqual([digestMember.email])
+    const [received] = await deliveredTo(digestMember.email)
+    expect(received.mail.subject).toBe('Talarsvar tisdag 6 april 2027: 1')
+    const lines = received.mail.text!.split('\n')
+    expect(lines).toContain('Talarnas svar (1):')
+    expect(lines).toContain(`- Talare ${counter}: Tackat nej – Co-Days 2027 (Anledning: Bortrest)`)
+    expect(lines).toContain(`  https://samling.test/organizer/${orgSlug}/events/${event.id}/speakers`)
+    expect(await db.outboxMessage.count({ where: { recipient: quietMember.email } })).toBe(0)
   })
 })
