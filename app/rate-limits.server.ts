@@ -61,6 +61,23 @@ export async function limitRegistrations(input: { ip: string; email: string }): 
   if (byEmail) throw new RateLimitedError('registration.error.rateLimited', byEmail, 'email')
 }
 
+/**
+ * Throws RateLimitedError (429 with Retry-After) when an IP or an address sends proposals to open
+ * calls too often: the registration limits and window, counted on keys of their own.
+ */
+export async function limitProposals(input: { ip: string; email: string }): Promise<void> {
+  const limits = config().registrationLimits
+  const [byIp, byEmail] = await hitRateLimits(
+    [
+      { key: rateLimitKey('propose-ip', input.ip), limit: limits.perIp },
+      { key: rateLimitKey('propose-email', input.email.trim().toLowerCase()), limit: limits.perEmail },
+    ],
+    REGISTRATION_WINDOW_MS,
+  )
+  if (byIp) throw new RateLimitedError('proposals.error.rateLimited', byIp)
+  if (byEmail) throw new RateLimitedError('proposals.error.rateLimited', byEmail, 'email')
+}
+
 const FEED_GUESS_WINDOW_MS = 10 * 60_000
 /** Unknown personal feed tokens one IP may ask for per window; a calendar program with a revoked link polls far less. */
 export const FEED_GUESS_LIMIT = 20

@@ -235,6 +235,31 @@ export function seatsHint(seat: { left: number | null }, locale: Locale): string
 
 const star = (label: string) => `${label} *`
 
+/** "I have read how my details are handled" with the link to the privacy notice: every public form that stores personal data has it. */
+export function ConsentField({ locale, checked, error }: { locale: Locale; checked: boolean; error?: string }) {
+  return (
+    <div className={error ? 'field field--checkbox field--invalid' : 'field field--checkbox'}>
+      <input
+        id={fieldId('consent')}
+        type="checkbox"
+        name="consent"
+        value="yes"
+        required
+        defaultChecked={checked}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId('consent')}-error` : undefined}
+      />
+      <label htmlFor={fieldId('consent')}>{star(t(locale, 'registration.consent'))}</label>{' '}
+      <a href={localePath(locale, '/privacy')}>{t(locale, 'registration.consentLink')}</a>
+      {error ? (
+        <p className="field__error" id={`${fieldId('consent')}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
 export function RegistrationForm({ locale, action, form, values = {}, fieldErrors = {}, formError, invite, series = false }: RegistrationFormProps) {
   const interest = form.mode === 'interest_only'
   const showSeats = !interest && !series
@@ -359,25 +384,7 @@ export function RegistrationForm({ locale, action, form, values = {}, fieldError
           ))}
         </Group>
       ) : null}
-      <div className={fieldErrors.consent ? 'field field--checkbox field--invalid' : 'field field--checkbox'}>
-        <input
-          id={fieldId('consent')}
-          type="checkbox"
-          name="consent"
-          value="yes"
-          required
-          defaultChecked={values.consent === 'yes'}
-          aria-invalid={fieldErrors.consent ? true : undefined}
-          aria-describedby={fieldErrors.consent ? `${fieldId('consent')}-error` : undefined}
-        />
-        <label htmlFor={fieldId('consent')}>{star(t(locale, 'registration.consent'))}</label>{' '}
-        <a href={localePath(locale, '/privacy')}>{t(locale, 'registration.consentLink')}</a>
-        {fieldErrors.consent ? (
-          <p className="field__error" id={`${fieldId('consent')}-error`}>
-            {fieldErrors.consent}
-          </p>
-        ) : null}
-      </div>
+      <ConsentField locale={locale} checked={values.consent === 'yes'} error={fieldErrors.consent} />
       <button type="submit" className="button button--primary">
         {interest ? t(locale, 'registration.submitInterest') : series ? t(locale, 'registration.submitSeries') : t(locale, 'registration.submit')}
       </button>

@@ -10,6 +10,7 @@ import { registrationMessages } from './en/registration.ts'
 import { speakerMessages } from './en/speakers.ts'
 import { speakerAreaMessages } from './en/speaker-area.ts'
 import { uploadMessages } from './en/uploads.ts'
+import { proposalMessages } from './en/proposals.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -24,4 +25,5 @@ export const en = {
   ...speakerMessages,
   ...speakerAreaMessages,
   ...uploadMessages,
+  ...proposalMessages,
 } satisfies Messages

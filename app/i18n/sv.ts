@@ -13,6 +13,7 @@ import { registrationMessages } from './sv/registration.ts'
 import { speakerMessages } from './sv/speakers.ts'
 import { speakerAreaMessages } from './sv/speaker-area.ts'
 import { uploadMessages } from './sv/uploads.ts'
+import { proposalMessages } from './sv/proposals.ts'
 
 export const sv = {
   ...common,
@@ -26,6 +27,7 @@ export const sv = {
   ...speakerMessages,
   ...speakerAreaMessages,
   ...uploadMessages,
+  ...proposalMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

@@ -20,6 +20,11 @@ import { speakerConfirmed } from '../../emails/speaker-confirmed.tsx'
 import { speakerInvitation } from '../../emails/speaker-invitation.tsx'
 import { speakerReminder } from '../../emails/speaker-reminder.tsx'
 import { speakerSessionChanged } from '../../emails/speaker-session-changed.tsx'
+import { proposalAccepted } from '../../emails/proposal-accepted.tsx'
+import { proposalDeclined } from '../../emails/proposal-declined.tsx'
+import { proposalNew } from '../../emails/proposal-new.tsx'
+import { proposalReceived } from '../../emails/proposal-received.tsx'
+import { proposalWithdrawn } from '../../emails/proposal-withdrawn.tsx'
 import { CalendarInviteSchema, CalendarInvitesSchema } from '../../emails/schemas.ts'
 import type { MailContext, MailKind, MailTemplate } from '../../emails/template.ts'
 import { buildInvitationIcs } from '../calendar/ics.server.ts'
@@ -49,6 +54,11 @@ const templates = {
   'speaker-reminder': speakerReminder,
   'speaker-confirmed': speakerConfirmed,
   'speaker-session-changed': speakerSessionChanged,
+  'proposal-received': proposalReceived,
+  'proposal-accepted': proposalAccepted,
+  'proposal-declined': proposalDeclined,
+  'proposal-withdrawn': proposalWithdrawn,
+  'proposal-new': proposalNew,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own payload type
 } satisfies Record<string, MailTemplate<any>>
 

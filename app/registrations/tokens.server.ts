@@ -9,8 +9,8 @@ import { localePath, type Locale } from '../i18n/index.ts'
  * Samling can mail the same link again ("du är redan anmäld") without invalidating the one the person
  * already has. Bumping `tokenVersion` revokes every link sent so far. docs/decisions/0013-personal-links.md
  */
-/** 'speaker-invitation': an invitation to speak (app/speakers/invitations.server.ts). */
-export type TokenPurpose = 'manage' | 'invite' | 'calendar' | 'speaker-invitation'
+/** 'speaker-invitation': an invitation to speak (app/speakers/invitations.server.ts); 'proposal': a proposer's page (app/proposals/). */
+export type TokenPurpose = 'manage' | 'invite' | 'calendar' | 'speaker-invitation' | 'proposal'
 
 export function deriveToken(purpose: TokenPurpose, id: string, version = 0): string {
   return createHmac('sha256', config().sessionSecret).update(`${purpose}:${id}:${version}`).digest('base64url')

@@ -13,9 +13,11 @@ import { notFound } from '../errors.server.ts'
 import { getEventPageView } from '../events/event-page-view.server.ts'
 import { jsonLdScriptContent } from '../events/json-ld.ts'
 import { localePath, t, type Locale } from '../i18n/index.ts'
+import { findOpenCall } from '../proposals/proposals.server.ts'
 import { orNotFound, publicLocale, siteUrl } from '../public/route.server.ts'
 import { getRegistrationForm } from '../registrations/form.server.ts'
 import { isSlug } from '../slug.ts'
+import { formatDateTime } from '../time.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = publicLocale(request, params)
@@ -24,13 +26,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const appUrl = siteUrl()
   const view = await orNotFound(locale, () => getEventPageView(slug, { locale, appUrl }))
   const registration = await orNotFound(locale, () => getRegistrationForm(slug, locale))
+  const openCall = await findOpenCall(slug)
+  const call = openCall ? { deadline: formatDateTime(openCall.closesAt, locale) } : null
   const description = view.summary || [view.when, view.placeText ?? t(locale, 'format.online')].join('. ')
   // Organizers of this event also see what to check about its times. Only a request with a Cookie
   // can be one, and such requests bypass the shared page cache; the answer then says it is private.
   const person = request.headers.has('Cookie') ? await getCurrentPerson(request) : null
   const scheduleWarnings = person ? await findScheduleWarningsForMember({ personId: person.id, eventSlug: slug, locale }) : null
   const headers: HeadersInit = scheduleWarnings ? { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } : {}
-  return json({ locale, view, registration, description, scheduleWarnings, url: `${appUrl}${localePath(locale, `/events/${slug}`)}` }, { headers })
+  return json({ locale, view, registration, call, description, scheduleWarnings, url: `${appUrl}${localePath(locale, `/events/${slug}`)}` }, { headers })
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
@@ -84,7 +88,7 @@ function RegistrationSummary({ registration, locale }: { registration: Registrat
 }
 
 export default function EventPage() {
-  const { view, registration, locale, scheduleWarnings, url } = useLoaderData<typeof loader>()
+  const { view, registration, call, locale, scheduleWarnings, url } = useLoaderData<typeof loader>()
   const nonce = useNonce()
   return (
     <main id="main" className="container page event-page">
@@ -173,6 +177,17 @@ export default function EventPage() {
             />
           </section>
           <RegistrationSummary registration={registration} locale={locale} />
+          {call ? (
+            <section className="panel" aria-labelledby="proposal-call-heading">
+              <h2 id="proposal-call-heading">{t(locale, 'proposals.public.panelHeading')}</h2>
+              <p>{t(locale, 'proposals.public.panelText', { deadline: call.deadline })}</p>
+              <p>
+                <Link to={localePath(locale, `/events/${view.slug}/propose`)} className="button button--secondary">
+                  {t(locale, 'proposals.public.link')}
+                </Link>
+              </p>
+            </section>
+          ) : null}
           {view.series ? (
             <section className="panel" aria-labelledby="series-heading">
               <h2 id="series-heading">{t(locale, 'public.event.seriesPartOf', { title: view.series.title })}</h2>

@@ -136,6 +136,9 @@ export default function EditEvent() {
         <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/speakers`)}>
           {t(locale, 'speakers.console.link')}
         </Link>
+        <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/proposals`)}>
+          {t(locale, 'proposals.console.link')}
+        </Link>
         <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/speaker-answers`)}>
           {t(locale, 'speakers.review.link')}
         </Link>

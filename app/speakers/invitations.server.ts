@@ -10,7 +10,7 @@ import { enqueueMail } from '../mail/outbox.server.ts'
 import { wakeMailWorker } from '../mail/worker.server.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
 import { deriveToken, hashToken, isTokenShaped } from '../registrations/tokens.server.ts'
-import { assertOrganizationSpeakers, createSpeakerProfile, listOrganizationSpeakers } from './profiles.server.ts'
+import { assertOrganizationSpeakers, listOrganizationSpeakers, speakerProfileFor } from './profiles.server.ts'
 import { mailAcceptance } from './session-mail.server.ts'
 
 /**
@@ -329,24 +329,6 @@ function closedError(status: InvitationState): DomainError {
   return new DomainError('speakers.invitation.alreadyDeclined', 409)
 }
 
-/** The speaker profile an accepted invitation belongs to: the invited one, else the person's own, else a new one; linked to the Person of the address. */
-async function speakerFor(tx: Tx, invitation: Locked): Promise<{ speakerId: string; personId: string }> {
-  const email = normalizeEmail(invitation.email)
-  const person = await tx.person.upsert({ where: { email }, create: { email, name: invitation.name, locale: invitation.locale }, update: {} })
-  if (invitation.speakerId) {
-    const profile = await tx.speakerProfile.findUnique({ where: { id: invitation.speakerId } })
-    if (profile) {
-      if (!profile.personId) await tx.speakerProfile.update({ where: { id: profile.id }, data: { personId: person.id } })
-      return { speakerId: profile.id, personId: person.id }
-    }
-  }
-  const own = await tx.speakerProfile.findFirst({ where: { personId: person.id }, orderBy: { createdAt: 'asc' }, select: { id: true } })
-  if (own) return { speakerId: own.id, personId: person.id }
-  const created = await createSpeakerProfile(tx, { name: invitation.name || person.name || email, title: '', affiliation: '' })
-  await tx.speakerProfile.update({ where: { id: created.id }, data: { personId: person.id } })
-  return { speakerId: created.id, personId: person.id }
-}
-
 /**
  * The speaker says yes. Creates or links their speaker profile (through the Person of the invited
  * address) and puts them on each invited programme item with the invitation's role. Idempotent: a
@@ -362,7 +344,12 @@ export async function acceptInvitation(input: { token: string } & Clock) {
     const status = effectiveStatus(invitation, now)
     if (status === 'accepted') return { alreadyAccepted: true, speakerId: invitation.speakerId, personId: null }
     if (!OPEN.includes(status)) throw closedError(status)
-    const { speakerId, personId } = await speakerFor(tx, invitation)
+    const { speakerId, personId } = await speakerProfileFor(tx, {
+      email: invitation.email,
+      name: invitation.name,
+      locale: invitation.locale,
+      preferredId: invitation.speakerId,
+    })
     for (const { itemId } of invitation.items) {
       await tx.programmeRole.upsert({
         where: { itemId_speakerId: { itemId, speakerId } },
