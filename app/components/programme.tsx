@@ -27,15 +27,20 @@ export function Programme({ days, locale }: { days: ProgrammeDay[]; locale: Loca
                       {item.track ? <span>{t(locale, 'public.event.track', { track: item.track })}</span> : null}
                       {item.capacity !== null ? <span>{t(locale, 'public.event.itemCapacity', { count: item.capacity })}</span> : null}
                     </p>
-                    {item.speakers.length ? (
-                      <ul className="programme-item__speakers">
-                        {item.speakers.map((speaker) => (
-                          <li key={speaker.slug}>
-                            <Link to={localePath(locale, `/speakers/${speaker.slug}`)}>{speaker.name}</Link>
-                            {speaker.role !== 'speaker' ? `, ${speaker.roleLabel.toLowerCase()}` : null}
-                          </li>
+                    {item.speakerGroups.length ? (
+                      <dl className="programme-item__speakers">
+                        {item.speakerGroups.map((group) => (
+                          <div key={group.role} className="programme-item__role">
+                            <dt>{group.label}:</dt>
+                            {group.people.map((person) => (
+                              <dd key={person.slug}>
+                                <Link to={localePath(locale, `/speakers/${person.slug}`)}>{person.name}</Link>
+                                {person.detail ? `, ${person.detail}` : null}
+                              </dd>
+                            ))}
+                          </div>
                         ))}
-                      </ul>
+                      </dl>
                     ) : null}
                     {item.descriptionHtml ? (
                       <div className="prose programme-item__description" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />

@@ -1,9 +1,9 @@
 import { renderMarkdown } from '../markdown.server.ts'
 import { pick, t, type Locale } from '../i18n/index.ts'
-import type { EventFormat, ProgrammeItemType } from '../generated/prisma/enums.ts'
+import type { EventFormat, ProgrammeItemType, SpeakerRole } from '../generated/prisma/enums.ts'
 import { formatEventWhen, formatLongDate, formatTimeRange, stockholmDay } from '../time.ts'
 import { PublicCache } from '../cache.server.ts'
-import { eventSpeakers, getPublicEvent, safeHttpUrl, type PublicEvent } from './event-page.server.ts'
+import { eventSpeakers, getPublicEvent, safeHttpUrl, type PublicEvent, type PublicItemSpeaker } from './event-page.server.ts'
 import { buildEventJsonLd, type EventJsonLd } from './json-ld.ts'
 import type { PublicStatus } from './listing.server.ts'
 
@@ -41,6 +41,13 @@ export type EventPageView = {
   jsonLd: EventJsonLd
 }
 
+export type SpeakerGroupView = {
+  role: SpeakerRole
+  /** "Moderator", "Panelister", "Talare" (plural when more than one). */
+  label: string
+  people: { slug: string; name: string; detail: string }[]
+}
+
 export type ProgrammeDay = { day: string; heading: string; items: ProgrammeItemView[] }
 
 export type ProgrammeItemView = {
@@ -58,6 +65,8 @@ export type ProgrammeItemView = {
   recordingUrl: string | null
   slidesUrl: string | null
   speakers: { slug: string; name: string; roleLabel: string; role: string }[]
+  /** The item's people grouped by role (moderator, speakers, panelists), each with title and affiliation. */
+  speakerGroups: SpeakerGroupView[]
   /** The speakers' own material: links (http/https only) and uploaded files. */
   materials: { title: string; href: string; speaker: string }[]
 }
@@ -67,6 +76,27 @@ export function formatPrice(priceOre: number, locale: Locale): string {
   if (priceOre === 0) return t(locale, 'common.free')
   const kronor = priceOre % 100 === 0 ? String(priceOre / 100) : (priceOre / 100).toFixed(2).replace('.', locale === 'sv' ? ',' : '.')
   return t(locale, 'common.price', { amount: kronor })
+}
+
+const ROLE_ORDER: SpeakerRole[] = ['moderator', 'speaker', 'panelist']
+
+/** An item's people by role, moderator first: "Moderator: Anna Berg, projektledare, Coompanion". */
+export function speakerGroups(speakers: PublicItemSpeaker[], locale: Locale): SpeakerGroupView[] {
+  return ROLE_ORDER.flatMap((role) => {
+    const people = speakers.filter((speaker) => speaker.role === role)
+    if (!people.length) return []
+    return [
+      {
+        role,
+        label: t(locale, people.length > 1 ? `public.event.roleGroup.${role}.other` : `public.event.roleGroup.${role}.one`),
+        people: people.map((speaker) => ({
+          slug: speaker.slug,
+          name: speaker.name,
+          detail: [pick(speaker, 'title', locale), speaker.affiliation].filter((part) => part.trim()).join(', '),
+        })),
+      },
+    ]
+  })
 }
 
 export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; appUrl: string; now?: Date }): EventPageView {
@@ -104,6 +134,7 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
         role: speaker.role,
         roleLabel: t(locale, `speakerRole.${speaker.role}`),
       })),
+      speakerGroups: speakerGroups(item.speakers, locale),
       materials: (item.materials ?? []).flatMap((material) => {
         const href = safeHttpUrl(material.url)
         return href ? [{ title: material.title, href, speaker: material.speaker }] : []

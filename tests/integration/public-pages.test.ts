@@ -138,6 +138,9 @@ describe('the event page', () => {
     expect(data.view.days[0].items[0]).toMatchObject({ time: '09.00–10.00', title: 'Öppning', typeLabel: 'Huvudtalare', room: 'Sal Klara' })
     expect(data.view.days[0].items[0].speakers).toEqual([{ slug: expect.any(String), name: 'Anna Andersson', role: 'moderator', roleLabel: 'Moderator' }])
     expect(data.view.days[1].items[0].time).toBe('13.30–14.15')
+    expect(data.view.days[0].items[0].speakerGroups).toEqual([
+      { role: 'moderator', label: 'Moderator', people: [{ slug: expect.any(String), name: 'Anna Andersson', detail: 'Utvecklingsledare, Karlstads kommun' }] },
+    ])
   })
 
   it('shows the recording link but drops a slides link that is not http(s)', async () => {
