@@ -296,6 +296,7 @@ export async function getEventForEditing(input: { access: Access; eventId: strin
       ticketTypes: { orderBy: { position: 'asc' } },
       questions: { orderBy: { position: 'asc' } },
       series: true,
+      coverImage: true,
       _count: { select: { programmeItems: true } },
     },
   })

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { AuditList } from '~/components/console/audit-list.tsx'
 import { EventForm } from '~/components/console/event-form.tsx'
+import { ImagePanel } from '~/components/console/image-panel.tsx'
 import { StatusPanel } from '~/components/console/status-panel.tsx'
 import { ScheduleWarnings } from '~/components/schedule-warnings.tsx'
 import { requireConsole } from '~/console/access.server.ts'
@@ -13,12 +14,16 @@ import { eventFormValues, getEventForEditing, listEventAudit, listSeriesChoices,
 import { findScheduleWarnings } from '~/events/schedule-warnings.server.ts'
 import { CancelSchema, cancelEvent, postponeEvent, PostponeSchema, publishEvent, unpublishEvent } from '~/events/status.server.ts'
 import { countAffectedRegistrants } from '~/events/changes.server.ts'
+import { COVER_FIELD, removeEventCover, setEventCover } from '~/events/cover.server.ts'
+import { parseAltTexts } from '~/uploads/attach.server.ts'
+import { UPLOAD_LIMITS } from '~/uploads/media.ts'
+import { imageSources, readUploadForm } from '~/uploads/store.server.ts'
 import { affectedNotice } from '~/components/console/mail-notice.ts'
 import { localePath, pick, t, type Locale } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
-const INTENTS = ['save', 'publish', 'unpublish', 'cancel', 'postpone'] as const
+const INTENTS = ['save', 'publish', 'unpublish', 'cancel', 'postpone', 'cover', 'remove-cover'] as const
 
 /** The edit form, status actions and recent audit entries. Another organization's event is a 404. */
 export async function loader(args: LoaderFunctionArgs) {
@@ -48,6 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
         registrationMode: event.registrationMode,
       },
       values: eventFormValues(event),
+      cover: event.coverImage ? { ...imageSources(event.coverImage), altSv: event.coverAltSv, altEn: event.coverAltEn } : null,
       series,
       audit,
       scheduleWarnings,
@@ -58,10 +64,13 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 /**
- * intent=save (the form), publish, unpublish, cancel (reason required), postpone (optional note).
- * Organizers and owners only; every success redirects back here (POST/redirect/GET).
+ * intent=save (the form), publish, unpublish, cancel (reason required), postpone (optional note),
+ * cover (a multipart form: image file and its descriptions), remove-cover. Organizers and owners
+ * only; every success redirects back here (POST/redirect/GET).
  */
 export async function action(args: ActionFunctionArgs) {
+  // runAction reads the form's text fields; the cover's file is read from this copy.
+  const upload = args.request.clone()
   return runAction(args, async (form) => {
     const { access, locale } = await requireConsole(args.request, args.params, 'organizer')
     const eventId = parseId(args.params.id, 'error.eventNotFound')
@@ -83,6 +92,15 @@ export async function action(args: ActionFunctionArgs) {
       case 'postpone':
         await postponeEvent({ access, eventId, note: form.parse(PostponeSchema).note })
         return back('postponed')
+      case 'cover': {
+        const alt = parseAltTexts(form.values, 'coverAlt')
+        const file = (await readUploadForm(upload, { maxBytes: UPLOAD_LIMITS.cover, field: COVER_FIELD })).file(COVER_FIELD)
+        await setEventCover({ access, eventId, file, alt })
+        return back('cover')
+      }
+      case 'remove-cover':
+        await removeEventCover({ access, eventId })
+        return back('remove-cover')
     }
   })
 }
@@ -102,15 +120,18 @@ const DONE_MESSAGES = {
   unpublished: 'organizer.status.unpublished',
   cancelled: 'organizer.status.cancelled',
   postponed: 'organizer.status.postponed',
+  cover: 'uploads.cover.saved',
+  'remove-cover': 'uploads.cover.removed',
 } as const
 
 export default function EditEvent() {
-  const { locale, orgSlug, canEdit, event, values, series, audit, scheduleWarnings, affected } = useLoaderData<typeof loader>()
+  const { locale, orgSlug, canEdit, event, values, cover, series, audit, scheduleWarnings, affected } = useLoaderData<typeof loader>()
   const actionData = useActionData<FormAnswer>()
   const [search] = useSearchParams()
   const done = search.get('done') as keyof typeof DONE_MESSAGES | null
   const action = consolePath(locale, `/organizer/${orgSlug}/events/${event.id}`)
-  const isStatusError = actionData?.intent === 'cancel' || actionData?.intent === 'postpone'
+  const isCoverError = actionData?.intent === 'cover' || actionData?.intent === 'remove-cover'
+  const isStatusError = isCoverError || actionData?.intent === 'cancel' || actionData?.intent === 'postpone'
   const title = pick(event, 'title', locale)
   return (
     <>
@@ -178,7 +199,20 @@ export default function EditEvent() {
               values={actionData?.values}
             />
           ) : null}
-          {isStatusError && actionData?.formError ? (
+          <ImagePanel
+            locale={locale}
+            action={action}
+            field="cover"
+            altPrefix="coverAlt"
+            title={t(locale, 'uploads.cover.title')}
+            maxBytes={UPLOAD_LIMITS.cover}
+            image={cover}
+            readOnly={!canEdit}
+            values={isCoverError ? actionData?.values : undefined}
+            fieldErrors={isCoverError ? actionData?.fieldErrors : undefined}
+            formError={isCoverError ? actionData?.formError : undefined}
+          />
+          {isStatusError && !isCoverError && actionData?.formError ? (
             <p className="form-error" role="alert">
               {actionData.formError}
             </p>

@@ -79,6 +79,24 @@ export function TextAreaField(props: Common & { value?: string; maxLength?: numb
   )
 }
 
+/** A file chooser; `accept` lists what the server takes (it checks the bytes anyway). */
+export function FileField(props: Common & { accept: string }) {
+  const id = props.id ?? fieldId(props.name)
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
+      <input
+        id={id}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        required={props.required}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      />
+    </FieldFrame>
+  )
+}
+
 export type Option = { value: string; label: string }
 
 /**
