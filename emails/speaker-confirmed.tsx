@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { t, type Locale } from '../app/i18n/index.ts'
 import { ActionButton, EmailLayout, Facts, Paragraph, SmallPrint } from './layout.tsx'
 import { CalendarInvitesSchema, HttpUrlSchema, LineSchema, ReplyToSchema } from './schemas.ts'
-import { sampleSessionInvite, sampleSpeakerSession, sessionRows, SpeakerRoleSchema, SpeakerSessionSchema } from './speaker-sessions.ts'
+import { sampleSessionInvite, sampleSpeakerSession, sessionRows, speakerGreeting, SpeakerRoleSchema, SpeakerSessionSchema } from './speaker-sessions.ts'
 import { defineTemplate } from './template.ts'
 import { fact, link, textLayout } from './text.ts'
 
@@ -28,8 +28,7 @@ function params(payload: Payload, locale: Locale) {
   return { title: payload.eventTitle, organization: payload.organizationName, role: t(locale, `speakers.role.${payload.role}`) }
 }
 
-const greeting = (payload: Payload, locale: Locale) =>
-  payload.speakerName ? t(locale, 'mail.registrationInvite.greeting', { name: payload.speakerName }) : t(locale, 'mail.registrationInvite.greetingNoName')
+const greeting = (payload: Payload, locale: Locale) => speakerGreeting(payload.speakerName, locale)
 
 function intro(payload: Payload, locale: Locale): string {
   const body = t(locale, 'mail.speakerConfirmed.body', params(payload, locale))

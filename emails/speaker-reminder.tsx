@@ -3,7 +3,7 @@ import { t, type Locale } from '../app/i18n/index.ts'
 import { formatDateTime } from '../app/time.ts'
 import { ActionButton, EmailLayout, Facts, Paragraph, SmallPrint } from './layout.tsx'
 import { HttpUrlSchema, InstantSchema, LineSchema, ReplyToSchema, secret } from './schemas.ts'
-import { sessionWhen, SpeakerRoleSchema } from './speaker-sessions.ts'
+import { sessionWhen, speakerGreeting, SpeakerRoleSchema } from './speaker-sessions.ts'
 import { defineTemplate } from './template.ts'
 import { fact, link, textLayout } from './text.ts'
 
@@ -33,8 +33,7 @@ function params(payload: Payload, locale: Locale) {
   }
 }
 
-const greeting = (payload: Payload, locale: Locale) =>
-  payload.inviteeName ? t(locale, 'mail.registrationInvite.greeting', { name: payload.inviteeName }) : t(locale, 'mail.registrationInvite.greetingNoName')
+const greeting = (payload: Payload, locale: Locale) => speakerGreeting(payload.inviteeName, locale)
 
 function facts(payload: Payload, locale: Locale) {
   return [

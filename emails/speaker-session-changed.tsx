@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { t, type Locale } from '../app/i18n/index.ts'
 import { ActionButton, EmailLayout, Facts, Paragraph } from './layout.tsx'
 import { CalendarInviteSchema, HttpUrlSchema, LineSchema, ReplyToSchema } from './schemas.ts'
-import { sampleSessionInvite, sampleSpeakerSession, sessionRows, SpeakerSessionSchema } from './speaker-sessions.ts'
+import { sampleSessionInvite, sampleSpeakerSession, sessionRows, speakerGreeting, SpeakerSessionSchema } from './speaker-sessions.ts'
 import { defineTemplate } from './template.ts'
 import { fact, link, textLayout } from './text.ts'
 
@@ -24,8 +24,7 @@ type Payload = z.output<typeof SpeakerSessionChangedSchema>
 
 const params = (payload: Payload) => ({ title: payload.session.title, event: payload.eventTitle })
 const subject = (payload: Payload, locale: Locale) => t(locale, `mail.speakerSession.subject.${payload.change}`, params(payload))
-const greeting = (payload: Payload, locale: Locale) =>
-  payload.speakerName ? t(locale, 'mail.registrationInvite.greeting', { name: payload.speakerName }) : t(locale, 'mail.registrationInvite.greetingNoName')
+const greeting = (payload: Payload, locale: Locale) => speakerGreeting(payload.speakerName, locale)
 
 export const speakerSessionChanged = defineTemplate({
   name: 'speaker-session-changed',

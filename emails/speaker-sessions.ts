@@ -15,6 +15,11 @@ export type SpeakerSession = z.output<typeof SpeakerSessionSchema>
 
 export const SpeakerRoleSchema = z.enum(['speaker', 'moderator', 'panelist'])
 
+/** "Hej Åsa Öberg!" (or "Hej!" without a name): the first line of every mail to a speaker. */
+export function speakerGreeting(name: string, locale: Locale): string {
+  return name ? t(locale, 'mail.registrationInvite.greeting', { name }) : t(locale, 'mail.registrationInvite.greetingNoName')
+}
+
 /** "tis 18 maj 2027, kl. 10.00–11.00 (svensk tid)". */
 export function sessionWhen(session: Pick<SpeakerSession, 'startsAt' | 'endsAt'>, locale: Locale): string {
   return `${formatEventWhen(new Date(session.startsAt), new Date(session.endsAt), locale)} (${t(locale, 'mail.common.timeZone')})`

@@ -71,6 +71,15 @@ async function invite(overrides: Partial<Parameters<typeof createInvitations>[0]
   return { id: ids[0], token: invitationToken({ id: ids[0] }), email }
 }
 
+/** Three invitations that are no longer open: accepted, declined and revoked at NOW. */
+async function closedInvitations() {
+  const [accepted, declined, revoked] = [await invite(), await invite(), await invite()]
+  await acceptInvitation({ token: accepted.token, now: NOW })
+  await declineInvitation({ token: declined.token, now: NOW })
+  await revokeInvitation({ access, eventId: event.id, invitationId: revoked.id, now: NOW })
+  return [accepted, declined, revoked]
+}
+
 const outboxTo = (email: string, template: string) => db.outboxMessage.findMany({ where: { recipient: email, template }, orderBy: { createdAt: 'asc' } })
 
 /** Sends everything queued through the real worker and SMTP, and parses what reached `email`. */
@@ -234,12 +243,7 @@ describe('the reminder before the answer-by date', () => {
   })
 
   it('never goes to someone who answered or whose invitation was revoked', async () => {
-    const accepted = await invite()
-    const declined = await invite()
-    const revoked = await invite()
-    await acceptInvitation({ token: accepted.token, now: NOW })
-    await declineInvitation({ token: declined.token, now: NOW })
-    await revokeInvitation({ access, eventId: event.id, invitationId: revoked.id, now: NOW })
+    const [accepted, declined, revoked] = await closedInvitations()
     await db.speakerInvitation.updateMany({ where: { id: { in: [accepted.id, declined.id, revoked.id] } }, data: { createdAt: NOW } })
     await scheduleSpeakerInvitationMail({ now: at(ANSWER_BY, -47 * HOUR) })
     for (const { email } of [accepted, declined, revoked]) expect(await outboxTo(email, 'speaker-reminder')).toEqual([])
@@ -405,12 +409,7 @@ describe('changing the answer-by date', () => {
   })
 
   it('an accepted, declined or revoked invitation keeps its date: 409 with a Swedish message; a past date is a 400 on the field', async () => {
-    const accepted = await invite()
-    const declined = await invite()
-    const revoked = await invite()
-    await acceptInvitation({ token: accepted.token, now: NOW })
-    await declineInvitation({ token: declined.token, now: NOW })
-    await revokeInvitation({ access, eventId: event.id, invitationId: revoked.id, now: NOW })
+    const [accepted, declined, revoked] = await closedInvitations()
     for (const { id } of [accepted, declined, revoked]) {
       const response = await post({ intent: 'deadline', invitationId: id, answerBy: '2027-03-20T12:00' })
       expect(response.status).toBe(409)
