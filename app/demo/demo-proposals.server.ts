@@ -1,7 +1,8 @@
 import type { Tx } from '../db/client.server.ts'
 import type { Locale, ProposalStatus } from '../generated/prisma/enums.ts'
 import { hashToken } from '../registrations/tokens.server.ts'
-import { proposalToken, type ProposalFormat } from '../proposals/proposals.server.ts'
+import type { ProposalFormat } from '../proposals/call-options.ts'
+import { proposalToken } from '../proposals/proposals.server.ts'
 
 /**
  * An open call for proposals on Sörmland Social Innovation Day (ADR 0022), with a few made-up

@@ -6,11 +6,12 @@ import { PublicCache } from '../cache.server.ts'
 import { db, type Tx } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
 import { DomainError, NotFoundError } from '../errors.server.ts'
-import type { ProgrammeItemType, ProposalStatus } from '../generated/prisma/enums.ts'
+import type { ProposalStatus } from '../generated/prisma/enums.ts'
 import { localePath, pick, type Locale } from '../i18n/index.ts'
 import { enqueueMail, type EnqueueMailInput } from '../mail/outbox.server.ts'
 import { wakeMailWorker } from '../mail/worker.server.ts'
 import { deriveToken, hashToken, isTokenShaped } from '../registrations/tokens.server.ts'
+import { PROPOSAL_FORMATS, PROPOSAL_LIMITS, type ProposalFormat } from './call-options.ts'
 
 /**
  * The open call for proposals (issue 10 §2b, docs/decisions/0022-open-call.md): per event, off
@@ -24,23 +25,6 @@ import { deriveToken, hashToken, isTokenShaped } from '../registrations/tokens.s
  * The token is derived from the row's id with SESSION_SECRET (purpose 'proposal', 256 bits) and
  * only its SHA-256 is stored, like invitations and registrations.
  */
-
-/** The programme item types a call may offer. */
-export const PROPOSAL_FORMATS = ['talk', 'workshop', 'panel'] as const satisfies readonly ProgrammeItemType[]
-export type ProposalFormat = (typeof PROPOSAL_FORMATS)[number]
-/** The lengths (minutes) a call may offer. */
-export const PROPOSAL_LENGTHS = [15, 20, 30, 45, 60, 90] as const
-export const PROPOSAL_LIMITS = {
-  title: 200,
-  abstract: 4000,
-  name: 120,
-  speakerTitle: 160,
-  affiliation: 160,
-  bio: 2000,
-  intro: 2000,
-  message: 2000,
-  comment: 4000,
-}
 
 type Clock = { now?: Date }
 

@@ -5,7 +5,8 @@ import type { ProposalStatus } from '../generated/prisma/enums.ts'
 import { wakeMailWorker } from '../mail/worker.server.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
 import { speakerProfileFor } from '../speakers/profiles.server.ts'
-import { callState, mailProposer, movedError, PROPOSAL_FORMATS, PROPOSAL_LENGTHS, PROPOSAL_LIMITS, type ProposalFormat } from './proposals.server.ts'
+import { PROPOSAL_FORMATS, PROPOSAL_LENGTHS, PROPOSAL_LIMITS, type ProposalFormat } from './call-options.ts'
+import { callState, mailProposer, movedError } from './proposals.server.ts'
 
 /**
  * The organizers' side of the open call (docs/decisions/0022-open-call.md): the call's settings,

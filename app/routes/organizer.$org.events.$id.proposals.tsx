@@ -10,7 +10,7 @@ import { getEventForEditing } from '~/events/editing.server.ts'
 import { localePath, pick, t } from '~/i18n/index.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
-import { PROPOSAL_FORMATS, PROPOSAL_LENGTHS, PROPOSAL_LIMITS } from '~/proposals/proposals.server.ts'
+import { PROPOSAL_FORMATS, PROPOSAL_LENGTHS, PROPOSAL_LIMITS } from '~/proposals/call-options.ts'
 import {
   acceptProposal,
   commentOnProposal,
