@@ -301,6 +301,17 @@ describe('the confirmation a speaker gets on accepting', () => {
     expect(first.vevent.getFirstProperty('organizer')!.getFirstValue()).toBe('mailto:hej@codays.se')
     expect(String(first.vevent.getFirstProperty('attendee')!.getFirstValue()).toLowerCase()).toBe(`mailto:${email}`)
   })
+  it('in English for an invitation in English: the subject, Swedish time said as such, /en/speaker and the English title in the calendar', async () => {
+    const { token, email } = await invite({ locale: 'en', itemIds: [panel.id] })
+    await acceptInvitation({ token, now: NOW })
+    const [received] = await deliveredTo(email)
+    expect(received.mail.subject).toBe('Welcome as panelist in Co-Days 2027 (en)')
+    const lines = received.mail.text!.split('\n')
+    expect(lines).toContain('https://samling.test/en/speaker')
+    expect(lines.some((line) => line.endsWith('(Swedish time)'))).toBe(true)
+    const { events } = parseCalendar(received.calendar!)
+    expect(events.map((entry) => entry.event.summary)).toEqual(['Panel om välfärd (en)'])
+  })
 })
 
 describe('a session a speaker accepted changes', () => {
