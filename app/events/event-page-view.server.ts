@@ -6,6 +6,7 @@ import { PublicCache } from '../cache.server.ts'
 import { eventSpeakers, getPublicEvent, safeHttpUrl, type PublicEvent, type PublicItemSpeaker } from './event-page.server.ts'
 import { buildEventJsonLd, type EventJsonLd } from './json-ld.ts'
 import type { PublicStatus } from './listing.server.ts'
+import { mediaUrl } from '../uploads/media.ts'
 
 /**
  * The event page's data, every text already in the visitor's language and every time already
@@ -136,7 +137,9 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
       })),
       speakerGroups: speakerGroups(item.speakers, locale),
       materials: (item.materials ?? []).flatMap((material) => {
-        const href = safeHttpUrl(material.url)
+        const href = material.mediaId
+          ? mediaUrl({ id: material.mediaId, kind: 'slides', originalName: material.mediaName ?? 'file' })
+          : safeHttpUrl(material.url)
         return href ? [{ title: material.title, href, speaker: material.speaker }] : []
       }),
     })

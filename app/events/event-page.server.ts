@@ -70,7 +70,7 @@ export type PublicProgrammeItem = {
   materials: PublicMaterial[]
 }
 
-export type PublicMaterial = { title: string; url: string | null; mediaId: string | null; speaker: string }
+export type PublicMaterial = { title: string; url: string | null; mediaId: string | null; mediaName: string | null; speaker: string }
 
 export type PublicItemSpeaker = {
   slug: string
@@ -116,9 +116,10 @@ SELECT json_build_object(
           ORDER BY pr.position, sp.name), '[]'::json)
         FROM programme_roles pr JOIN speaker_profiles sp ON sp.id = pr.speaker_id WHERE pr.item_id = i.id),
       'materials', (SELECT coalesce(json_agg(json_build_object(
-          'title', m.title, 'url', m.url, 'mediaId', m.media_id, 'speaker', msp.name)
+          'title', m.title, 'url', m.url, 'mediaId', m.media_id, 'mediaName', mf.original_name, 'speaker', msp.name)
           ORDER BY m.created_at, m.id), '[]'::json)
-        FROM speaker_materials m JOIN speaker_profiles msp ON msp.id = m.speaker_id WHERE m.item_id = i.id))
+        FROM speaker_materials m JOIN speaker_profiles msp ON msp.id = m.speaker_id
+        LEFT JOIN media_files mf ON mf.id = m.media_id WHERE m.item_id = i.id))
       ORDER BY i.starts_at, r.position NULLS FIRST, i.ends_at, i.title_sv), '[]'::json)
     FROM programme_items i
     LEFT JOIN rooms r ON r.id = i.room_id

@@ -11,6 +11,8 @@ import { orNotFound, publicLocale, siteUrl } from '../public/route.server.ts'
 import { getPublicSpeaker } from '../speakers/public.server.ts'
 import { isSlug } from '../slug.ts'
 import { formatEventWhen } from '../time.ts'
+import { safeHttpUrl } from '../events/event-page.server.ts'
+import { imageSources, mediaUrl } from '../uploads/media.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = publicLocale(request, params)
@@ -27,6 +29,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       affiliation: speaker.affiliation,
       bioHtml: renderMarkdown(bio, { topHeadingLevel: 3 }),
       bioLang: locale === 'en' && !speaker.bioEn.trim() ? ('sv' as const) : undefined,
+      photo: speaker.photo ? imageSources(speaker.photo) : null,
+      ogImage: speaker.photo ? `${siteUrl()}${mediaUrl(speaker.photo, 640)}` : null,
+      links: speaker.links.flatMap((link) => {
+        const href = safeHttpUrl(link)
+        return href ? [{ href, label: new URL(href).hostname.replace(/^www\./, '') }] : []
+      }),
       sessions: speaker.sessions.map((session, index) => ({
         key: `${session.item.event.slug}-${index}`,
         title: pick(session.item, 'title', locale),
@@ -51,6 +59,28 @@ export default function SpeakerPage() {
     <main id="main" className="container page">
       <h1>{speaker.name}</h1>
       {subtitle ? <p className="lead">{subtitle}</p> : null}
+      {speaker.photo ? (
+        <img
+          className="speaker-photo"
+          src={speaker.photo.src}
+          srcSet={speaker.photo.srcSet}
+          sizes="(min-width: 40em) 240px, 50vw"
+          width={speaker.photo.width}
+          height={speaker.photo.height}
+          alt={t(locale, 'public.speaker.photoAlt', { name: speaker.name })}
+        />
+      ) : null}
+      {speaker.links.length ? (
+        <ul className="plain-list speaker-links" aria-label={t(locale, 'public.speaker.links', { name: speaker.name })}>
+          {speaker.links.map((link) => (
+            <li key={link.href}>
+              <a href={link.href} rel="noopener nofollow">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <AddToCalendar locale={locale} feedUrl={`${url}/calendar.ics`} name={t(locale, 'calendar.feed.named', { name: speaker.name })} />
       {speaker.bioHtml ? (
         <section aria-labelledby="bio-heading">
@@ -90,6 +120,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => 
     { property: 'og:title', content: data.speaker.name },
     { property: 'og:description', content: data.description },
     { property: 'og:type', content: 'profile' },
+    ...(data.speaker.ogImage
+      ? [
+          { property: 'og:image', content: data.speaker.ogImage },
+          { property: 'og:image:alt', content: t(data.locale, 'public.speaker.photoAlt', { name: data.speaker.name }) },
+        ]
+      : []),
     { property: 'og:url', content: data.url },
     { tagName: 'link', rel: 'canonical', href: data.url },
     atomFeedLink(data.locale, t(data.locale, 'calendar.feed.named', { name: data.speaker.name }), `${data.url}/feed.xml`),

@@ -2,10 +2,10 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { runAction, runLoader } from '~/actions.server.ts'
 import { requirePerson } from '~/accounts/session.server.ts'
-import { ErrorSummary, SelectField, TextAreaField, TextField } from '~/components/console/fields.tsx'
+import { ErrorSummary, FileField, SelectField, TextAreaField, TextField } from '~/components/console/fields.tsx'
 import { IntentForm } from '~/components/intent-form.tsx'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
-import { NotFoundError, type FormAnswer } from '~/errors.server.ts'
+import { DomainError, NotFoundError, type FormAnswer } from '~/errors.server.ts'
 import { localePath, pick, t } from '~/i18n/index.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
 import {
@@ -16,14 +16,17 @@ import {
   editsCloseAt,
   MaterialLinkSchema,
   ownSession,
-  removeOwnMaterial,
+  MaterialFileSchema,
+  removeOwnMaterialAndFile,
   SessionAnswersSchema,
   SessionTextSchema,
 } from '~/speakers/own.server.ts'
 import { SESSION_LIMITS } from '~/speakers/limits.ts'
 import { formatDateTime, formatEventWhen } from '~/time.ts'
+import { formatLimit, mediaUrl, UPLOAD_LIMITS } from '~/uploads/media.ts'
+import { deleteUpload, readUploadForm, saveUpload } from '~/uploads/store.server.ts'
 
-const INTENTS = ['text', 'answers', 'material-link', 'material-remove'] as const
+const INTENTS = ['text', 'answers', 'material-link', 'material-file', 'material-remove'] as const
 
 /** One of the signed-in speaker's sessions: its texts (editable while the organizer allows), their answers and material. */
 export async function loader(args: LoaderFunctionArgs) {
@@ -56,7 +59,12 @@ export async function loader(args: LoaderFunctionArgs) {
           techNeeds: role.techNeeds,
           availability: role.availability,
         },
-        materials: item.materials.map((material) => ({ id: material.id, title: material.title, href: material.url })),
+        materials: item.materials.map((material) => ({
+          id: material.id,
+          title: material.title,
+          href: material.url ?? (material.media ? mediaUrl(material.media) : null),
+          file: material.media ? `${material.media.originalName}, ${formatLimit(material.media.byteSize)}` : null,
+        })),
         speakers: item.speakers.map((entry) => ({ name: entry.speaker.name, role: entry.role })),
       },
       { headers: { 'Cache-Control': 'private, no-store' } },
@@ -65,6 +73,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
+  // runAction reads the text fields; an uploaded file is read from a copy of the request.
+  const upload = args.request.clone()
   return runAction(args, async (form) => {
     const person = await requirePerson(args.request)
     const itemId = parseId(args.params.itemId, 'speakers.own.sessionNotFound')
@@ -83,10 +93,23 @@ export async function action(args: ActionFunctionArgs) {
         await addOwnMaterial({ personId: person.id, itemId, title: input.materialTitle, url: input.materialUrl })
         return back('material-added')
       }
+      case 'material-file': {
+        const input = form.parse(MaterialFileSchema)
+        // Whose session it is is checked before anything is stored.
+        await ownSession(person.id, itemId)
+        const file = (await readUploadForm(upload, { maxBytes: UPLOAD_LIMITS.slides, field: 'materialFile' })).file('materialFile')
+        if (!file) throw new DomainError('speakerArea.fileMissing', 400, {}, 'materialFile')
+        const media = await saveUpload({ kind: 'slides', file, uploadedById: person.id, field: 'materialFile' })
+        await addOwnMaterial({ personId: person.id, itemId, title: input.materialFileTitle, mediaId: media.id }).catch(async (error: unknown) => {
+          await deleteUpload(media.id)
+          throw error
+        })
+        return back('material-added')
+      }
       case 'material-remove': {
         const materialId = asUuid(form.values.materialId)
         if (!materialId) throw new NotFoundError('speakers.own.materialNotFound')
-        await removeOwnMaterial({ personId: person.id, itemId, materialId })
+        await removeOwnMaterialAndFile({ personId: person.id, itemId, materialId })
         return back('material-removed')
       }
     }
@@ -111,7 +134,8 @@ export default function SpeakerSession() {
   const text = failed('text')
   const answers = failed('answers')
   const material = failed('material-link')
-  const other = answer && !text && !answers && !material ? answer : undefined
+  const materialFile = failed('material-file')
+  const other = answer && !text && !answers && !material && !materialFile ? answer : undefined
   const textValue = (name: keyof typeof data.text) => text?.values?.[name] ?? data.text[name]
   const answerValue = (name: keyof typeof data.answers) => answers?.values?.[name] ?? data.answers[name]
   const consentOptions = [
@@ -226,6 +250,7 @@ export default function SpeakerSession() {
             {data.materials.map((item) => (
               <li key={item.id} className="console-inline">
                 {item.href ? <a href={item.href}>{item.title}</a> : <span>{item.title}</span>}
+                {item.file ? <span className="console-muted"> ({item.file})</span> : null}
                 <IntentForm
                   intent="material-remove"
                   fields={{ materialId: item.id }}
@@ -241,6 +266,29 @@ export default function SpeakerSession() {
         ) : (
           <p className="console-empty">{t(locale, 'speakerArea.noMaterial')}</p>
         )}
+        <h3>{t(locale, 'speakerArea.uploadHeading')}</h3>
+        <Form method="post" encType="multipart/form-data" className="console-form" noValidate>
+          <input type="hidden" name="intent" value="material-file" />
+          {materialFile ? <ErrorSummary formError={materialFile.formError} fieldErrors={materialFile.fieldErrors} /> : null}
+          <TextField
+            name="materialFileTitle"
+            label={t(locale, 'speakerArea.field.materialFileTitle')}
+            value={materialFile?.values?.materialFileTitle}
+            error={materialFile?.fieldErrors?.materialFileTitle}
+            maxLength={SESSION_LIMITS.materialTitle}
+            required
+          />
+          <FileField
+            name="materialFile"
+            label={t(locale, 'speakerArea.field.materialFile')}
+            hint={t(locale, 'speakerArea.field.materialFileHint', { max: formatLimit(UPLOAD_LIMITS.slides) })}
+            accept=".pdf,.pptx,.odp,application/pdf,application/vnd.openxmlformats-officedocument.presentationml.presentation,application/vnd.oasis.opendocument.presentation"
+            error={materialFile?.fieldErrors?.materialFile}
+            required
+          />
+          <button type="submit">{t(locale, 'speakerArea.uploadFile')}</button>
+        </Form>
+        <h3>{t(locale, 'speakerArea.linkHeading')}</h3>
         <Form method="post" className="console-form" noValidate>
           <input type="hidden" name="intent" value="material-link" />
           {material ? <ErrorSummary formError={material.formError} fieldErrors={material.fieldErrors} /> : null}

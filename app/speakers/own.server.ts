@@ -5,6 +5,7 @@ import { DomainError, NotFoundError } from '../errors.server.ts'
 import { invitationToken, invitationUrl, effectiveStatus } from './invitations.server.ts'
 import type { Locale } from '../i18n/index.ts'
 import { PROFILE_LIMITS, SESSION_LIMITS } from './limits.ts'
+import { deleteUpload } from '../uploads/store.server.ts'
 
 /**
  * What a signed-in speaker manages themselves (issue 10 §2): their profile, the texts of their
@@ -66,6 +67,10 @@ export const SessionAnswersSchema = z.object({
 })
 export type SessionAnswersInput = z.infer<typeof SessionAnswersSchema>
 
+export const MaterialFileSchema = z.object({
+  materialFileTitle: z.string().trim().min(1, 'speakers.own.materialTitleRequired').max(SESSION_LIMITS.materialTitle),
+})
+
 export const MaterialLinkSchema = z.object({
   materialTitle: z.string().trim().min(1, 'speakers.own.materialTitleRequired').max(SESSION_LIMITS.materialTitle),
   materialUrl: webLink,
@@ -100,8 +105,28 @@ export async function isSpeaker(personId: string): Promise<boolean> {
 
 /** One of the person's profiles: the one with `slug`, or their first. NotFoundError for anyone else's. */
 export async function ownProfile(personId: string, slug?: string | null) {
-  const profile = await db.speakerProfile.findFirst({ where: { personId, ...(slug ? { slug } : {}) }, orderBy: { createdAt: 'asc' } })
+  const profile = await db.speakerProfile.findFirst({ where: { personId, ...(slug ? { slug } : {}) }, orderBy: { createdAt: 'asc' }, include: { photo: true } })
   if (!profile) throw new NotFoundError('speakers.own.profileNotFound')
+  return profile
+}
+
+/**
+ * Replaces (or with `photo: null` removes) the speaker's portrait, a file already checked and stored
+ * by the upload store. The old file is deleted after the row no longer points at it. Audited.
+ */
+export async function setOwnPhoto(input: { personId: string; slug?: string | null; photoId: string | null }) {
+  const profile = await ownProfile(input.personId, input.slug)
+  await db.$transaction(async (tx) => {
+    await tx.speakerProfile.update({ where: { id: profile.id }, data: { photoId: input.photoId } })
+    await recordAudit(tx, {
+      organizationId: null,
+      actorId: input.personId,
+      action: input.photoId ? 'speakerProfile.photoSet' : 'speakerProfile.photoRemoved',
+      entityType: 'speakerProfile',
+      entityId: profile.id,
+    })
+  })
+  if (profile.photoId && profile.photoId !== input.photoId) await deleteUpload(profile.photoId)
   return profile
 }
 
@@ -212,7 +237,11 @@ async function ownRole(client: Tx | typeof db, personId: string, itemId: string)
         select: {
           ...ITEM_SELECT,
           edits: { where: { status: 'pending', speaker: { personId } }, orderBy: { createdAt: 'desc' }, take: 1 },
-          materials: { where: { speaker: { personId } }, orderBy: { createdAt: 'asc' }, select: { id: true, title: true, url: true, mediaId: true } },
+          materials: {
+            where: { speaker: { personId } },
+            orderBy: { createdAt: 'asc' },
+            select: { id: true, title: true, url: true, mediaId: true, media: { select: { id: true, kind: true, originalName: true, byteSize: true } } },
+          },
           speakers: { orderBy: { position: 'asc' }, select: { role: true, speaker: { select: { name: true, slug: true } } } },
         },
       },
@@ -317,4 +346,10 @@ export async function removeOwnMaterial(input: { personId: string; itemId: strin
     })
     return material
   })
+}
+
+/** Removes a material and, for an uploaded one, its stored file. */
+export async function removeOwnMaterialAndFile(input: { personId: string; itemId: string; materialId: string }) {
+  const material = await removeOwnMaterial(input)
+  if (material.mediaId) await deleteUpload(material.mediaId)
 }

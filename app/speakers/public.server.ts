@@ -4,7 +4,8 @@ import type { SpeakerProfile } from '../generated/prisma/client.ts'
 import type { ProgrammeItemType, SpeakerRole } from '../generated/prisma/enums.ts'
 import { PUBLIC_STATUSES } from '../events/listing.server.ts'
 
-export type PublicSpeaker = Pick<SpeakerProfile, 'slug' | 'name' | 'titleSv' | 'titleEn' | 'affiliation' | 'bioSv' | 'bioEn'> & {
+export type PublicSpeaker = Pick<SpeakerProfile, 'slug' | 'name' | 'titleSv' | 'titleEn' | 'affiliation' | 'bioSv' | 'bioEn' | 'links'> & {
+  photo: { id: string; kind: 'photo' | 'slides' | 'cover' | 'logo'; variants: unknown; width: number | null; height: number | null } | null
   sessions: {
     role: SpeakerRole
     item: {
@@ -33,6 +34,8 @@ export async function getPublicSpeaker(slug: string): Promise<PublicSpeaker> {
       affiliation: true,
       bioSv: true,
       bioEn: true,
+      links: true,
+      photo: { select: { id: true, kind: true, variants: true, width: true, height: true } },
       roles: {
         where: { item: { event: { status: { in: [...PUBLIC_STATUSES] } } } },
         select: {

@@ -1,3 +1,4 @@
+import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../app/db/client.server.ts'
 import { config, setConfig } from '../../app/env.server.ts'
@@ -11,6 +12,7 @@ import { action as answersAction, loader as answersLoader } from '../../app/rout
 import { action as homeAction, loader as homeLoader } from '../../app/routes/speaker._index.tsx'
 import { action as profileAction, loader as profileLoader } from '../../app/routes/speaker.profile.tsx'
 import { action as sessionAction, loader as sessionLoader } from '../../app/routes/speaker.sessions.$itemId.tsx'
+import { loader as speakerPageLoader } from '../../app/routes/($lang).speakers.$slug.tsx'
 import { loader as personalFeedLoader } from '../../app/routes/($lang).calendar.personal.$token[.]ics.ts'
 import { createInvitations, invitationToken } from '../../app/speakers/invitations.server.ts'
 import { editOwnSession } from '../../app/speakers/own.server.ts'
@@ -367,6 +369,121 @@ describe('the speaker’s sessions', () => {
       (await call(answersLoader, getRequest(`/organizer/${orgSlug}/events/${event.id}/speaker-answers`, otherOrganizerCookie), { org: orgSlug, id: event.id }))
         .status,
     ).toBe(404)
+  })
+})
+
+/** A multipart POST like a browser's form with a file. */
+function multipartRequest(path: string, fields: Record<string, string>, file: { field: string; name: string; type: string; data: Buffer }, cookie: string) {
+  const form = new FormData()
+  for (const [name, value] of Object.entries(fields)) form.append(name, value)
+  form.append(file.field, new Blob([new Uint8Array(file.data)], { type: file.type }), file.name)
+  return new Request(`http://localhost${path}`, { method: 'POST', headers: { Cookie: cookie, Origin: 'http://localhost' }, body: form })
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+
+describe('uploads on the speaker’s pages', () => {
+  it('takes a portrait, shows it on the public speaker page with the name as alt text, and replaces the old file', async () => {
+    const { cookie, person } = await speaker([talk.id])
+    const png = await sharp({ create: { width: 800, height: 1000, channels: 3, background: '#12355b' } })
+      .png()
+      .toBuffer()
+    const first = await call(
+      profileAction,
+      multipartRequest('/speaker/profile', { intent: 'photo' }, { field: 'photo', name: 'jag.png', type: 'image/png', data: png }, cookie),
+    )
+    expect(first.status).toBe(303)
+    const profile = await db.speakerProfile.findFirstOrThrow({ where: { personId: person.id } })
+    expect(profile.photoId).not.toBeNull()
+    const publicPage = await body<{ speaker: { photo: { src: string; srcSet: string } } }>(
+      await call(speakerPageLoader, getRequest(`/speakers/${profile.slug}`), { slug: profile.slug }),
+    )
+    expect(publicPage.speaker.photo.src).toMatch(new RegExp(`^/media/${profile.photoId}/`))
+    expect(publicPage.speaker.photo.srcSet).toContain(' 320w')
+
+    await call(
+      profileAction,
+      multipartRequest('/speaker/profile', { intent: 'photo' }, { field: 'photo', name: 'ny.png', type: 'image/png', data: png }, cookie),
+    )
+    const replaced = await db.speakerProfile.findFirstOrThrow({ where: { personId: person.id } })
+    expect(replaced.photoId).not.toBe(profile.photoId)
+    expect(await db.mediaFile.count({ where: { id: profile.photoId! } })).toBe(0)
+  })
+
+  it('refuses a web page named .pdf with a Swedish message on the file field and stores nothing; takes a real PDF that the programme links', async () => {
+    const { cookie } = await speaker([workshop.id])
+    const path = `/speaker/sessions/${workshop.id}`
+    const files = await db.mediaFile.count()
+    const fake = await call(
+      sessionAction,
+      multipartRequest(
+        path,
+        { intent: 'material-file', materialFileTitle: 'Bilder' },
+        { field: 'materialFile', name: 'bilder.pdf', type: 'application/pdf', data: Buffer.from('<html><script>alert(1)</script></html>') },
+        cookie,
+      ),
+      { itemId: workshop.id },
+    )
+    expect(fake.status).toBe(415)
+    const answer = await body<{ fieldErrors: Record<string, string> }>(fake)
+    expect(answer.fieldErrors.materialFile).toMatch(/PDF/)
+    expect(await db.mediaFile.count()).toBe(files)
+
+    const missing = await call(
+      sessionAction,
+      multipartRequest(
+        path,
+        { intent: 'material-file', materialFileTitle: '' },
+        { field: 'materialFile', name: 'x.pdf', type: 'application/pdf', data: PDF },
+        cookie,
+      ),
+      {
+        itemId: workshop.id,
+      },
+    )
+    expect(missing.status).toBe(400)
+    expect(await db.mediaFile.count()).toBe(files)
+
+    const saved = await call(
+      sessionAction,
+      multipartRequest(
+        path,
+        { intent: 'material-file', materialFileTitle: 'Verkstadens bilder' },
+        { field: 'materialFile', name: 'Verkstad å ä ö.pdf', type: 'application/pdf', data: PDF },
+        cookie,
+      ),
+      { itemId: workshop.id },
+    )
+    expect(saved.status).toBe(303)
+    const view = buildEventPageView(await getPublicEvent(event.slug), { locale: 'sv', appUrl: 'https://samling.test' })
+    const material = view.days
+      .flatMap((day) => day.items)
+      .find((entry) => entry.id === workshop.id)!
+      .materials.find((m) => m.title === 'Verkstadens bilder')!
+    expect(material.href).toMatch(/^\/media\/[0-9a-f-]{36}\/Verkstad/)
+
+    const page = await body<{ materials: { id: string; title: string }[] }>(await call(sessionLoader, getRequest(path, cookie), { itemId: workshop.id }))
+    const row = page.materials.find((entry) => entry.title === 'Verkstadens bilder')!
+    const stored = await db.speakerMaterial.findUniqueOrThrow({ where: { id: row.id } })
+    await call(sessionAction, postRequest(path, { intent: 'material-remove', materialId: row.id }, cookie), { itemId: workshop.id })
+    expect(await db.mediaFile.count({ where: { id: stored.mediaId! } })).toBe(0)
+  })
+
+  it('stores nothing for someone uploading to a session that is not theirs', async () => {
+    const { cookie } = await speaker([talk.id])
+    const files = await db.mediaFile.count()
+    const response = await call(
+      sessionAction,
+      multipartRequest(
+        `/speaker/sessions/${workshop.id}`,
+        { intent: 'material-file', materialFileTitle: 'Inbrott' },
+        { field: 'materialFile', name: 'x.pdf', type: 'application/pdf', data: PDF },
+        cookie,
+      ),
+      { itemId: workshop.id },
+    )
+    expect(response.status).toBe(404)
+    expect(await db.mediaFile.count()).toBe(files)
   })
 })
 
