@@ -233,7 +233,11 @@ export default function Speakers() {
                                 : invitation.answerByValue
                             }
                           />
-                          <button type="submit" className="button--secondary button--small">
+                          <button
+                            type="submit"
+                            className="button--secondary button--small"
+                            aria-label={t(locale, 'speakers.console.deadlineButtonLabel', { name: invitation.name })}
+                          >
                             {t(locale, 'speakers.console.deadline')}
                           </button>
                         </IntentForm>

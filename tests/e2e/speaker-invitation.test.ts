@@ -129,4 +129,30 @@ describe('inviting a speaker, end to end', { timeout: 90_000 }, () => {
     expect(await wcagViolations(page)).toEqual([])
     expect(await (await get(`/organizer/${ORG}/events/${eventId}/speakers`)).text()).toContain('Anledning: Jag är bortrest.')
   })
+
+  it('in a browser the organizer moves an answer-by date from the speakers page by clicking; a status message says so, 0 axe violations', async () => {
+    const dashboard = await (await get(`/organizer/${ORG}`)).text()
+    const eventId = new RegExp(`/organizer/${ORG}/events/([0-9a-f-]{36})`).exec(dashboard)![1]
+    const speakersPath = `/organizer/${ORG}/events/${eventId}/speakers`
+    const invited = await post(speakersPath, {
+      intent: 'invite',
+      name: 'Gustav Senare',
+      email: 'gustav.senare@example.se',
+      role: 'speaker',
+      answerBy: '2099-03-15T23:59',
+    })
+    expect(invited.status).toBe(302)
+
+    browser ??= await launchBrowser()
+    const page = await newCheckedPage(browser)
+    const [name, value] = cookie.split('=')
+    await page.context().addCookies([{ name, value, url: server.url }])
+    await page.goto(`${server.url}${speakersPath}`)
+    expect(await wcagViolations(page)).toEqual([])
+    await page.getByLabel('Ny sista svarsdag för Gustav Senare (svensk tid)').fill('2099-04-01T12:00')
+    await page.getByRole('button', { name: 'Ändra sista svarsdag för Gustav Senare' }).click()
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('Sista svarsdagen är ändrad.')
+    expect(await page.getByLabel('Ny sista svarsdag för Gustav Senare (svensk tid)').inputValue()).toBe('2099-04-01T12:00')
+    expect(await wcagViolations(page)).toEqual([])
+  })
 })

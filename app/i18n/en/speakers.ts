@@ -81,7 +81,7 @@ export const speakerMessages = {
   'speakers.console.reason': 'Reason: {reason}',
   'speakers.console.suggestion': 'Suggests: {name} ({email})',
   'speakers.console.resend': 'Send again',
-  'speakers.console.resendLabel': 'Send the invitation to {name} again',
+  'speakers.console.resendLabel': 'Send again to {name}',
   'speakers.console.revoke': 'Revoke',
   'speakers.console.revokeLabel': 'Revoke the invitation to {name}',
   'speakers.console.done.invited': 'The invitation has been sent.',
@@ -90,6 +90,7 @@ export const speakerMessages = {
   'speakers.console.done.deadline': 'The answer-by date has been changed.',
   'speakers.console.deadline': 'Change',
   'speakers.console.deadlineLabel': 'New answer-by date for {name} (Swedish time)',
+  'speakers.console.deadlineButtonLabel': 'Change the answer-by date for {name}',
   'speakers.console.deadlineClosed': 'The invitation has already been answered or revoked, so its answer-by date cannot be changed.',
 
   'mail.speakerInvitation.subject': 'Invitation to take part in {title}',

@@ -80,7 +80,7 @@ export const speakerMessages = {
   'speakers.console.reason': 'Anledning: {reason}',
   'speakers.console.suggestion': 'Föreslår: {name} ({email})',
   'speakers.console.resend': 'Skicka igen',
-  'speakers.console.resendLabel': 'Skicka inbjudan till {name} igen',
+  'speakers.console.resendLabel': 'Skicka igen till {name}',
   'speakers.console.revoke': 'Återkalla',
   'speakers.console.revokeLabel': 'Återkalla inbjudan till {name}',
   'speakers.console.done.invited': 'Inbjudan är skickad.',
@@ -89,6 +89,7 @@ export const speakerMessages = {
   'speakers.console.done.deadline': 'Sista svarsdagen är ändrad.',
   'speakers.console.deadline': 'Ändra',
   'speakers.console.deadlineLabel': 'Ny sista svarsdag för {name} (svensk tid)',
+  'speakers.console.deadlineButtonLabel': 'Ändra sista svarsdag för {name}',
   'speakers.console.deadlineClosed': 'Inbjudan är redan besvarad eller återkallad, så sista svarsdagen kan inte ändras.',
 
   // --- mail ---
