@@ -24,6 +24,7 @@ import {
   saveProgrammeItem,
   TrackSchema,
 } from '~/programme/editing.server.ts'
+import { loadSpeakerPicker } from '~/programme/speaker-picker.server.ts'
 import { groupByDay, loadProgrammeEditor, type EditorItem } from '~/programme/schedule.server.ts'
 import { toLocalTimeValue } from '~/time.ts'
 import { stockholmDay } from '~/time.ts'
@@ -60,8 +61,16 @@ export async function loader(args: LoaderFunctionArgs) {
     const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
     const eventId = parseId(args.params.id, 'error.eventNotFound')
     const programme = await loadProgrammeEditor({ access, eventId })
-    const editId = asUuid(new URL(args.request.url).searchParams.get('edit'))
+    const url = new URL(args.request.url)
+    const editId = asUuid(url.searchParams.get('edit'))
     const editing = editId ? programme.items.find((item) => item.id === editId) : undefined
+    const picker = await loadSpeakerPicker({
+      access,
+      eventId,
+      locale,
+      query: url.searchParams.get('speakerQuery'),
+      chosen: editing?.speakers.map((role) => ({ speakerId: role.speakerId, role: role.role })),
+    })
     return json({
       locale,
       orgSlug: access.organization.slug,
@@ -69,7 +78,7 @@ export async function loader(args: LoaderFunctionArgs) {
       event: programme.event,
       rooms: programme.rooms,
       tracks: programme.tracks,
-      speakers: programme.speakers,
+      picker,
       days: programme.days,
       schedule: groupByDay(programme.items),
       editing: editing ? { id: editing.id, title: pick(editing, 'title', locale), values: itemValues(editing) } : null,
@@ -130,7 +139,7 @@ export const handle: ConsoleHandle = {
 }
 
 export default function ProgrammeEditor() {
-  const { locale, orgSlug, canEdit, event, rooms, tracks, speakers, days, schedule, editing } = useLoaderData<typeof loader>()
+  const { locale, orgSlug, canEdit, event, rooms, tracks, picker, days, schedule, editing } = useLoaderData<typeof loader>()
   const actionData = useActionData<FormAnswer>()
   const [search] = useSearchParams()
   const base = `/organizer/${orgSlug}/events/${event.id}/programme`
@@ -287,7 +296,10 @@ export default function ProgrammeEditor() {
             days={days}
             rooms={rooms}
             tracks={tracks}
-            speakers={speakers}
+            speakers={picker.rows}
+            speakerQuery={picker.query}
+            speakerMatches={picker.matches}
+            filterAction={base}
             cancelHref={editing ? consolePath(locale, base) : undefined}
           />
         </section>

@@ -23,7 +23,7 @@ export async function listOrganizationSpeakers(organizationId: string, client: T
   return client.speakerProfile.findMany({
     where: organizationScope(organizationId),
     orderBy: { name: 'asc' },
-    select: { id: true, name: true, titleSv: true, affiliation: true },
+    select: { id: true, name: true, titleSv: true, titleEn: true, affiliation: true },
     take: 2000,
   })
 }

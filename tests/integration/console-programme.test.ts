@@ -27,14 +27,15 @@ function post(eventId: string, fields: Record<string, string>) {
 async function load(eventId: string) {
   const response = await call(loader, getRequest(`/organizer/${org.slug}/events/${eventId}/programme`, cookie), { org: org.slug, id: eventId })
   expect(response.status).toBe(200)
-  return body<{
+  const data = await body<{
     rooms: { id: string; name: string }[]
-    speakers: { id: string; name: string }[]
+    picker: { rows: { id: string; name: string }[] }
     schedule: {
       day: string
       items: { id: string; titleSv: string; startsAt: string; room: { name: string } | null; speakers: { role: string; speaker: { name: string } }[] }[]
     }[]
   }>(response)
+  return { ...data, speakers: data.picker.rows }
 }
 
 const item = (fields: Record<string, string>) => ({ intent: 'saveItem', type: 'talk', titleEn: '', ...fields })

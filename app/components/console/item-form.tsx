@@ -3,7 +3,9 @@ import { ITEM_TYPES, SPEAKER_ROLES } from '../../enums.ts'
 import { IntentForm } from '../intent-form.tsx'
 import { t, type Locale } from '../../i18n/index.ts'
 import { formatLongDate, parseStockholmLocal } from '../../time.ts'
+import type { SpeakerPickerRow } from '../../programme/speaker-picker.server.ts'
 import { ErrorSummary, SelectField, TextAreaField, TextField, type Option } from './fields.tsx'
+import { SpeakerFilterForm, SpeakerPicker } from './speaker-picker.tsx'
 
 export type ItemFormProps = {
   locale: Locale
@@ -17,7 +19,12 @@ export type ItemFormProps = {
   days: string[]
   rooms: { id: string; name: string }[]
   tracks: { id: string; nameSv: string; nameEn: string }[]
-  speakers: { id: string; name: string; titleSv: string; affiliation: string }[]
+  speakers: SpeakerPickerRow[]
+  /** The speaker filter (?speakerQuery=) and how many profiles match it. */
+  speakerQuery: string
+  speakerMatches: number
+  /** The page's own path, for the filter's GET form. */
+  filterAction: string
   cancelHref?: string
 }
 
@@ -45,127 +52,122 @@ export function ItemForm(props: ItemFormProps) {
   const dayOptions: Option[] = props.days.map((day) => ({ value: day, label: formatLongDate(parseStockholmLocal(`${day} 12:00`) ?? new Date(day), locale) }))
   const roleOptions: Option[] = SPEAKER_ROLES.map((role) => ({ value: role, label: L(`speakerRole.${role}`) }))
   return (
-    <IntentForm
-      intent="saveItem"
-      action={props.action}
-      fields={props.itemId ? { itemId: props.itemId } : {}}
-      noValidate
-      className="console-form"
-      id="item-form"
-    >
-      <h2>{props.heading}</h2>
-      <ErrorSummary formError={props.formError} fieldErrors={props.formError ? fieldErrors : undefined} labels={labels} />
-      <SelectField
-        name="type"
-        label={labels.type}
-        options={ITEM_TYPES.map((type) => ({ value: type, label: L(`itemType.${type}`) }))}
-        value={v('type') || 'talk'}
-        error={e('type')}
-      />
-      <TextField name="titleSv" label={labels.titleSv} value={v('titleSv')} error={e('titleSv')} required />
-      <TextField name="titleEn" label={labels.titleEn} hint={L('organizer.event.titleEnHint')} value={v('titleEn')} error={e('titleEn')} />
-      <TextAreaField
-        name="descriptionSv"
-        label={L('organizer.programme.descriptionSv')}
-        hint={L('organizer.markdownHint')}
-        value={v('descriptionSv')}
-        error={e('descriptionSv')}
-        rows={3}
-      />
-      <TextAreaField
-        name="descriptionEn"
-        label={L('organizer.programme.descriptionEn')}
-        hint={L('organizer.markdownHint')}
-        value={v('descriptionEn')}
-        error={e('descriptionEn')}
-        rows={3}
-      />
-      <fieldset>
-        <legend>{L('organizer.programme.when')}</legend>
-        <p className="field__hint">{L('organizer.timeHint')}</p>
-        <div className="console-grid console-grid--3">
-          <SelectField name="day" label={labels.day} options={dayOptions} value={v('day') || props.days[0]} error={e('day')} required />
-          <TextField name="startTime" type="time" label={labels.startTime} value={v('startTime')} error={e('startTime')} required />
-          <TextField name="endTime" type="time" label={labels.endTime} value={v('endTime')} error={e('endTime')} required />
-        </div>
-        <div className="console-grid">
-          <SelectField
-            name="roomId"
-            label={labels.roomId}
-            options={[{ value: '', label: L('organizer.programme.noRoom') }, ...props.rooms.map((room) => ({ value: room.id, label: room.name }))]}
-            value={v('roomId')}
-            error={e('roomId')}
-          />
-          <SelectField
-            name="trackId"
-            label={labels.trackId}
-            options={[
-              { value: '', label: L('organizer.programme.noTrack') },
-              ...props.tracks.map((track) => ({ value: track.id, label: (locale === 'en' && track.nameEn) || track.nameSv })),
-            ]}
-            value={v('trackId')}
-            error={e('trackId')}
-          />
-        </div>
-      </fieldset>
-      <TextField
-        name="capacity"
-        label={labels.capacity}
-        hint={L('organizer.programme.capacityHint')}
-        value={v('capacity')}
-        error={e('capacity')}
-        inputMode="numeric"
-      />
-      <div className="console-grid">
-        <TextField name="recordingUrl" type="url" label={labels.recordingUrl} value={v('recordingUrl')} error={e('recordingUrl')} />
-        <TextField name="slidesUrl" type="url" label={labels.slidesUrl} value={v('slidesUrl')} error={e('slidesUrl')} />
-      </div>
-      <fieldset id={fieldId('speakers')} tabIndex={-1}>
-        <legend>{labels.speakers}</legend>
-        {e('speakers') ? <p className="field__error">{e('speakers')}</p> : null}
-        {props.speakers.length === 0 ? <p className="field__hint">{L('organizer.programme.noSpeakers')}</p> : null}
-        <ul className="console-speakers">
-          {props.speakers.map((speaker) => {
-            const checkboxId = fieldId(`speaker.${speaker.id}`)
-            return (
-              <li key={speaker.id} className="console-speaker">
-                <div className="field field--checkbox">
-                  <input id={checkboxId} type="checkbox" name={`speaker.${speaker.id}`} value="on" defaultChecked={v(`speaker.${speaker.id}`) === 'on'} />
-                  <label htmlFor={checkboxId}>
-                    {speaker.name}
-                    {speaker.affiliation ? `, ${speaker.affiliation}` : ''}
-                  </label>
-                </div>
-                <SelectField
-                  name={`speakerRole.${speaker.id}`}
-                  label={L('organizer.programme.speakerRole', { name: speaker.name })}
-                  options={roleOptions}
-                  value={v(`speakerRole.${speaker.id}`) || 'speaker'}
-                  error={e(`speakerRole.${speaker.id}`)}
-                />
-              </li>
-            )
-          })}
-        </ul>
+    <>
+      <IntentForm
+        intent="saveItem"
+        action={props.action}
+        fields={props.itemId ? { itemId: props.itemId } : {}}
+        noValidate
+        className="console-form"
+        id="item-form"
+      >
+        <h2>{props.heading}</h2>
+        <ErrorSummary formError={props.formError} fieldErrors={props.formError ? fieldErrors : undefined} labels={labels} />
+        <SelectField
+          name="type"
+          label={labels.type}
+          options={ITEM_TYPES.map((type) => ({ value: type, label: L(`itemType.${type}`) }))}
+          value={v('type') || 'talk'}
+          error={e('type')}
+        />
+        <TextField name="titleSv" label={labels.titleSv} value={v('titleSv')} error={e('titleSv')} required />
+        <TextField name="titleEn" label={labels.titleEn} hint={L('organizer.event.titleEnHint')} value={v('titleEn')} error={e('titleEn')} />
+        <TextAreaField
+          name="descriptionSv"
+          label={L('organizer.programme.descriptionSv')}
+          hint={L('organizer.markdownHint')}
+          value={v('descriptionSv')}
+          error={e('descriptionSv')}
+          rows={3}
+        />
+        <TextAreaField
+          name="descriptionEn"
+          label={L('organizer.programme.descriptionEn')}
+          hint={L('organizer.markdownHint')}
+          value={v('descriptionEn')}
+          error={e('descriptionEn')}
+          rows={3}
+        />
         <fieldset>
-          <legend>{L('organizer.programme.newSpeaker')}</legend>
+          <legend>{L('organizer.programme.when')}</legend>
+          <p className="field__hint">{L('organizer.timeHint')}</p>
+          <div className="console-grid console-grid--3">
+            <SelectField name="day" label={labels.day} options={dayOptions} value={v('day') || props.days[0]} error={e('day')} required />
+            <TextField name="startTime" type="time" label={labels.startTime} value={v('startTime')} error={e('startTime')} required />
+            <TextField name="endTime" type="time" label={labels.endTime} value={v('endTime')} error={e('endTime')} required />
+          </div>
           <div className="console-grid">
-            <TextField name="newSpeakerName" label={labels.newSpeakerName} value={v('newSpeakerName')} error={e('newSpeakerName')} />
-            <TextField name="newSpeakerTitle" label={L('organizer.programme.newSpeakerTitle')} value={v('newSpeakerTitle')} error={e('newSpeakerTitle')} />
-            <TextField
-              name="newSpeakerAffiliation"
-              label={L('organizer.programme.newSpeakerAffiliation')}
-              value={v('newSpeakerAffiliation')}
-              error={e('newSpeakerAffiliation')}
+            <SelectField
+              name="roomId"
+              label={labels.roomId}
+              options={[{ value: '', label: L('organizer.programme.noRoom') }, ...props.rooms.map((room) => ({ value: room.id, label: room.name }))]}
+              value={v('roomId')}
+              error={e('roomId')}
             />
-            <SelectField name="newSpeakerRole" label={L('organizer.programme.newSpeakerRole')} options={roleOptions} value={v('newSpeakerRole') || 'speaker'} />
+            <SelectField
+              name="trackId"
+              label={labels.trackId}
+              options={[
+                { value: '', label: L('organizer.programme.noTrack') },
+                ...props.tracks.map((track) => ({ value: track.id, label: (locale === 'en' && track.nameEn) || track.nameSv })),
+              ]}
+              value={v('trackId')}
+              error={e('trackId')}
+            />
           </div>
         </fieldset>
-      </fieldset>
-      <p className="console-actions">
-        <button type="submit">{props.itemId ? L('organizer.programme.saveSubmit') : L('organizer.programme.addSubmit')}</button>
-        {props.cancelHref ? <a href={props.cancelHref}>{L('organizer.programme.cancelEdit')}</a> : null}
-      </p>
-    </IntentForm>
+        <TextField
+          name="capacity"
+          label={labels.capacity}
+          hint={L('organizer.programme.capacityHint')}
+          value={v('capacity')}
+          error={e('capacity')}
+          inputMode="numeric"
+        />
+        <div className="console-grid">
+          <TextField name="recordingUrl" type="url" label={labels.recordingUrl} value={v('recordingUrl')} error={e('recordingUrl')} />
+          <TextField name="slidesUrl" type="url" label={labels.slidesUrl} value={v('slidesUrl')} error={e('slidesUrl')} />
+        </div>
+        <fieldset id={fieldId('speakers')} tabIndex={-1}>
+          <legend>{labels.speakers}</legend>
+          {e('speakers') ? <p className="field__error">{e('speakers')}</p> : null}
+          {props.speakers.length === 0 && !props.speakerQuery ? <p className="field__hint">{L('organizer.programme.noSpeakers')}</p> : null}
+          {props.speakers.length || props.speakerQuery ? (
+            <SpeakerPicker
+              locale={locale}
+              rows={props.speakers}
+              query={props.speakerQuery}
+              matches={props.speakerMatches}
+              values={values}
+              fieldErrors={fieldErrors}
+            />
+          ) : null}
+          <fieldset>
+            <legend>{L('organizer.programme.newSpeaker')}</legend>
+            <div className="console-grid">
+              <TextField name="newSpeakerName" label={labels.newSpeakerName} value={v('newSpeakerName')} error={e('newSpeakerName')} />
+              <TextField name="newSpeakerTitle" label={L('organizer.programme.newSpeakerTitle')} value={v('newSpeakerTitle')} error={e('newSpeakerTitle')} />
+              <TextField
+                name="newSpeakerAffiliation"
+                label={L('organizer.programme.newSpeakerAffiliation')}
+                value={v('newSpeakerAffiliation')}
+                error={e('newSpeakerAffiliation')}
+              />
+              <SelectField
+                name="newSpeakerRole"
+                label={L('organizer.programme.newSpeakerRole')}
+                options={roleOptions}
+                value={v('newSpeakerRole') || 'speaker'}
+              />
+            </div>
+          </fieldset>
+        </fieldset>
+        <p className="console-actions">
+          <button type="submit">{props.itemId ? L('organizer.programme.saveSubmit') : L('organizer.programme.addSubmit')}</button>
+          {props.cancelHref ? <a href={props.cancelHref}>{L('organizer.programme.cancelEdit')}</a> : null}
+        </p>
+      </IntentForm>
+      <SpeakerFilterForm action={props.filterAction} editId={props.itemId} locale={locale} />
+    </>
   )
 }
