@@ -9,13 +9,7 @@ import { loader as speakerLoader } from '../../app/routes/($lang).speakers.$slug
 import { loader as apiLoader } from '../../app/routes/api.events.$slug.ts'
 import { loader as programmeLoader } from '../../app/routes/organizer.$org.events.$id.programme.tsx'
 import type { SpeakerPickerRow } from '../../app/programme/speaker-picker.server.ts'
-import {
-  acceptInvitation,
-  createInvitations,
-  declineInvitation,
-  invitationToken,
-  markViewed,
-} from '../../app/speakers/invitations.server.ts'
+import { acceptInvitation, createInvitations, declineInvitation, invitationToken, markViewed } from '../../app/speakers/invitations.server.ts'
 import { body, call, cookieFor, createMember, createOrganization, getRequest } from '../support/console.ts'
 import { useTestDatabase } from '../support/database.ts'
 import { callLoader, thrownStatus } from './support/loaders.ts'
