@@ -6,6 +6,7 @@ import { PublicCache } from '../cache.server.ts'
 import { db, type Tx } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
 import { DomainError, NotFoundError } from '../errors.server.ts'
+import type { Proposal } from '../generated/prisma/client.ts'
 import type { ProposalStatus } from '../generated/prisma/enums.ts'
 import { localePath, pick, type Locale } from '../i18n/index.ts'
 import { enqueueMail, type EnqueueMailInput } from '../mail/outbox.server.ts'
@@ -247,16 +248,8 @@ export async function submitProposal(input: { slug: string; locale: Locale; prop
   return result
 }
 
-export type ProposerView = NonNullable<Awaited<ReturnType<typeof findProposalByToken>>>
-
-/** What the proposer's page shows (never ratings or comments); null for an unknown or malformed token. Reads only. */
-export async function findProposalByToken(input: { token: string }) {
-  if (!isTokenShaped(input.token)) return null
-  const proposal = await db.proposal.findUnique({
-    where: { tokenHash: hashToken(input.token) },
-    include: { event: { select: { slug: true, titleSv: true, titleEn: true, startsAt: true, endsAt: true, organization: { select: { name: true } } } } },
-  })
-  if (!proposal) return null
+/** What the proposer wrote and where it stands: the part of a proposal both their page and the console show. */
+export function proposalFacts(proposal: Proposal) {
   return {
     status: proposal.status,
     title: proposal.title,
@@ -271,6 +264,21 @@ export async function findProposalByToken(input: { token: string }) {
     locale: proposal.locale,
     submittedAt: proposal.createdAt,
     decidedAt: proposal.decidedAt,
+  }
+}
+
+export type ProposerView = NonNullable<Awaited<ReturnType<typeof findProposalByToken>>>
+
+/** What the proposer's page shows (never ratings or comments); null for an unknown or malformed token. Reads only. */
+export async function findProposalByToken(input: { token: string }) {
+  if (!isTokenShaped(input.token)) return null
+  const proposal = await db.proposal.findUnique({
+    where: { tokenHash: hashToken(input.token) },
+    include: { event: { select: { slug: true, titleSv: true, titleEn: true, startsAt: true, endsAt: true, organization: { select: { name: true } } } } },
+  })
+  if (!proposal) return null
+  return {
+    ...proposalFacts(proposal),
     withdrawnAt: proposal.withdrawnAt,
     // The organizer's message is for the proposer; internal comments never leave the console.
     decisionMessage: proposal.status === 'accepted' || proposal.status === 'declined' ? proposal.decisionMessage : null,

@@ -6,7 +6,7 @@ import { wakeMailWorker } from '../mail/worker.server.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
 import { speakerProfileFor } from '../speakers/profiles.server.ts'
 import { PROPOSAL_FORMATS, PROPOSAL_LENGTHS, PROPOSAL_LIMITS, type ProposalFormat } from './call-options.ts'
-import { callState, mailProposer, movedError } from './proposals.server.ts'
+import { callState, mailProposer, movedError, proposalFacts } from './proposals.server.ts'
 
 /**
  * The organizers' side of the open call (docs/decisions/0022-open-call.md): the call's settings,
@@ -140,19 +140,7 @@ export async function getProposalForReview(input: { access: Access; eventId: str
   const mine = proposal.ratings.find((rating) => rating.personId === input.access.personId)
   return {
     id: proposal.id,
-    status: proposal.status,
-    title: proposal.title,
-    abstract: proposal.abstract,
-    format: proposal.format,
-    lengthMinutes: proposal.lengthMinutes,
-    name: proposal.name,
-    email: proposal.email,
-    speakerTitle: proposal.speakerTitle,
-    affiliation: proposal.affiliation,
-    bio: proposal.bio,
-    locale: proposal.locale,
-    submittedAt: proposal.createdAt,
-    decidedAt: proposal.decidedAt,
+    ...proposalFacts(proposal),
     decisionMessage: proposal.decisionMessage,
     item: proposal.item,
     average: average(proposal.ratings.map((rating) => rating.score)),

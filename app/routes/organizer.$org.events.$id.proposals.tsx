@@ -116,12 +116,12 @@ export async function action(args: ActionFunctionArgs) {
           lengths: PROPOSAL_LENGTHS.filter((length) => form.values[`length_${length}`] === 'yes'),
         },
       })
-      return redirect(consolePath(locale, `${base}?done=saved`), 303)
+      return redirect(consolePath(locale, `${base}?done=saved`))
     }
     const proposalId = asUuid(form.values.proposalId)
     if (!proposalId) throw new DomainError('proposals.console.notFound', 404)
     const target = { access, eventId, proposalId }
-    const back = (done: string) => redirect(consolePath(locale, `${base}?id=${proposalId}&done=${done}`), 303)
+    const back = (done: string) => redirect(consolePath(locale, `${base}?id=${proposalId}&done=${done}`))
     switch (intent) {
       case 'rate':
         await rateProposal({ ...target, score: form.parse(RateSchema).score })

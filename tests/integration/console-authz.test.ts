@@ -3,6 +3,7 @@ import { db } from '../../app/db/client.server.ts'
 import * as eventEdit from '../../app/routes/organizer.$org.events.$id._index.tsx'
 import * as invites from '../../app/routes/organizer.$org.events.$id.invites.tsx'
 import * as programme from '../../app/routes/organizer.$org.events.$id.programme.tsx'
+import * as proposals from '../../app/routes/organizer.$org.events.$id.proposals.tsx'
 import * as registrations from '../../app/routes/organizer.$org.events.$id.registrations.tsx'
 import * as speakers from '../../app/routes/organizer.$org.events.$id.speakers.tsx'
 import * as speakerAnswers from '../../app/routes/organizer.$org.events.$id.speaker-answers.tsx'
@@ -183,6 +184,23 @@ const CASES: Case[] = [
     scoped: true,
     form: () => ({ intent: 'settings', speakerEditsOpen: 'yes', speakerEditsUntil: '' }),
   },
+  {
+    name: 'proposals',
+    module: proposals,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/events/${eventId}/proposals`,
+    params: eventParams,
+    scoped: true,
+  },
+  {
+    name: 'call for proposals settings',
+    module: proposals,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/proposals`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'settings', format_talk: 'yes', length_30: 'yes', introSv: `Inledning ${++run}` }),
+  },
   { name: 'series list', module: seriesIndex, kind: 'loader', path: () => `/organizer/${org.slug}/series`, params: orgParams, scoped: true },
   { name: 'new series page', module: seriesNew, kind: 'loader', path: () => `/organizer/${org.slug}/series/new`, params: orgParams, scoped: true },
   {
@@ -335,6 +353,17 @@ describe("another organization's ids", () => {
       'action',
       (e) => ({ path: `/events/${e}/speaker-answers`, params: { id: e }, form: { intent: 'settings', speakerEditReview: 'yes' } }),
     ],
+    ['proposals', proposals.loader, 'loader', (e) => ({ path: `/events/${e}/proposals`, params: { id: e } })],
+    [
+      'call for proposals settings',
+      proposals.action,
+      'action',
+      (e) => ({
+        path: `/events/${e}/proposals`,
+        params: { id: e },
+        form: { intent: 'settings', isOpen: 'yes', closesAt: '2099-03-01T12:00', format_talk: 'yes', length_30: 'yes' },
+      }),
+    ],
     ['add room', programme.action, 'action', (e) => ({ path: `/events/${e}/programme`, params: { id: e }, form: { intent: 'addRoom', name: 'Inbrott' } })],
     ['series page', seriesEdit.loader, 'loader', (_e, s) => ({ path: `/series/${s}`, params: { id: s } })],
     ['add part', seriesEdit.action, 'action', (_e, s) => ({ path: `/series/${s}`, params: { id: s }, form: { intent: 'publish' } })],
@@ -350,6 +379,7 @@ describe("another organization's ids", () => {
       expect((await db.event.findUniqueOrThrow({ where: { id: foreignEvent } })).status).toBe('draft')
       expect(await db.room.count({ where: { eventId: foreignEvent } })).toBe(0)
       expect(await db.speakerInvitation.count({ where: { eventId: foreignEvent } })).toBe(0)
+      expect(await db.proposalCall.count({ where: { eventId: foreignEvent } })).toBe(0)
       expect((await db.event.findUniqueOrThrow({ where: { id: foreignEvent } })).speakerEditReview).toBe(false)
       expect((await db.series.findUniqueOrThrow({ where: { id: foreignSeries } })).status).toBe('draft')
     })
