@@ -16,7 +16,7 @@ export function EventCard({ card, locale, headingLevel = 2 }: { card: EventCardV
       : [card.city, card.countyLabel].filter(Boolean).join(', ')
   const struck = card.status === 'cancelled'
   return (
-    <article className={`card${struck ? ' card--cancelled' : ''}`}>
+    <article className={`card${struck ? ' card--cancelled' : ''}${card.cover ? ' card--with-cover' : ''}`}>
       <Heading>
         <Link to={localePath(locale, `/events/${card.slug}`)} lang={card.titleLang}>
           {card.title}
@@ -42,6 +42,20 @@ export function EventCard({ card, locale, headingLevel = 2 }: { card: EventCardV
         <p className="card__summary" lang={card.summaryLang}>
           {card.summary}
         </p>
+      ) : null}
+      {/* After the texts in the DOM (the title comes first to a screen reader), shown on top by CSS. */}
+      {card.cover ? (
+        <img
+          className="card__cover"
+          src={card.cover.src}
+          srcSet={card.cover.srcSet}
+          sizes="(min-width: 60rem) 22rem, 100vw"
+          width={card.cover.width}
+          height={card.cover.height}
+          alt={card.cover.alt}
+          loading="lazy"
+          decoding="async"
+        />
       ) : null}
     </article>
   )

@@ -6,7 +6,7 @@ import { PublicCache } from '../cache.server.ts'
 import { eventSpeakers, getPublicEvent, safeHttpUrl, type PublicEvent, type PublicItemSpeaker } from './event-page.server.ts'
 import { buildEventJsonLd, type EventJsonLd } from './json-ld.ts'
 import type { PublicStatus } from './listing.server.ts'
-import { mediaUrl } from '../uploads/media.ts'
+import { mediaUrl, shownImage, type ShownImage } from '../uploads/media.ts'
 
 /**
  * The event page's data, every text already in the visitor's language and every time already
@@ -32,6 +32,7 @@ export type EventPageView = {
   capacityOnline: number | null
   prices: { name: string; price: string }[]
   organization: { slug: string; name: string }
+  cover: ShownImage | null
   series: {
     slug: string
     title: string
@@ -165,6 +166,7 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
     capacityOnline: event.capacityOnline,
     prices: event.ticketTypes.map((ticket) => ({ name: pick(ticket, 'name', locale), price: formatPrice(ticket.priceOre, locale) })),
     organization: { slug: event.organization.slug, name: event.organization.name },
+    cover: event.cover ? shownImage(event.cover, pick(event.cover, 'alt', locale)) : null,
     series: event.series
       ? {
           slug: event.series.slug,

@@ -41,6 +41,8 @@ export type PublicEvent = {
   revision: number
   updatedAt: Date
   organization: { slug: string; name: string; website: string | null }
+  /** The cover image (a media_files row's public fields) and its descriptions, or null. */
+  cover: { id: string; kind: 'cover'; variants: unknown; width: number | null; height: number | null; altSv: string; altEn: string } | null
   series: {
     slug: string
     titleSv: string
@@ -92,6 +94,9 @@ SELECT json_build_object(
   'registrationMode', e.registration_mode, 'registrationOpensAt', e.registration_opens_at, 'registrationClosesAt', e.registration_closes_at,
   'cancellationReason', e.cancellation_reason, 'revision', e.revision, 'updatedAt', e.updated_at,
   'organization', json_build_object('slug', o.slug, 'name', o.name, 'website', o.website),
+  'cover', CASE WHEN mf.id IS NULL THEN NULL ELSE json_build_object(
+    'id', mf.id, 'kind', mf.kind, 'variants', mf.variants, 'width', mf.width, 'height', mf.height,
+    'altSv', e.cover_alt_sv, 'altEn', e.cover_alt_en) END,
   'series', CASE WHEN s.id IS NULL OR s.status = 'draft' THEN NULL ELSE json_build_object(
     'slug', s.slug, 'titleSv', s.title_sv, 'titleEn', s.title_en,
     'parts', (SELECT coalesce(json_agg(json_build_object(
@@ -128,7 +133,8 @@ SELECT json_build_object(
 ) AS doc
 FROM events e
 JOIN organizations o ON o.id = e.organization_id
-LEFT JOIN series s ON s.id = e.series_id`
+LEFT JOIN series s ON s.id = e.series_id
+LEFT JOIN media_files mf ON mf.id = e.cover_image_id`
 
 type RawDocument = Record<string, unknown>
 

@@ -6,6 +6,7 @@ import { County, EventFormat, EventStatus } from '../generated/prisma/enums.ts'
 import { pick, t, type Locale } from '../i18n/index.ts'
 import { SLUG_PATTERN } from '../slug.ts'
 import { formatEventWhen } from '../time.ts'
+import { shownImage, type ShownImage } from '../uploads/media.ts'
 
 /**
  * The public listings: upcoming events on `/`, past events on `/archive`, and the filters both share
@@ -74,6 +75,9 @@ export const eventCardSelect = {
   city: true,
   county: true,
   seriesPosition: true,
+  coverAltSv: true,
+  coverAltEn: true,
+  coverImage: { select: { id: true, kind: true, variants: true, width: true, height: true } },
   organization: { select: { slug: true, name: true } },
   series: { select: { slug: true, titleSv: true, titleEn: true } },
 } satisfies Prisma.EventSelect
@@ -95,6 +99,7 @@ export type EventCardView = {
   countyLabel: string | null
   organization: { slug: string; name: string }
   series: { slug: string; title: string; position: number | null } | null
+  cover: ShownImage | null
 }
 
 function fallbackLang(record: Record<string, unknown>, field: string, locale: Locale): Locale | undefined {
@@ -118,6 +123,7 @@ export function toEventCard(row: EventCardRow, locale: Locale): EventCardView {
     countyLabel: row.county ? t(locale, `county.${row.county}`) : null,
     organization: row.organization,
     series: row.series ? { slug: row.series.slug, title: pick(row.series, 'title', locale), position: row.seriesPosition } : null,
+    cover: shownImage(row.coverImage, pick(row, 'coverAlt', locale)),
   }
 }
 
@@ -145,7 +151,11 @@ export function eventFilterSql(filters: EventFilters): Prisma.Sql[] {
   return conditions
 }
 
-type FlatCardRow = Omit<EventCardRow, 'organization' | 'series'> & {
+type FlatCardRow = Omit<EventCardRow, 'organization' | 'series' | 'coverImage'> & {
+  coverId: string | null
+  coverVariants: Prisma.JsonValue
+  coverWidth: number | null
+  coverHeight: number | null
   organizationSlug: string
   organizationName: string
   seriesSlug: string | null
@@ -163,20 +173,26 @@ export async function eventRows(input: { conditions: Prisma.Sql[]; direction: 'a
     SELECT e.id, e.slug, e.title_sv AS "titleSv", e.title_en AS "titleEn", e.summary_sv AS "summarySv", e.summary_en AS "summaryEn",
       e.status::text AS status, e.format::text AS format, e.starts_at AS "startsAt", e.ends_at AS "endsAt", e.city, e.county::text AS county,
       e.series_position AS "seriesPosition", o.slug AS "organizationSlug", o.name AS "organizationName",
+      e.cover_alt_sv AS "coverAltSv", e.cover_alt_en AS "coverAltEn", m.id AS "coverId", m.variants AS "coverVariants",
+      m.width AS "coverWidth", m.height AS "coverHeight",
       s.slug AS "seriesSlug", s.title_sv AS "seriesTitleSv", s.title_en AS "seriesTitleEn"
     FROM events e
     JOIN organizations o ON o.id = e.organization_id
     LEFT JOIN series s ON s.id = e.series_id
+    LEFT JOIN media_files m ON m.id = e.cover_image_id
     WHERE ${Prisma.join(input.conditions, ' AND ')}
     ORDER BY ${order}
     LIMIT ${input.limit} OFFSET ${input.offset ?? 0}`
-  return rows.map(({ organizationSlug, organizationName, seriesSlug, seriesTitleSv, seriesTitleEn, ...row }) => ({
-    ...row,
-    startsAt: new Date(row.startsAt),
-    endsAt: new Date(row.endsAt),
-    organization: { slug: organizationSlug, name: organizationName },
-    series: seriesSlug === null ? null : { slug: seriesSlug, titleSv: seriesTitleSv ?? '', titleEn: seriesTitleEn ?? '' },
-  }))
+  return rows.map(
+    ({ organizationSlug, organizationName, seriesSlug, seriesTitleSv, seriesTitleEn, coverId, coverVariants, coverWidth, coverHeight, ...row }) => ({
+      ...row,
+      coverImage: coverId === null ? null : { id: coverId, kind: 'cover' as const, variants: coverVariants, width: coverWidth, height: coverHeight },
+      startsAt: new Date(row.startsAt),
+      endsAt: new Date(row.endsAt),
+      organization: { slug: organizationSlug, name: organizationName },
+      series: seriesSlug === null ? null : { slug: seriesSlug, titleSv: seriesTitleSv ?? '', titleEn: seriesTitleEn ?? '' },
+    }),
+  )
 }
 
 /** Listing pages for a few seconds, per filter + page + language (see PublicCache). */

@@ -11,6 +11,9 @@ export type PublicOrganization = {
   contactPhone: string | null
   aboutSv: string
   aboutEn: string
+  logo: { id: string; kind: 'logo'; variants: unknown; width: number | null; height: number | null } | null
+  logoAltSv: string
+  logoAltEn: string
   upcoming: EventCardRow[]
   past: EventCardRow[]
 }
@@ -26,7 +29,20 @@ export const ORGANIZATION_PAST_LIMIT = 12
 export async function getPublicOrganization(slug: string, now = new Date()): Promise<PublicOrganization> {
   const organization = await db.organization.findUnique({
     where: { slug },
-    select: { id: true, slug: true, name: true, county: true, website: true, contactEmail: true, contactPhone: true, aboutSv: true, aboutEn: true },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      county: true,
+      website: true,
+      contactEmail: true,
+      contactPhone: true,
+      aboutSv: true,
+      aboutEn: true,
+      logoAltSv: true,
+      logoAltEn: true,
+      logo: { select: { id: true, kind: true, variants: true, width: true, height: true } },
+    },
   })
   if (!organization) throw new NotFoundError('error.organizationNotFound')
   const visible = { organizationId: organization.id, status: { in: [...PUBLIC_STATUSES] } }
@@ -42,6 +58,6 @@ export async function getPublicOrganization(slug: string, now = new Date()): Pro
     orderBy: [{ startsAt: 'desc' }, { id: 'desc' }],
     take: ORGANIZATION_PAST_LIMIT,
   })
-  const { id: _id, ...rest } = organization
-  return { ...rest, upcoming, past }
+  const { id: _id, logo, ...rest } = organization
+  return { ...rest, logo: logo ? { ...logo, kind: 'logo' } : null, upcoming, past }
 }

@@ -18,6 +18,7 @@ import { orNotFound, publicLocale, siteUrl } from '../public/route.server.ts'
 import { getRegistrationForm } from '../registrations/form.server.ts'
 import { isSlug } from '../slug.ts'
 import { formatDateTime } from '../time.ts'
+import { ogImageTags } from '../uploads/media.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = publicLocale(request, params)
@@ -34,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = request.headers.has('Cookie') ? await getCurrentPerson(request) : null
   const scheduleWarnings = person ? await findScheduleWarningsForMember({ personId: person.id, eventSlug: slug, locale }) : null
   const headers: HeadersInit = scheduleWarnings ? { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } : {}
-  return json({ locale, view, registration, call, description, scheduleWarnings, url: `${appUrl}${localePath(locale, `/events/${slug}`)}` }, { headers })
+  return json(
+    { locale, view, registration, call, description, scheduleWarnings, appUrl, url: `${appUrl}${localePath(locale, `/events/${slug}`)}` },
+    { headers },
+  )
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => {
@@ -103,6 +107,17 @@ export default function EventPage() {
           <time dateTime={view.startsAt}>{view.when}</time>
           {view.venue?.city ? <span> · {view.venue.city}</span> : null}
         </p>
+        {view.cover ? (
+          <img
+            className="event-cover"
+            src={view.cover.src}
+            srcSet={view.cover.srcSet}
+            sizes="(min-width: 75rem) 72rem, 100vw"
+            width={view.cover.width}
+            height={view.cover.height}
+            alt={view.cover.alt}
+          />
+        ) : null}
       </header>
       <StatusBanner view={view} locale={locale} />
       {scheduleWarnings ? <ScheduleWarnings warnings={scheduleWarnings} locale={locale} isPublicPage /> : null}
@@ -265,6 +280,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => 
     { property: 'og:url', content: data.url },
     { property: 'og:site_name', content: t(data.locale, 'app.name') },
     { property: 'og:locale', content: data.locale === 'sv' ? 'sv_SE' : 'en_GB' },
+    ...ogImageTags(data.view.cover, data.appUrl),
     { tagName: 'link', rel: 'canonical', href: data.url },
   ]
 }

@@ -12,6 +12,7 @@ import { markdownToPlainText, renderMarkdown } from '../markdown.server.ts'
 import { getPublicOrganization } from '../organizations/public.server.ts'
 import { orNotFound, publicLocale, siteUrl } from '../public/route.server.ts'
 import { isSlug } from '../slug.ts'
+import { ogImageTags, shownImage } from '../uploads/media.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = publicLocale(request, params)
@@ -29,10 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contactPhone: organization.contactPhone,
       aboutHtml: renderMarkdown(about, { topHeadingLevel: 3 }),
       aboutLang: locale === 'en' && !organization.aboutEn.trim() ? ('sv' as const) : undefined,
+      logo: shownImage(organization.logo, pick(organization, 'logoAlt', locale)),
       upcoming: organization.upcoming.map((row) => toEventCard(row, locale)),
       past: organization.past.map((row) => toEventCard(row, locale)),
     },
     description: markdownToPlainText(about) || organization.name,
+    appUrl: siteUrl(),
     url: `${siteUrl()}${localePath(locale, `/organizations/${slug}`)}`,
   })
 }
@@ -42,6 +45,17 @@ export default function OrganizationPage() {
   const hasContact = organization.website || organization.contactEmail || organization.contactPhone
   return (
     <main id="main" className="container page">
+      {organization.logo ? (
+        <img
+          className="organization-logo"
+          src={organization.logo.src}
+          srcSet={organization.logo.srcSet}
+          sizes="12rem"
+          width={organization.logo.width}
+          height={organization.logo.height}
+          alt={organization.logo.alt}
+        />
+      ) : null}
       <h1>{organization.name}</h1>
       <AddToCalendar locale={locale} feedUrl={`${url}/calendar.ics`} name={t(locale, 'calendar.feed.named', { name: organization.name })} />
       <div className="event-layout">
@@ -122,6 +136,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => 
     { property: 'og:description', content: data.description },
     { property: 'og:type', content: 'website' },
     { property: 'og:url', content: data.url },
+    ...ogImageTags(data.organization.logo, data.appUrl),
     { tagName: 'link', rel: 'canonical', href: data.url },
     atomFeedLink(data.locale, t(data.locale, 'calendar.feed.named', { name: data.organization.name }), `${data.url}/feed.xml`),
   ]

@@ -91,3 +91,44 @@ export function uploadBodyLimit(method: string, pathname: string, contentType: s
   const page = UPLOAD_PAGES.find(([pattern]) => pattern.test(pathname))
   return page ? UPLOAD_LIMITS[page[1]] + 1024 * 1024 : null
 }
+
+/** An image as a public page shows it: responsive sources, its intrinsic size, its description, and its share picture. */
+export type ShownImage = {
+  src: string
+  srcSet: string
+  width: number
+  height: number
+  alt: string
+  /** The variant closest to 1200 px wide (og:image), as a path. */
+  share: { src: string; width: number; height: number }
+}
+
+/** The stored image with its description in the page's language, or null when there is none. */
+export function shownImage(media: MediaRef | null | undefined, alt: string): ShownImage | null {
+  if (!media) return null
+  const sources = imageSources(media)
+  const variants = mediaVariants(media.variants)
+  const share = variants.find((v) => v.width >= 1200) ?? variants.at(-1)
+  const shareWidth = share?.width ?? sources.width
+  return {
+    ...sources,
+    alt,
+    share: {
+      src: mediaUrl(media, 1200),
+      width: shareWidth,
+      height: sources.width ? Math.round((shareWidth * sources.height) / sources.width) : shareWidth,
+    },
+  }
+}
+
+/** The Open Graph tags of a page's image (absolute URL: link previews fetch it from elsewhere); none without one. */
+export function ogImageTags(image: ShownImage | null | undefined, appUrl: string) {
+  if (!image) return []
+  return [
+    { property: 'og:image', content: `${appUrl}${image.share.src}` },
+    { property: 'og:image:type', content: 'image/webp' },
+    { property: 'og:image:width', content: String(image.share.width) },
+    { property: 'og:image:height', content: String(image.share.height) },
+    { property: 'og:image:alt', content: image.alt },
+  ]
+}
