@@ -1,5 +1,6 @@
 import { db, type Tx } from '../db/client.server.ts'
 import { buildDemoContent, type DemoContent } from './demo-data.server.ts'
+import { writeDemoInvitations } from './demo-invitations.server.ts'
 import { writeDemoProposals } from './demo-proposals.server.ts'
 import { writeDemoRegistrations } from './demo-registrations.server.ts'
 
@@ -118,6 +119,7 @@ async function writeDemo(tx: Tx, content: DemoContent, now: Date): Promise<DemoC
 
   const registrations = await writeDemoRegistrations(tx, now)
   await writeDemoProposals(tx, now)
+  await writeDemoInvitations(tx, now)
   return {
     registrations,
     organizations: content.organizations.length,

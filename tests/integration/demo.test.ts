@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '../../app/db/client.server.ts'
 import { buildDemoContent, DEMO_ORGANIZER_EMAIL, DEMO_OWNER_EMAIL, DEMO_VIEWER_EMAIL, type DemoEvent } from '../../app/demo/demo-data.server.ts'
 import { loadDemo, loadDemoIfEmpty } from '../../app/demo/load-demo.server.ts'
+import { hashToken } from '../../app/registrations/tokens.server.ts'
+import { effectiveStatus, invitationToken } from '../../app/speakers/invitations.server.ts'
 import { loadConfig } from '../../app/env.server.ts'
 import { SLUG_PATTERN } from '../../app/slug.ts'
 import { stockholmClock, stockholmDay } from '../../app/time.ts'
@@ -264,6 +266,33 @@ describe('loading the demo into an empty database', () => {
     const panelists = panel.speakers.filter((s) => s.role === 'panelist')
     expect(panelists.length).toBeGreaterThanOrEqual(3)
     expect(panelists.every((s) => s.speaker.titleSv !== '' && s.speaker.titleEn !== '')).toBe(true)
+  })
+
+  it('has speaker invitations in every state for the four conferences and Re-Act part 2, accepted ones with their roles', async () => {
+    const events = ['co-days-social-innovation-varmland', 'si-summit', 'sormland-social-innovation-day', 'social-innovation-i-norr', 're-act-del-2']
+    for (const slug of events) {
+      const invitations = await db.speakerInvitation.findMany({ where: { event: { slug } }, include: { items: true } })
+      expect(new Set(invitations.map((row) => effectiveStatus(row, NOW))), slug).toEqual(
+        new Set(['sent', 'viewed', 'accepted', 'declined', 'expired', 'revoked']),
+      )
+      for (const row of invitations) {
+        expect(row.email).toMatch(/@example\.org$/)
+        expect(row.tokenHash).toBe(hashToken(invitationToken({ id: row.id })))
+        expect(row.items.length).toBeGreaterThan(0)
+        if (row.status === 'accepted') {
+          const roles = await db.programmeRole.count({ where: { speakerId: row.speakerId!, itemId: { in: row.items.map((item) => item.itemId) } } })
+          expect(roles).toBe(row.items.length)
+        }
+        if (row.status === 'declined') expect([row.declineReason, row.suggestedName, row.suggestedEmail].every(Boolean)).toBe(true)
+        if (row.status === 'expired') expect(row.expiresAt.getTime()).toBeLessThan(NOW.getTime())
+      }
+    }
+    const coDays = await db.speakerInvitation.findMany({
+      where: { event: { slug: 'co-days-social-innovation-varmland' }, status: 'accepted' },
+      include: { items: true, speaker: true },
+    })
+    expect(coDays.map((row) => row.speaker?.slug).sort()).toEqual(['elsa-berglund', 'johan-nordqvist'])
+    expect(coDays.every((row) => row.items.length === 2 && row.message.includes('SI Summit'))).toBe(true)
   })
 
   it('publishes the recording and slides of the past digital social innovation webinar', async () => {
