@@ -159,4 +159,32 @@ describe('an organizer', { timeout: 90_000 }, () => {
     expect(await page.getByRole('link', { name: /Redigera/ }).count()).toBeGreaterThanOrEqual(30)
     expect(await wcagViolations(page)).toEqual([])
   })
+
+  it("picks a speaker in Co-Days' programme editor by filtering and clicking, makes them moderator, and the event page says so", async () => {
+    await page.goto(`${server.url}/organizer/innovation-park`)
+    await page.locator('main a', { hasText: 'Co-Days' }).first().click()
+    await page.waitForURL(/\/events\/[0-9a-f-]{36}/)
+    await page.goto(`${page.url().replace(/\?.*$/, '')}/programme`)
+    await page.getByRole('link', { name: 'Redigera Välkommen till Co-Days' }).click()
+    await page.waitForURL(/edit=/)
+    const filter = page.getByLabel('Sök bland talarna')
+    await filter.pressSequentially('nordqv')
+    await page.getByRole('status').filter({ hasText: '1 träff' }).waitFor()
+    // The filter narrows the list as you type; the chosen speaker stays listed.
+    expect(await page.locator('.console-speaker:visible').count()).toBe(2)
+    expect(await page.locator('.console-speaker:visible', { hasText: 'Inbjudan: Tackat ja' }).count()).toBe(1)
+    expect(await wcagViolations(page)).toEqual([])
+    await page.getByRole('checkbox', { name: /^Johan Nordqvist/ }).check()
+    await page.getByLabel('Roll för Johan Nordqvist').selectOption('moderator')
+    await page.getByRole('button', { name: 'Spara programpunkt' }).click()
+    await page.getByRole('status').filter({ hasText: 'Programpunkten är sparad.' }).waitFor()
+
+    await page.goto(`${server.url}/events/co-days-social-innovation-varmland`)
+    const item = page.locator('.programme-item', { hasText: 'Välkommen till Co-Days' })
+    const roles = (await item.locator('.programme-item__speakers').textContent()) ?? ''
+    expect(roles).toMatch(/Moderator:\s*Johan Nordqvist/)
+    expect(roles).toContain('Talare:')
+    expect(await item.getByRole('link', { name: 'Johan Nordqvist' }).getAttribute('href')).toBe('/speakers/johan-nordqvist')
+    expect(await wcagViolations(page)).toEqual([])
+  })
 })
