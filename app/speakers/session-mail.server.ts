@@ -15,8 +15,8 @@ import { enqueueMail } from '../mail/outbox.server.ts'
  * the calendar program updates the entry it has instead of adding a second. SEQUENCE is the feed's
  * (item revision + event revision), + 1 for a CANCEL, as for registrations (inviteSequence).
  *
- * Who counts as "a speaker of the item": someone who accepted an invitation covering it and still
- * has a programme role on it. Speakers an organizer put on the programme by hand have no invitation
+ * Who counts as "a speaker of the item": someone who accepted an invitation covering it, or whose
+ * proposal became it, and still has a programme role on it. Speakers an organizer put on the programme by hand have no invitation
  * and often no address; they get nothing. Drafts are mailed too: speakers are asked before an event
  * is published, and need to know about a move just as much. Every call runs inside the caller's
  * transaction and every mail has a dedupKey with the SEQUENCE, so a retried transaction or a repeated
@@ -46,6 +46,15 @@ export async function sessionSpeakers(tx: Tx, itemId: string): Promise<SessionSp
     if (!invitation.speakerId || bySpeaker.has(invitation.speakerId)) continue
     const { id, speakerId, name, email, locale } = invitation
     bySpeaker.set(speakerId, { invitationId: id, speakerId, name, email, locale })
+  }
+  // An accepted proposal (app/proposals/, ADR 0022) makes the proposer a speaker of its item just as an accepted invitation does.
+  const proposals = await tx.proposal.findMany({
+    where: { status: 'accepted', itemId, speaker: { roles: { some: { itemId } } } },
+    select: { id: true, speakerId: true, name: true, email: true, locale: true },
+    orderBy: [{ decidedAt: 'desc' }, { id: 'asc' }],
+  })
+  for (const { id, speakerId, name, email, locale } of proposals) {
+    if (speakerId && !bySpeaker.has(speakerId)) bySpeaker.set(speakerId, { invitationId: `proposal-${id}`, speakerId, name, email, locale })
   }
   return [...bySpeaker.values()]
 }

@@ -5,6 +5,7 @@ import { config, setConfig } from '../../app/env.server.ts'
 import { DomainError, type FormAnswer } from '../../app/errors.server.ts'
 import { createSmtpTransport, type MailTransport } from '../../app/mail/transport.server.ts'
 import { processOutboxOnce } from '../../app/mail/worker.server.ts'
+import { saveProgrammeItem } from '../../app/programme/editing.server.ts'
 import { requireMembership, type Access } from '../../app/organizations/access.server.ts'
 import { isPersonalPath } from '../../app/personal-pages.ts'
 import { proposalToken, proposalUrl, submitProposal, withdrawProposal, type ProposalInput } from '../../app/proposals/proposals.server.ts'
@@ -460,5 +461,35 @@ describe('the mails', () => {
     const parsed = await delivered(declineMail.messageId)
     expect(parsed.subject).toBe('Besked om ditt förslag till Sörmlandsdagen')
     expect(parsed.text).toContain('Vi fick många förslag.')
+  })
+
+  it('moving the accepted item in the programme sends the proposer an updated calendar invitation, as for an invited speaker', async () => {
+    const { id, input } = await submit()
+    const { itemId } = await acceptProposal({ access, eventId: event.id, proposalId: id, now: NOW })
+    const item = await db.programmeItem.findUniqueOrThrow({ where: { id: itemId! }, include: { speakers: true } })
+    const later = new Date(item.startsAt.getTime() + 3 * 3_600_000)
+    await saveProgrammeItem({
+      access,
+      eventId: event.id,
+      itemId: item.id,
+      item: {
+        type: item.type,
+        titleSv: item.titleSv,
+        titleEn: item.titleEn,
+        descriptionSv: item.descriptionSv,
+        descriptionEn: item.descriptionEn,
+        startsAt: later,
+        endsAt: new Date(later.getTime() + 45 * 60_000),
+        roomId: null,
+        trackId: null,
+        capacity: null,
+        recordingUrl: null,
+        slidesUrl: null,
+        speakers: item.speakers.map((role) => ({ speakerId: role.speakerId, role: role.role })),
+        newSpeaker: null,
+      },
+    })
+    const moved = await db.outboxMessage.findMany({ where: { template: 'speaker-session-changed', recipient: input.email } })
+    expect(moved).toHaveLength(1)
   })
 })
