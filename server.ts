@@ -52,11 +52,15 @@ type AppEntry = {
  * The largest request body accepted (README, "Limits"): every form of the app is far below it. A
  * bigger Content-Length is refused with 413 before anything is read; a body without one (chunked)
  * is counted while it arrives and refused as soon as it passes the limit. The pages that take a file
- * allow that file's limit plus 1 MiB (multipart POSTs only; app/uploads/media.ts, uploadBodyLimit).
+ * allow that file's limit plus 1 MiB (multipart POSTs only; app/uploads/media.ts, uploadBodyLimit), and
+ * only to a request that carries a session cookie: every upload page needs one, so a stranger cannot
+ * make the server hold 50 MiB (the page itself then checks that the session is real and whose it is).
  */
 const BODY_LIMIT_BYTES = 1024 * 1024
 
-const bodyLimit = (req: http.IncomingMessage) => uploadBodyLimit(req.method ?? '', pathOf(req), req.headers['content-type']) ?? BODY_LIMIT_BYTES
+const hasSessionCookie = (req: http.IncomingMessage) => /(?:^|;\s*)samling_session=[^;]/.test(req.headers.cookie ?? '')
+const bodyLimit = (req: http.IncomingMessage) =>
+  (hasSessionCookie(req) ? uploadBodyLimit(req.method ?? '', pathOf(req), req.headers['content-type']) : null) ?? BODY_LIMIT_BYTES
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
 /** A DNS name or IPv4 address, or an IPv6 literal in brackets, with an optional port (RFC 9110 §7.2). */

@@ -79,6 +79,28 @@ describe('request bodies', () => {
     expect(response.body).toBe(TOO_LARGE)
   })
 
+  it('lets a 10 MB upload reach a speaker page only with a session cookie: a stranger gets the 1 MiB limit', async () => {
+    const head = (cookie: string) =>
+      `POST /speaker/sessions/00000000-0000-4000-8000-000000000000 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; boundary=x\r\n${cookie}Content-Length: ${10 * 1024 * 1024}\r\n\r\n`
+    const stranger = await rawRequest(head(''))
+    expect(stranger.status).toBe(413)
+    expect(stranger.body).toBe(TOO_LARGE)
+    // With a cookie the body is let in (the page then checks the session): the server waits for it instead of refusing.
+    const { hostname, port } = new URL(server.url)
+    const early = await new Promise<string>((resolve) => {
+      const socket = net.connect(Number(port), hostname, () => socket.write(head('Cookie: samling_session=abc\r\n')))
+      let text = ''
+      socket.setEncoding('utf8')
+      socket.on('data', (chunk) => (text += chunk))
+      socket.on('error', () => resolve(text))
+      setTimeout(() => {
+        socket.destroy()
+        resolve(text)
+      }, 1000)
+    })
+    expect(early).toBe('')
+  })
+
   it('a client that sends a 6 MB body at once still reads the 413, never a broken pipe (ten times)', async () => {
     const { hostname, port } = new URL(server.url)
     const body = Buffer.alloc(6 * 1024 * 1024, 'a')
