@@ -84,7 +84,8 @@ describe('the registration list in the console', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Visa' }).click()
     await page.waitForURL(/\/registrations\?q=s%C3%B6rmland&.*payment=invoiced$/)
     const table = page.getByRole('table', { name: 'Anmälningar till SI Summit – Crisis Driving Change' })
-    await expect(table.getByRole('rowheader').allTextContents()).resolves.toEqual([expect.stringContaining('Åsa Öberg')])
+    // The URL changes before React has drawn the filtered list: wait for the list, not only the URL.
+    await expect.poll(() => table.getByRole('rowheader').allTextContents()).toEqual([expect.stringContaining('Åsa Öberg')])
     const row = table.getByRole('row', { name: /Åsa Öberg/ })
     await expect(row.getByRole('cell').allTextContents()).resolves.toContainEqual(expect.stringContaining('BetalningFakturerad'))
     expect(await wcagViolations(page)).toEqual([])
@@ -93,7 +94,7 @@ describe('the registration list in the console', { timeout: 120_000 }, () => {
     await page.getByRole('status').filter({ hasText: 'Betalningsstatusen är ändrad.' }).waitFor()
     // Back on the same filtered list: she is no longer "invoiced", so the filter finds nobody.
     expect(new URL(page.url()).searchParams.get('payment')).toBe('invoiced')
-    await expect(page.locator('main').textContent()).resolves.toContain('Inga anmälningar matchar filtren.')
+    await expect.poll(() => page.locator('main').textContent()).toContain('Inga anmälningar matchar filtren.')
 
     await page.getByRole('link', { name: 'Rensa filter' }).click()
     await page.waitForURL(/\/registrations$/)
@@ -104,8 +105,8 @@ describe('the registration list in the console', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'Visa' }).click()
     await page.waitForURL(/q=%C3%85sa/)
     const paid = page.getByRole('row', { name: /Åsa Öberg/ })
-    await expect(paid.getByRole('cell').allTextContents()).resolves.toContainEqual(expect.stringContaining('BetalningBetald'))
-    await expect(page.getByLabel('Sök').inputValue()).resolves.toBe('Åsa')
+    await expect.poll(() => paid.getByRole('cell').allTextContents()).toContainEqual(expect.stringContaining('BetalningBetald'))
+    await expect.poll(() => page.getByLabel('Sök').inputValue()).toBe('Åsa')
 
     // The list is personal: no cache may keep it.
     const answer = await page.context().request.get(page.url())
