@@ -1,9 +1,9 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, Outlet, useLoaderData, useLocation, useRouteError } from '@remix-run/react'
+import { Link, Outlet, useLoaderData } from '@remix-run/react'
 import { requirePerson } from '~/accounts/session.server.ts'
-import { ConsoleError } from '~/components/console/console-error.tsx'
+import { ConsoleErrorPage, ConsoleUser } from '~/components/console/console-frame.tsx'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
-import { getLocale, localeFromUrl, t, type Locale } from '~/i18n/index.ts'
+import { getLocale, t } from '~/i18n/index.ts'
 import consoleStyles from '~/styles/console.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: consoleStyles }]
@@ -29,14 +29,7 @@ export default function SpeakerLayout() {
             </li>
           </ul>
         </nav>
-        <div className="console-user">
-          <span>{t(locale, 'organizer.signedInAs', { name: person.name || person.email })}</span>
-          <Form method="post" action={consolePath(locale, '/logout')} reloadDocument>
-            <button type="submit" className="button--secondary button--small">
-              {t(locale, 'organizer.signOut')}
-            </button>
-          </Form>
-        </div>
+        <ConsoleUser locale={locale} person={person} />
       </div>
       <Outlet />
     </main>
@@ -47,12 +40,5 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => consoleMeta(t(dat
 
 /** Errors on the speaker's pages (404 for a session that is not theirs) keep the language and a way back. */
 export function ErrorBoundary() {
-  const error = useRouteError()
-  const location = useLocation()
-  const locale: Locale = localeFromUrl(location.pathname, location.search)
-  return (
-    <main id="main" className="container page console" lang={locale} tabIndex={-1}>
-      <ConsoleError error={error} locale={locale} home="/speaker" />
-    </main>
-  )
+  return <ConsoleErrorPage home="/speaker" />
 }
