@@ -1,9 +1,9 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, Outlet, useLoaderData, useMatches } from '@remix-run/react'
-import { ConsoleErrorPage, ConsoleUser } from '~/components/console/console-frame.tsx'
+import { Form, Link, Outlet, useLoaderData, useLocation, useMatches, useRouteError } from '@remix-run/react'
+import { ConsoleError } from '~/components/console/console-error.tsx'
 import { requirePerson } from '~/accounts/session.server.ts'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
-import { getLocale, t, type Locale } from '~/i18n/index.ts'
+import { getLocale, t, type Locale, localeFromUrl } from '~/i18n/index.ts'
 import consoleStyles from '~/styles/console.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: consoleStyles }]
@@ -46,9 +46,15 @@ export default function ConsoleLayout() {
     <main id="main" className="container page console" lang={locale} tabIndex={-1}>
       <div className="console-bar">
         <Breadcrumb locale={locale} />
-        <ConsoleUser locale={locale} person={person}>
+        <div className="console-user">
+          <span>{t(locale, 'organizer.signedInAs', { name: person.name || person.email })}</span>
           <Link to={consolePath(locale, '/organizer/mail-preview')}>{t(locale, 'organizer.mailPreview')}</Link>
-        </ConsoleUser>
+          <Form method="post" action={consolePath(locale, '/logout')} reloadDocument>
+            <button type="submit" className="button--secondary button--small">
+              {t(locale, 'organizer.signOut')}
+            </button>
+          </Form>
+        </div>
       </div>
       <Outlet />
     </main>
@@ -59,5 +65,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => consoleMeta(t(dat
 
 /** Errors inside the console (403, 404, 400) keep the console frame's language and a way back. */
 export function ErrorBoundary() {
-  return <ConsoleErrorPage home="/organizer" />
+  const error = useRouteError()
+  const location = useLocation()
+  const locale: Locale = localeFromUrl(location.pathname, location.search)
+  return (
+    <main id="main" className="container page console" lang={locale} tabIndex={-1}>
+      <ConsoleError error={error} locale={locale} />
+    </main>
+  )
 }

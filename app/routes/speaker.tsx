@@ -1,9 +1,9 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, Outlet, useLoaderData } from '@remix-run/react'
+import { Form, Link, Outlet, useLoaderData, useLocation, useRouteError } from '@remix-run/react'
 import { requirePerson } from '~/accounts/session.server.ts'
-import { ConsoleErrorPage, ConsoleUser } from '~/components/console/console-frame.tsx'
+import { ConsoleError } from '~/components/console/console-error.tsx'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
-import { getLocale, t } from '~/i18n/index.ts'
+import { getLocale, localeFromUrl, t, type Locale } from '~/i18n/index.ts'
 import consoleStyles from '~/styles/console.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: consoleStyles }]
@@ -29,7 +29,14 @@ export default function SpeakerLayout() {
             </li>
           </ul>
         </nav>
-        <ConsoleUser locale={locale} person={person} />
+        <div className="console-user">
+          <span>{t(locale, 'organizer.signedInAs', { name: person.name || person.email })}</span>
+          <Form method="post" action={consolePath(locale, '/logout')} reloadDocument>
+            <button type="submit" className="button--secondary button--small">
+              {t(locale, 'organizer.signOut')}
+            </button>
+          </Form>
+        </div>
       </div>
       <Outlet />
     </main>
@@ -40,5 +47,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => consoleMeta(t(dat
 
 /** Errors on the speaker's pages (404 for a session that is not theirs) keep the language and a way back. */
 export function ErrorBoundary() {
-  return <ConsoleErrorPage home="/speaker" />
+  const error = useRouteError()
+  const location = useLocation()
+  const locale: Locale = localeFromUrl(location.pathname, location.search)
+  return (
+    <main id="main" className="container page console" lang={locale} tabIndex={-1}>
+      <ConsoleError error={error} locale={locale} home="/speaker" />
+    </main>
+  )
 }
