@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "registrations" ADD COLUMN     "checked_in_at" TIMESTAMPTZ(3);
