@@ -31,6 +31,7 @@ const DOMAIN_FOLDERS = [
   'calendar',
   'demo',
   'events',
+  'exports',
   'mail',
   'organizations',
   'programme',

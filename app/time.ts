@@ -213,3 +213,25 @@ export function startOfStockholmDay(instant: Date, days = 0): Date {
   const c = stockholmClock(instant)
   return new Date(new TZDate(c.year, c.month - 1, c.day + days, 0, 0, TIME_ZONE).getTime())
 }
+
+/** "2027-02-12 09:00": an instant in Stockholm wall time the way Swedish Excel reads a date-time cell. */
+export function formatSpreadsheetDateTime(instant: Date): string {
+  return toLocalInputValue(instant).replace('T', ' ')
+}
+
+/** "2027-02-12T09:00:00+01:00": ISO 8601 with Stockholm's offset at that instant (unambiguous for programs). */
+export function formatIsoStockholm(instant: Date): string {
+  return inStockholm(instant)
+    .toISOString()
+    .replace(/\.\d{3}(?=[+-])/, '')
+}
+
+/**
+ * The Stockholm wall time of an instant as a Date whose UTC fields carry it (minutes, no seconds).
+ * Spreadsheet cells have no time zone: a library that writes a Date's UTC fields then shows the
+ * time an organizer in Sweden expects.
+ */
+export function stockholmWallClockAsUtc(instant: Date): Date {
+  const c = stockholmClock(instant)
+  return new Date(Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute))
+}
