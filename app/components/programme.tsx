@@ -45,7 +45,7 @@ export function Programme({ days, locale }: { days: ProgrammeDay[]; locale: Loca
                     {item.descriptionHtml ? (
                       <div className="prose programme-item__description" dangerouslySetInnerHTML={{ __html: item.descriptionHtml }} />
                     ) : null}
-                    {item.recordingUrl || item.slidesUrl || item.materials.length ? (
+                    {item.recordingUrl || item.slidesUrl || item.materials.length || item.eventMaterials.length ? (
                       <ul className="programme-item__links">
                         {item.recordingUrl ? (
                           <li>
@@ -61,6 +61,13 @@ export function Programme({ days, locale }: { days: ProgrammeDay[]; locale: Loca
                             </a>
                           </li>
                         ) : null}
+                        {item.eventMaterials.map((material) => (
+                          <li key={`${material.kind} ${material.href}`}>
+                            <a href={material.href} rel="noopener">
+                              {material.label}
+                            </a>
+                          </li>
+                        ))}
                         {item.materials.map((material) => (
                           <li key={material.href}>
                             <a href={material.href} rel="noopener">

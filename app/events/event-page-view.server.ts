@@ -39,6 +39,8 @@ export type EventPageView = {
     parts: { slug: string; title: string; when: string; position: number | null; isCurrent: boolean; status: PublicStatus }[]
   } | null
   days: ProgrammeDay[]
+  /** Recordings and slides of the whole event. */
+  materials: MaterialLink[]
   speakers: { slug: string; name: string; title: string; affiliation: string }[]
   jsonLd: EventJsonLd
 }
@@ -71,6 +73,22 @@ export type ProgrammeItemView = {
   speakerGroups: SpeakerGroupView[]
   /** The speakers' own material: links (http/https only) and uploaded files. */
   materials: { title: string; href: string; speaker: string }[]
+  /** Recordings and slides the organizers attached to this item (consent already respected). */
+  eventMaterials: MaterialLink[]
+}
+
+/** A recording or slides link as shown: "Inspelning: Öppningstal" or the organizer's own title. */
+export type MaterialLink = { kind: 'recording' | 'slides'; label: string; href: string }
+
+function materialLinks(materials: PublicEvent['materials'], itemId: string | null, fallbackTitle: string, locale: Locale): MaterialLink[] {
+  return (materials ?? []).flatMap((material) => {
+    if (material.itemId !== itemId) return []
+    const href = safeHttpUrl(material.url)
+    if (!href) return []
+    const own = pick(material, 'title', locale).trim()
+    const label = own || `${t(locale, `materials.kind.${material.kind}`)}: ${fallbackTitle}`
+    return [{ kind: material.kind, label, href }]
+  })
 }
 
 /** "295 kr inkl. moms", "295,50 kr inkl. moms" or "Kostnadsfritt". */
@@ -143,6 +161,7 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
           : safeHttpUrl(material.url)
         return href ? [{ title: material.title, href, speaker: material.speaker }] : []
       }),
+      eventMaterials: materialLinks(event.materials, item.id, title, locale),
     })
   }
 
@@ -182,6 +201,7 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
         }
       : null,
     days: [...days.values()],
+    materials: materialLinks(event.materials, null, pick(event, 'title', locale), locale),
     speakers: eventSpeakers(event).map((speaker) => ({
       slug: speaker.slug,
       name: speaker.name,

@@ -51,7 +51,11 @@ export type PublicEvent = {
   } | null
   ticketTypes: { nameSv: string; nameEn: string; priceOre: number; vatRate: number }[]
   items: PublicProgrammeItem[]
+  /** Recordings and slides the organizers attached (app/events/materials.server.ts), only those that may be public. */
+  materials: PublicEventMaterial[]
 }
+
+export type PublicEventMaterial = { itemId: string | null; kind: 'recording' | 'slides'; url: string; titleSv: string; titleEn: string }
 
 export type PublicProgrammeItem = {
   id: string
@@ -129,7 +133,15 @@ SELECT json_build_object(
     FROM programme_items i
     LEFT JOIN rooms r ON r.id = i.room_id
     LEFT JOIN tracks tr ON tr.id = i.track_id
-    WHERE i.event_id = e.id)
+    WHERE i.event_id = e.id),
+  'materials', (SELECT coalesce(json_agg(json_build_object(
+      'itemId', em.item_id, 'kind', em.kind, 'url', em.url, 'titleSv', em.title_sv, 'titleEn', em.title_en)
+      ORDER BY em.created_at, em.id), '[]'::json)
+    FROM event_materials em
+    WHERE em.event_id = e.id AND em.url IS NOT NULL
+      -- An item's recording is public only when every speaker of the item said yes to publishing (ADR 0028).
+      AND (em.kind <> 'recording' OR em.item_id IS NULL OR NOT EXISTS (
+        SELECT 1 FROM programme_roles cr WHERE cr.item_id = em.item_id AND cr.publish_consent IS NOT TRUE)))
 ) AS doc
 FROM events e
 JOIN organizations o ON o.id = e.organization_id

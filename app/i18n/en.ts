@@ -11,6 +11,7 @@ import { speakerMessages } from './en/speakers.ts'
 import { speakerAreaMessages } from './en/speaker-area.ts'
 import { uploadMessages } from './en/uploads.ts'
 import { proposalMessages } from './en/proposals.ts'
+import { materialMessages } from './en/materials.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -26,4 +27,5 @@ export const en = {
   ...speakerAreaMessages,
   ...uploadMessages,
   ...proposalMessages,
+  ...materialMessages,
 } satisfies Messages

@@ -14,6 +14,7 @@ import { speakerMessages } from './sv/speakers.ts'
 import { speakerAreaMessages } from './sv/speaker-area.ts'
 import { uploadMessages } from './sv/uploads.ts'
 import { proposalMessages } from './sv/proposals.ts'
+import { materialMessages } from './sv/materials.ts'
 
 export const sv = {
   ...common,
@@ -28,6 +29,7 @@ export const sv = {
   ...speakerAreaMessages,
   ...uploadMessages,
   ...proposalMessages,
+  ...materialMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

@@ -5,6 +5,7 @@ import { eventChanged } from '../../emails/event-changed.tsx'
 import { eventFull } from '../../emails/event-full.tsx'
 import { organizerRegistrations } from '../../emails/organizer-registrations.tsx'
 import { interestRegistered } from '../../emails/interest-registered.tsx'
+import { materialsPublished } from '../../emails/materials-published.tsx'
 import { memberInvitation } from '../../emails/member-invitation.tsx'
 import { registrationCancelled } from '../../emails/registration-cancelled.tsx'
 import { registrationConfirmed } from '../../emails/registration-confirmed.tsx'
@@ -59,6 +60,7 @@ const templates = {
   'proposal-declined': proposalDeclined,
   'proposal-withdrawn': proposalWithdrawn,
   'proposal-new': proposalNew,
+  'materials-published': materialsPublished,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own payload type
 } satisfies Record<string, MailTemplate<any>>
 

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { AddToCalendar } from '../components/add-to-calendar.tsx'
 import { FormatBadge, StatusBadge } from '../components/format-badge.tsx'
 import { useNonce } from '../components/nonce.tsx'
+import { MaterialLinks } from '../components/material-links.tsx'
 import { Programme } from '../components/programme.tsx'
 import { offersForm, RegistrationForm, RegistrationNotes } from '../components/registration-form.tsx'
 import { ScheduleWarnings } from '../components/schedule-warnings.tsx'
@@ -232,6 +233,12 @@ export default function EventPage() {
             <section aria-labelledby="about-heading">
               <h2 id="about-heading">{t(locale, 'public.event.about')}</h2>
               <div className="prose" dangerouslySetInnerHTML={{ __html: view.descriptionHtml }} />
+            </section>
+          ) : null}
+          {view.materials.length ? (
+            <section aria-labelledby="materials-heading">
+              <h2 id="materials-heading">{t(locale, 'public.materials.heading')}</h2>
+              <MaterialLinks links={view.materials} />
             </section>
           ) : null}
           <section aria-labelledby="programme-heading">

@@ -12,6 +12,9 @@ import { markdownToPlainText, renderMarkdown } from '../markdown.server.ts'
 import { orNotFound, publicLocale, siteUrl } from '../public/route.server.ts'
 import { loadSeriesRegistrationForm } from '../registrations/form.server.ts'
 import { getPublicSeries } from '../series/public.server.ts'
+import { listSeriesRecordings } from '../events/materials.server.ts'
+import { MaterialLinks } from '../components/material-links.tsx'
+import { formatLongDate } from '../time.ts'
 import { isSlug } from '../slug.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const series = await orNotFound(locale, () => getPublicSeries(slug))
   const summary = pick(series, 'summary', locale)
   const registration = await loadSeriesRegistrationForm(slug, locale)
+  const recordings = await listSeriesRecordings({ seriesSlug: slug })
   return json({
     locale,
     registration,
@@ -33,13 +37,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organization: series.organization,
       parts: series.parts.map((part) => toEventCard(part, locale)),
     },
+    recordings: recordings.map(({ part, materials }) => ({
+      slug: part.slug,
+      title: pick(part, 'title', locale),
+      when: formatLongDate(part.startsAt, locale),
+      links: materials.map((material) => {
+        const about = material.item ? pick(material.item, 'title', locale) : pick(part, 'title', locale)
+        return {
+          kind: material.kind,
+          href: material.url,
+          label: pick(material, 'title', locale).trim() || `${t(locale, `materials.kind.${material.kind}`)}: ${about}`,
+        }
+      }),
+    })),
     description: summary || markdownToPlainText(pick(series, 'description', locale)),
     url: `${siteUrl()}${localePath(locale, `/series/${slug}`)}`,
   })
 }
 
 export default function SeriesPage() {
-  const { series, locale, registration, url } = useLoaderData<typeof loader>()
+  const { series, locale, registration, url, recordings } = useLoaderData<typeof loader>()
   return (
     <main id="main" className="container page">
       <h1 lang={series.titleLang}>{series.title}</h1>
@@ -63,6 +80,19 @@ export default function SeriesPage() {
           <p>{t(locale, 'public.series.noParts')}</p>
         )}
       </section>
+      {recordings.length ? (
+        <section aria-labelledby="recordings-heading">
+          <h2 id="recordings-heading">{t(locale, 'public.materials.seriesHeading')}</h2>
+          {recordings.map((part) => (
+            <section key={part.slug} aria-labelledby={`recordings-${part.slug}`}>
+              <h3 id={`recordings-${part.slug}`}>
+                <Link to={localePath(locale, `/events/${part.slug}`)}>{part.title}</Link> <span>({part.when})</span>
+              </h3>
+              <MaterialLinks links={part.links} />
+            </section>
+          ))}
+        </section>
+      ) : null}
       {registration.openParts.length ? (
         <section aria-labelledby="series-registration-heading" className="registration-section">
           <h2 id="series-registration-heading">{t(locale, 'registration.seriesHeading')}</h2>

@@ -163,6 +163,9 @@ export default function EditEvent() {
         <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/speaker-answers`)}>
           {t(locale, 'speakers.review.link')}
         </Link>
+        <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/materials`)}>
+          {t(locale, 'materials.console.link')}
+        </Link>
         {event.registrationMode === 'invite_only' ? (
           <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/invites`)}>
             {t(locale, 'organizer.registrations.invitesLink')}

@@ -7,6 +7,7 @@ import * as proposals from '../../app/routes/organizer.$org.events.$id.proposals
 import * as registrations from '../../app/routes/organizer.$org.events.$id.registrations.tsx'
 import * as speakers from '../../app/routes/organizer.$org.events.$id.speakers.tsx'
 import * as speakerAnswers from '../../app/routes/organizer.$org.events.$id.speaker-answers.tsx'
+import * as materials from '../../app/routes/organizer.$org.events.$id.materials.tsx'
 import * as eventNew from '../../app/routes/organizer.$org.events.new.tsx'
 import * as orgIndex from '../../app/routes/organizer.$org._index.tsx'
 import * as seriesEdit from '../../app/routes/organizer.$org.series.$id.tsx'
@@ -185,6 +186,23 @@ const CASES: Case[] = [
     form: () => ({ intent: 'settings', speakerEditsOpen: 'yes', speakerEditsUntil: '' }),
   },
   {
+    name: 'recordings and slides',
+    module: materials,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/events/${eventId}/materials`,
+    params: eventParams,
+    scoped: true,
+  },
+  {
+    name: 'add a recording link',
+    module: materials,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/materials`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'add', kind: 'recording', itemId: '', url: 'https://youtu.be/authz' }),
+  },
+  {
     name: 'proposals',
     module: proposals,
     kind: 'loader',
@@ -353,6 +371,8 @@ describe("another organization's ids", () => {
       'action',
       (e) => ({ path: `/events/${e}/speaker-answers`, params: { id: e }, form: { intent: 'settings', speakerEditReview: 'yes' } }),
     ],
+    ['recordings and slides', materials.loader, 'loader', (e) => ({ path: `/events/${e}/materials`, params: { id: e } })],
+    ['notify about recordings', materials.action, 'action', (e) => ({ path: `/events/${e}/materials`, params: { id: e }, form: { intent: 'notify' } })],
     ['proposals', proposals.loader, 'loader', (e) => ({ path: `/events/${e}/proposals`, params: { id: e } })],
     [
       'call for proposals settings',
