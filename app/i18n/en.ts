@@ -12,6 +12,7 @@ import { speakerAreaMessages } from './en/speaker-area.ts'
 import { uploadMessages } from './en/uploads.ts'
 import { proposalMessages } from './en/proposals.ts'
 import { materialMessages } from './en/materials.ts'
+import { exportMessages } from './en/exports.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -28,4 +29,5 @@ export const en = {
   ...uploadMessages,
   ...proposalMessages,
   ...materialMessages,
+  ...exportMessages,
 } satisfies Messages

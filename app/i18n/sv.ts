@@ -15,6 +15,7 @@ import { speakerAreaMessages } from './sv/speaker-area.ts'
 import { uploadMessages } from './sv/uploads.ts'
 import { proposalMessages } from './sv/proposals.ts'
 import { materialMessages } from './sv/materials.ts'
+import { exportMessages } from './sv/exports.ts'
 
 export const sv = {
   ...common,
@@ -30,6 +31,7 @@ export const sv = {
   ...uploadMessages,
   ...proposalMessages,
   ...materialMessages,
+  ...exportMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

@@ -66,7 +66,8 @@ async function findEvent(access: Access, eventId: string) {
   return event
 }
 
-function filterWhere(eventId: string, query: RegistrationQuery): Prisma.RegistrationWhereInput {
+/** The where-clause of the list's filters (also the export's, so a download is the filtered list). */
+export function filterWhere(eventId: string, query: RegistrationQuery): Prisma.RegistrationWhereInput {
   const where: Prisma.RegistrationWhereInput = { eventId }
   if (query.mode) where.attendanceMode = query.mode
   if (query.status) where.status = query.status
@@ -113,7 +114,7 @@ type Question = { id: string; kind: string; labelSv: string; labelEn: string; op
  * The answers to the event's questions, in the questions' order. Choice values become their labels
  * (both languages, so the component picks); an unanswered question is null.
  */
-function answerRows(questions: Question[], answers: unknown): Array<AnswerRow & { options?: Record<string, { sv: string; en: string }> }> {
+export function answerRows(questions: Question[], answers: unknown): Array<AnswerRow & { options?: Record<string, { sv: string; en: string }> }> {
   const given = answers && typeof answers === 'object' && !Array.isArray(answers) ? (answers as Record<string, unknown>) : {}
   return questions.map((question) => {
     const raw = given[question.id]

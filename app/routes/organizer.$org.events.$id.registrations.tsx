@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { ExportForm } from '~/components/console/export-form.tsx'
 import { ErrorSummary, SelectField, TextField } from '~/components/console/fields.tsx'
 import { RegistrationFilters, type RegistrationFilterChoices } from '~/components/console/registration-filters.tsx'
 import { RegistrationCounts, RegistrationTable, type RegistrationRow } from '~/components/console/registration-table.tsx'
@@ -9,6 +10,7 @@ import { runAction, runLoader } from '~/actions.server.ts'
 import { requireConsole } from '~/console/access.server.ts'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { COUNTIES, SECTORS } from '~/enums.ts'
+import { defaultColumns, EXPORT_COLUMNS } from '~/exports/registrations.server.ts'
 import { NotFoundError, type FormAnswer } from '~/errors.server.ts'
 import { pick, t, type Locale } from '~/i18n/index.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
@@ -62,6 +64,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const { page, ...filters } = query
     const href = (target: number) => consolePath(locale, `${base}${registrationSearch({ ...filters, page: target })}`)
     const hasFilters = Object.values(filters).some((value) => value !== undefined)
+    const exportDefaults: string[] = defaultColumns({ isPriced: list.isPriced, questionIds: list.questions.map((question) => question.id) })
     return json({
       locale,
       orgSlug: access.organization.slug,
@@ -79,6 +82,9 @@ export async function loader(args: LoaderFunctionArgs) {
       hasFilters,
       choices: filterChoices(locale, { isPriced: list.isPriced, hasInterest: list.event.registrationMode === 'interest_only' }),
       clearHref: hasFilters ? consolePath(locale, base) : null,
+      exportAction: `${base}/export`,
+      exportColumns: EXPORT_COLUMNS.map((value) => ({ value, label: t(locale, `organizer.export.col.${value}`), checked: exportDefaults.includes(value) })),
+      exportQuestions: list.questions.map((question) => ({ value: `q.${question.id}`, label: pick(question, 'label', locale), checked: true })),
       /** Forms post to the page as it is, so the answer comes back to the same filters and page. */
       actionHref: href(page),
       previousHref: page > 1 ? href(page - 1) : null,
@@ -271,6 +277,17 @@ export default function Registrations() {
           <Pagination locale={locale} page={data.page} previousHref={data.previousHref} nextHref={data.nextHref} />
         </>
       )}
+
+      {data.total > 0 ? (
+        <ExportForm
+          locale={locale}
+          action={data.exportAction}
+          total={data.total}
+          filters={data.filters}
+          columns={data.exportColumns}
+          questions={data.exportQuestions}
+        />
+      ) : null}
 
       {canEdit ? (
         <section className="panel" aria-labelledby="add-heading">
