@@ -1,6 +1,7 @@
 import { db, type Tx } from '../db/client.server.ts'
 import { buildDemoContent, type DemoContent } from './demo-data.server.ts'
 import { writeDemoInvitations } from './demo-invitations.server.ts'
+import { writeDemoMaterials } from './demo-materials.server.ts'
 import { writeDemoProposals } from './demo-proposals.server.ts'
 import { writeDemoRegistrations } from './demo-registrations.server.ts'
 
@@ -120,6 +121,7 @@ async function writeDemo(tx: Tx, content: DemoContent, now: Date): Promise<DemoC
   const registrations = await writeDemoRegistrations(tx, now)
   await writeDemoProposals(tx, now)
   await writeDemoInvitations(tx, now)
+  await writeDemoMaterials(tx, now)
   return {
     registrations,
     organizations: content.organizations.length,

@@ -136,7 +136,7 @@ SELECT json_build_object(
     WHERE i.event_id = e.id),
   'materials', (SELECT coalesce(json_agg(json_build_object(
       'itemId', em.item_id, 'kind', em.kind, 'url', em.url, 'titleSv', em.title_sv, 'titleEn', em.title_en)
-      ORDER BY em.created_at, em.id), '[]'::json)
+      ORDER BY em.kind, em.created_at, em.id), '[]'::json)
     FROM event_materials em
     WHERE em.event_id = e.id AND em.url IS NOT NULL
       -- An item's recording is public only when every speaker of the item said yes to publishing (ADR 0028).
