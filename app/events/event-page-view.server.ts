@@ -83,7 +83,7 @@ export type MaterialLink = { kind: 'recording' | 'slides'; label: string; href: 
 function materialLinks(materials: PublicEvent['materials'], itemId: string | null, fallbackTitle: string, locale: Locale): MaterialLink[] {
   return (materials ?? []).flatMap((material) => {
     if (material.itemId !== itemId) return []
-    const href = safeHttpUrl(material.url)
+    const href = material.mediaId ? mediaUrl({ id: material.mediaId, kind: 'slides', originalName: material.mediaName ?? 'file' }) : safeHttpUrl(material.url)
     if (!href) return []
     const own = pick(material, 'title', locale).trim()
     const label = own || `${t(locale, `materials.kind.${material.kind}`)}: ${fallbackTitle}`

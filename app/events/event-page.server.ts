@@ -55,7 +55,15 @@ export type PublicEvent = {
   materials: PublicEventMaterial[]
 }
 
-export type PublicEventMaterial = { itemId: string | null; kind: 'recording' | 'slides'; url: string; titleSv: string; titleEn: string }
+export type PublicEventMaterial = {
+  itemId: string | null
+  kind: 'recording' | 'slides'
+  url: string | null
+  mediaId: string | null
+  mediaName: string | null
+  titleSv: string
+  titleEn: string
+}
 
 export type PublicProgrammeItem = {
   id: string
@@ -135,10 +143,11 @@ SELECT json_build_object(
     LEFT JOIN tracks tr ON tr.id = i.track_id
     WHERE i.event_id = e.id),
   'materials', (SELECT coalesce(json_agg(json_build_object(
-      'itemId', em.item_id, 'kind', em.kind, 'url', em.url, 'titleSv', em.title_sv, 'titleEn', em.title_en)
+      'itemId', em.item_id, 'kind', em.kind, 'url', em.url, 'mediaId', em.media_id, 'mediaName', emf.original_name,
+      'titleSv', em.title_sv, 'titleEn', em.title_en)
       ORDER BY em.kind, em.created_at, em.id), '[]'::json)
-    FROM event_materials em
-    WHERE em.event_id = e.id AND em.url IS NOT NULL
+    FROM event_materials em LEFT JOIN media_files emf ON emf.id = em.media_id
+    WHERE em.event_id = e.id
       -- An item's recording is public only when every speaker of the item said yes to publishing (ADR 0028).
       AND (em.kind <> 'recording' OR em.item_id IS NULL OR NOT EXISTS (
         SELECT 1 FROM programme_roles cr WHERE cr.item_id = em.item_id AND cr.publish_consent IS NOT TRUE)))

@@ -7,6 +7,8 @@ import type { EventMaterialKind } from '../generated/prisma/enums.ts'
 import { pick } from '../i18n/index.ts'
 import { enqueueMails, type EnqueueMailInput } from '../mail/outbox.server.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
+import { deleteUpload } from '../uploads/store.server.ts'
+import { mediaUrl } from '../uploads/media.ts'
 import { PUBLIC_STATUSES } from './listing.server.ts'
 import { usableEmail } from '../calendar/invite.server.ts'
 
@@ -41,6 +43,10 @@ export const MaterialSchema = z.object({
   titleEn: z.string().trim().max(MATERIAL_LIMITS.title).default(''),
 })
 export type MaterialInput = z.output<typeof MaterialSchema>
+
+/** The text fields of the slides upload form (the file itself is read by the route, ADR 0021). */
+export const MaterialFileSchema = MaterialSchema.pick({ itemId: true, titleSv: true, titleEn: true })
+export type MaterialFileInput = z.output<typeof MaterialFileSchema>
 
 async function managedEvent(access: Access, eventId: string) {
   const event = await db.event.findFirst({
@@ -80,11 +86,16 @@ export async function getEventMaterials(input: { access: Access; eventId: string
       },
       take: 500,
     }),
-    db.eventMaterial.findMany({ where: { eventId: event.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: MATERIAL_LIMITS.perEvent }),
+    db.eventMaterial.findMany({
+      where: { eventId: event.id },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      include: { media: { select: { id: true, originalName: true, byteSize: true } } },
+      take: MATERIAL_LIMITS.perEvent,
+    }),
     db.speakerMaterial.findMany({
       where: { item: { eventId: event.id } },
       orderBy: { createdAt: 'asc' },
-      select: { id: true, itemId: true, title: true, url: true, mediaId: true, speaker: { select: { name: true } } },
+      select: { id: true, itemId: true, title: true, url: true, media: { select: { id: true, originalName: true } }, speaker: { select: { name: true } } },
       take: 500,
     }),
     db.registration.count({ where: { eventId: event.id, status: 'confirmed' } }),
@@ -103,20 +114,43 @@ async function assertItem(eventId: string, itemId: string) {
   if (!item) throw new DomainError('materials.itemNotFound', 400, {}, 'itemId')
 }
 
-export async function addEventMaterial(input: { access: Access; eventId: string; material: MaterialInput }) {
+/**
+ * Checks, before any file is stored, that the person may add material to the event and that the
+ * chosen item belongs to it; returns the event id and the item id (null = the whole event).
+ */
+export async function checkMaterialTarget(input: { access: Access; eventId: string; itemId: string }) {
   requireManager(input.access)
   const event = await managedEvent(input.access, input.eventId)
-  const { material } = input
-  const itemId = material.itemId === '' ? null : material.itemId
+  const itemId = input.itemId === '' ? null : input.itemId
   if (itemId) {
     if (!z.uuid().safeParse(itemId).success) throw new DomainError('materials.itemNotFound', 400, {}, 'itemId')
     await assertItem(event.id, itemId)
   }
+  return { eventId: event.id, itemId }
+}
+
+/** A link (recording or slides), or with `mediaId` an uploaded slides file (saveUpload, kind 'slides'). */
+export async function addEventMaterial(input: {
+  access: Access
+  eventId: string
+  material: Omit<MaterialInput, 'url' | 'kind'> & { kind?: MaterialInput['kind']; url?: string; mediaId?: string }
+}) {
+  const { material } = input
+  const { eventId, itemId } = await checkMaterialTarget({ access: input.access, eventId: input.eventId, itemId: material.itemId })
+  const event = { id: eventId }
   return db.$transaction(async (tx) => {
     const count = await tx.eventMaterial.count({ where: { eventId: event.id } })
     if (count >= MATERIAL_LIMITS.perEvent) throw new DomainError('materials.tooMany', 409, { max: MATERIAL_LIMITS.perEvent })
     const row = await tx.eventMaterial.create({
-      data: { eventId: event.id, itemId, kind: material.kind, url: material.url, titleSv: material.titleSv, titleEn: material.titleEn },
+      data: {
+        eventId: event.id,
+        itemId,
+        kind: material.mediaId ? 'slides' : (material.kind ?? 'slides'),
+        url: material.mediaId ? null : (material.url ?? null),
+        mediaId: material.mediaId ?? null,
+        titleSv: material.titleSv,
+        titleEn: material.titleEn,
+      },
     })
     await recordAudit(tx, {
       organizationId: input.access.organization.id,
@@ -124,18 +158,20 @@ export async function addEventMaterial(input: { access: Access; eventId: string;
       action: 'eventMaterial.added',
       entityType: 'event',
       entityId: event.id,
-      data: { materialId: row.id, kind: row.kind, itemId },
+      data: { materialId: row.id, kind: row.kind, itemId, file: Boolean(row.mediaId) },
     })
     return row
   })
 }
 
+/** Removes one material; an uploaded file goes with it (its row, then its folder). */
 export async function removeEventMaterial(input: { access: Access; eventId: string; materialId: string }) {
   requireManager(input.access)
   const event = await managedEvent(input.access, input.eventId)
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.eventMaterial.deleteMany({ where: { id: input.materialId, eventId: event.id } })
-    if (count === 0) throw new NotFoundError('materials.notFound')
+  const removed = await db.$transaction(async (tx) => {
+    const material = await tx.eventMaterial.findFirst({ where: { id: input.materialId, eventId: event.id }, select: { id: true, mediaId: true } })
+    if (!material) throw new NotFoundError('materials.notFound')
+    await tx.eventMaterial.delete({ where: { id: material.id } })
     await recordAudit(tx, {
       organizationId: input.access.organization.id,
       actorId: input.access.personId,
@@ -144,7 +180,9 @@ export async function removeEventMaterial(input: { access: Access; eventId: stri
       entityId: event.id,
       data: { materialId: input.materialId },
     })
+    return material
   })
+  if (removed.mediaId) await deleteUpload(removed.mediaId)
 }
 
 /**
@@ -204,7 +242,7 @@ export type { EventMaterialKind }
 
 export type SeriesRecordings = {
   part: { slug: string; titleSv: string; titleEn: string; startsAt: Date }
-  materials: { kind: EventMaterialKind; url: string; titleSv: string; titleEn: string; item: { titleSv: string; titleEn: string } | null }[]
+  materials: { kind: EventMaterialKind; href: string; titleSv: string; titleEn: string; item: { titleSv: string; titleEn: string } | null }[]
 }[]
 
 /**
@@ -215,13 +253,13 @@ export async function listSeriesRecordings(input: { seriesSlug: string; now?: Da
   const now = input.now ?? new Date()
   const rows = await db.eventMaterial.findMany({
     where: {
-      url: { not: null },
       event: { series: { slug: input.seriesSlug, status: { not: 'draft' } }, status: { in: [...PUBLIC_STATUSES] }, endsAt: { lt: now } },
     },
     orderBy: [{ event: { startsAt: 'asc' } }, { item: { startsAt: 'asc' } }, { createdAt: 'asc' }],
     select: {
       kind: true,
       url: true,
+      media: { select: { id: true, originalName: true } },
       titleSv: true,
       titleEn: true,
       event: { select: { id: true, slug: true, titleSv: true, titleEn: true, startsAt: true } },
@@ -231,12 +269,17 @@ export async function listSeriesRecordings(input: { seriesSlug: string; now?: Da
   })
   const parts = new Map<string, SeriesRecordings[number]>()
   for (const row of rows) {
-    if (!row.url || !isWebUrl(row.url)) continue
+    const href = row.media
+      ? mediaUrl({ id: row.media.id, kind: 'slides', originalName: row.media.originalName })
+      : row.url && isWebUrl(row.url)
+        ? row.url
+        : null
+    if (!href) continue
     if (row.kind === 'recording' && row.item && consentGaps(row.item.speakers).length) continue
     const part = parts.get(row.event.id) ?? { part: row.event, materials: [] }
     part.materials.push({
       kind: row.kind,
-      url: row.url,
+      href,
       titleSv: row.titleSv,
       titleEn: row.titleEn,
       item: row.item ? { titleSv: row.item.titleSv, titleEn: row.item.titleEn } : null,

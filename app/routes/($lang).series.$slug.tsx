@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         const about = material.item ? pick(material.item, 'title', locale) : pick(part, 'title', locale)
         return {
           kind: material.kind,
-          href: material.url,
+          href: material.href,
           label: pick(material, 'title', locale).trim() || `${t(locale, `materials.kind.${material.kind}`)}: ${about}`,
         }
       }),

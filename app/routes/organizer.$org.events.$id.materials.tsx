@@ -1,19 +1,29 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { runAction, runLoader } from '~/actions.server.ts'
-import { ErrorSummary, SelectField, TextField } from '~/components/console/fields.tsx'
+import { ErrorSummary, FileField, SelectField, TextField } from '~/components/console/fields.tsx'
 import { IntentForm } from '~/components/intent-form.tsx'
 import { requireConsole } from '~/console/access.server.ts'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
-import { NotFoundError, type FormAnswer } from '~/errors.server.ts'
-import { addEventMaterial, getEventMaterials, MaterialSchema, notifyMaterialsPublished, removeEventMaterial } from '~/events/materials.server.ts'
+import { DomainError, NotFoundError, type FormAnswer } from '~/errors.server.ts'
+import {
+  addEventMaterial,
+  checkMaterialTarget,
+  getEventMaterials,
+  MaterialFileSchema,
+  MaterialSchema,
+  notifyMaterialsPublished,
+  removeEventMaterial,
+} from '~/events/materials.server.ts'
 import { pick, t } from '~/i18n/index.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import { formatDateTime } from '~/time.ts'
+import { formatLimit, mediaUrl, UPLOAD_LIMITS } from '~/uploads/media.ts'
+import { deleteUpload, readUploadForm, saveUpload } from '~/uploads/store.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
-const INTENTS = ['add', 'remove', 'notify'] as const
+const INTENTS = ['add', 'upload', 'remove', 'notify'] as const
 
 /** Recordings and slides of one event (ADR 0028): organizers add and remove them and notify the participants once; viewers read. */
 export async function loader(args: LoaderFunctionArgs) {
@@ -49,7 +59,8 @@ export async function loader(args: LoaderFunctionArgs) {
           id: material.id,
           kind,
           title,
-          href: material.url ?? '',
+          href: material.media ? mediaUrl({ id: material.media.id, kind: 'slides', originalName: material.media.originalName }) : (material.url ?? ''),
+          file: material.media ? `${material.media.originalName}, ${formatLimit(material.media.byteSize)}` : null,
           target: material.itemId ? (itemTitle.get(material.itemId) ?? '') : t(locale, 'materials.field.wholeEvent'),
           publicText: hidden ?? t(locale, 'materials.public.yes'),
           isPublic: !hidden,
@@ -60,13 +71,16 @@ export async function loader(args: LoaderFunctionArgs) {
         title: material.title,
         speaker: material.speaker.name,
         item: itemTitle.get(material.itemId) ?? '',
-        href: material.url,
+        href: material.media ? mediaUrl({ id: material.media.id, kind: 'slides', originalName: material.media.originalName }) : material.url,
       })),
+      uploadLimit: formatLimit(UPLOAD_LIMITS.slides),
     })
   })
 }
 
 export async function action(args: ActionFunctionArgs) {
+  // runAction reads the text fields; an uploaded file is read from a copy of the request.
+  const upload = args.request.clone()
   return runAction(args, async (form) => {
     const { access, locale } = await requireConsole(args.request, args.params, 'organizer')
     const eventId = parseId(args.params.id, 'error.eventNotFound')
@@ -77,6 +91,19 @@ export async function action(args: ActionFunctionArgs) {
       )
     if (intent === 'add') {
       await addEventMaterial({ access, eventId, material: form.parse(MaterialSchema) })
+      return back('added')
+    }
+    if (intent === 'upload') {
+      const input = form.parse(MaterialFileSchema)
+      // Who may add, and to which item, is checked before anything is stored.
+      await checkMaterialTarget({ access, eventId, itemId: input.itemId })
+      const file = (await readUploadForm(upload, { maxBytes: UPLOAD_LIMITS.slides, field: 'file' })).file('file')
+      if (!file) throw new DomainError('speakerArea.fileMissing', 400, {}, 'file')
+      const media = await saveUpload({ kind: 'slides', file, uploadedById: access.personId, field: 'file' })
+      await addEventMaterial({ access, eventId, material: { ...input, mediaId: media.id } }).catch(async (error: unknown) => {
+        await deleteUpload(media.id)
+        throw error
+      })
       return back('added')
     }
     if (intent === 'remove') {
@@ -99,12 +126,14 @@ export const handle: ConsoleHandle = {
 const DONE = { added: 'materials.done.added', removed: 'materials.done.removed', mailed: 'materials.done.mailed' } as const
 
 export default function EventMaterials() {
-  const { locale, orgSlug, canEdit, event, mailedAt, recipients, items, materials, speakerMaterials } = useLoaderData<typeof loader>()
+  const { locale, orgSlug, canEdit, event, mailedAt, recipients, items, materials, speakerMaterials, uploadLimit } = useLoaderData<typeof loader>()
   const answer = useActionData<FormAnswer>()
   const [search] = useSearchParams()
   const done = answer ? null : search.get('done')
   const eventPath = `/organizer/${orgSlug}/events/${event.id}`
   const addFailure = answer?.intent === 'add' ? answer : undefined
+  const uploadFailure = answer?.intent === 'upload' ? answer : undefined
+  const itemOptions = [{ value: '', label: t(locale, 'materials.field.wholeEvent') }, ...items.map((item) => ({ value: item.id, label: item.title }))]
   return (
     <>
       <h1>{t(locale, 'materials.console.title', { title: pick(event, 'title', locale) })}</h1>
@@ -118,7 +147,7 @@ export default function EventMaterials() {
           {t(locale, DONE[done as keyof typeof DONE], { count: Number(search.get('count') ?? 0) })}
         </p>
       ) : null}
-      {answer && !addFailure ? (
+      {answer && !addFailure && !uploadFailure ? (
         <p className="form-error" role="alert">
           {answer.formError}
         </p>
@@ -146,7 +175,7 @@ export default function EventMaterials() {
               label={t(locale, 'materials.field.item')}
               value={addFailure?.values?.itemId ?? ''}
               error={addFailure?.fieldErrors?.itemId}
-              options={[{ value: '', label: t(locale, 'materials.field.wholeEvent') }, ...items.map((item) => ({ value: item.id, label: item.title }))]}
+              options={itemOptions}
             />
             <TextField
               name="url"
@@ -170,6 +199,46 @@ export default function EventMaterials() {
               error={addFailure?.fieldErrors?.titleEn}
             />
             <button type="submit">{t(locale, 'materials.add')}</button>
+          </Form>
+        </section>
+      ) : null}
+      {canEdit ? (
+        <section className="panel" aria-labelledby="upload-slides">
+          <h2 id="upload-slides">{t(locale, 'materials.console.uploadHeading')}</h2>
+          <Form method="post" encType="multipart/form-data" className="console-form" noValidate>
+            <input type="hidden" name="intent" value="upload" />
+            {uploadFailure ? <ErrorSummary formError={uploadFailure.formError} fieldErrors={uploadFailure.fieldErrors} /> : null}
+            <SelectField
+              id="upload-itemId"
+              name="itemId"
+              label={t(locale, 'materials.field.item')}
+              value={uploadFailure?.values?.itemId ?? ''}
+              error={uploadFailure?.fieldErrors?.itemId}
+              options={itemOptions}
+            />
+            <FileField
+              name="file"
+              label={t(locale, 'materials.field.file')}
+              hint={t(locale, 'speakerArea.field.materialFileHint', { max: uploadLimit })}
+              accept=".pdf,.pptx,.odp,application/pdf,application/vnd.openxmlformats-officedocument.presentationml.presentation,application/vnd.oasis.opendocument.presentation"
+              error={uploadFailure?.fieldErrors?.file}
+              required
+            />
+            <TextField
+              id="upload-titleSv"
+              name="titleSv"
+              label={t(locale, 'materials.field.titleSv')}
+              value={uploadFailure?.values?.titleSv ?? ''}
+              error={uploadFailure?.fieldErrors?.titleSv}
+            />
+            <TextField
+              id="upload-titleEn"
+              name="titleEn"
+              label={t(locale, 'materials.field.titleEn')}
+              value={uploadFailure?.values?.titleEn ?? ''}
+              error={uploadFailure?.fieldErrors?.titleEn}
+            />
+            <button type="submit">{t(locale, 'materials.upload')}</button>
           </Form>
         </section>
       ) : null}
@@ -198,6 +267,12 @@ export default function EventMaterials() {
                       <a href={material.href} rel="noopener noreferrer">
                         {material.title}
                       </a>
+                      {material.file ? (
+                        <>
+                          <br />
+                          <span className="console-muted">{material.file}</span>
+                        </>
+                      ) : null}
                     </th>
                     <td>{material.kind}</td>
                     <td>{material.target}</td>

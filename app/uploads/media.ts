@@ -80,6 +80,7 @@ export function imageSources(media: MediaRef): { src: string; srcSet: string; wi
  */
 const UPLOAD_PAGES: [RegExp, MediaKindName][] = [
   [/^\/organizer\/[^/]+\/events\/[^/]+\/?$/, 'cover'],
+  [/^\/organizer\/[^/]+\/events\/[^/]+\/materials\/?$/, 'slides'],
   [/^\/organizer\/[^/]+\/?$/, 'logo'],
   [/^\/speaker\/profile\/?$/, 'photo'],
   [/^\/speaker\/sessions\/[^/]+\/?$/, 'slides'],

@@ -309,6 +309,7 @@ const DOMAIN_TABLES = [
   'speaker_invitation_items',
   'session_edits',
   'speaker_materials',
+  'event_materials',
   'proposal_calls',
   'proposals',
   'proposal_ratings',

@@ -8,7 +8,7 @@ import { loader as eventLoader } from '../../app/routes/($lang).events.$slug.tsx
 import { loader as seriesLoader } from '../../app/routes/($lang).series.$slug.tsx'
 import { action, loader } from '../../app/routes/organizer.$org.events.$id.materials.tsx'
 import { action as editAction, loader as editLoader } from '../../app/routes/organizer.$org.events.$id._index.tsx'
-import { body, call, cookieFor, createMember, createOrganization, getRequest, postRequest } from '../support/console.ts'
+import { body, call, cookieFor, createMember, createOrganization, getRequest, ORIGIN, postRequest } from '../support/console.ts'
 import { useTestDatabase } from '../support/database.ts'
 import { createEvent, createRegistration } from '../support/notify-data.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
@@ -161,6 +161,23 @@ describe('recordings and slides after the event', () => {
     expect((await post({ intent: 'remove', materialId: added.id })).status).toBe(302)
     expect((await publicPage()).view.days[0].items[0].eventMaterials).toHaveLength(1)
     expect((await post({ intent: 'remove', materialId: added.id })).status).toBe(404)
+  })
+
+  it('an uploaded slides file (the upload store) shows on the public page; removing it deletes the file', async () => {
+    const form = new FormData()
+    for (const [name, value] of Object.entries({ intent: 'upload', itemId: consented.id, titleSv: 'Bilderna', titleEn: 'The slides' })) form.set(name, value)
+    form.set('file', new File([new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n')], 'bilder.pdf', { type: 'application/pdf' }))
+    const request = new Request(`${ORIGIN}${path(event.id)}`, { method: 'POST', headers: { Cookie: organizer, Origin: ORIGIN }, body: form })
+    const response = await call(action, request, { org: org.slug, id: event.id })
+    expect(response.status).toBe(302)
+    const stored = await db.eventMaterial.findFirstOrThrow({ where: { mediaId: { not: null } }, include: { media: true } })
+    expect(stored.kind).toBe('slides')
+    const links = (await publicPage()).view.days[0].items[0].eventMaterials
+    expect(links.map((link) => link.label)).toEqual(['Inspelning: Öppningstal', 'Bilderna'])
+    expect(links[1].href).toContain(stored.mediaId!)
+    expect((await post({ intent: 'remove', materialId: stored.id })).status).toBe(302)
+    expect(await db.mediaFile.count({ where: { id: stored.mediaId! } })).toBe(0)
+    expect((await publicPage()).view.days[0].items[0].eventMaterials).toHaveLength(1)
   })
 
   it('viewers read but cannot change; another organization gets 404; a visitor is sent to /login', async () => {
