@@ -78,6 +78,19 @@ export async function limitProposals(input: { ip: string; email: string }): Prom
   if (byEmail) throw new RateLimitedError('proposals.error.rateLimited', byEmail, 'email')
 }
 
+const QUESTION_WINDOW_MS = 10 * 60_000
+/** Audience questions one registration may send per 10 minutes (ADR 0029): enough for a keynote, not for a flood. */
+export const QUESTIONS_PER_REGISTRATION = 5
+
+/** Throws RateLimitedError (429 with Retry-After) when one registration sends audience questions too often. */
+export async function limitQuestions(input: { registrationId: string }): Promise<void> {
+  const [wait] = await hitRateLimits(
+    [{ key: rateLimitKey('question-registration', input.registrationId), limit: QUESTIONS_PER_REGISTRATION }],
+    QUESTION_WINDOW_MS,
+  )
+  if (wait) throw new RateLimitedError('questions.error.rateLimited', wait, 'text')
+}
+
 const FEED_GUESS_WINDOW_MS = 10 * 60_000
 /** Unknown personal feed tokens one IP may ask for per window; a calendar program with a revoked link polls far less. */
 export const FEED_GUESS_LIMIT = 20

@@ -13,6 +13,7 @@ import { uploadMessages } from './en/uploads.ts'
 import { proposalMessages } from './en/proposals.ts'
 import { materialMessages } from './en/materials.ts'
 import { exportMessages } from './en/exports.ts'
+import { questionMessages } from './en/questions.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -30,4 +31,5 @@ export const en = {
   ...proposalMessages,
   ...materialMessages,
   ...exportMessages,
+  ...questionMessages,
 } satisfies Messages

@@ -16,6 +16,7 @@ import { uploadMessages } from './sv/uploads.ts'
 import { proposalMessages } from './sv/proposals.ts'
 import { materialMessages } from './sv/materials.ts'
 import { exportMessages } from './sv/exports.ts'
+import { questionMessages } from './sv/questions.ts'
 
 export const sv = {
   ...common,
@@ -32,6 +33,7 @@ export const sv = {
   ...proposalMessages,
   ...materialMessages,
   ...exportMessages,
+  ...questionMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

@@ -9,8 +9,11 @@ import { localePath, type Locale } from '../i18n/index.ts'
  * Samling can mail the same link again ("du är redan anmäld") without invalidating the one the person
  * already has. Bumping `tokenVersion` revokes every link sent so far. docs/decisions/0013-personal-links.md
  */
-/** 'speaker-invitation': an invitation to speak (app/speakers/invitations.server.ts); 'proposal': a proposer's page (app/proposals/). */
-export type TokenPurpose = 'manage' | 'invite' | 'calendar' | 'speaker-invitation' | 'proposal'
+/**
+ * 'speaker-invitation': an invitation to speak (app/speakers/invitations.server.ts); 'proposal': a proposer's page (app/proposals/);
+ * 'panel': the audience questions' screen on stage (app/audience-questions/, ADR 0029).
+ */
+export type TokenPurpose = 'manage' | 'invite' | 'calendar' | 'speaker-invitation' | 'proposal' | 'panel'
 
 export function deriveToken(purpose: TokenPurpose, id: string, version = 0): string {
   return createHmac('sha256', config().sessionSecret).update(`${purpose}:${id}:${version}`).digest('base64url')

@@ -3,6 +3,8 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { runAction } from '../actions.server.ts'
 import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
 import { ManageView } from '../components/manage-registration.tsx'
+import { AudienceQuestionsPanel } from '../components/manage/questions.tsx'
+import { askQuestion, AskQuestionSchema, getAttendeeQuestions } from '../audience-questions/questions.server.ts'
 import { PersonalCalendarPanel } from '../components/personal-calendar-panel.tsx'
 import { DomainError, notFound, type FormAnswer } from '../errors.server.ts'
 import { localePath, t } from '../i18n/index.ts'
@@ -20,7 +22,7 @@ import {
 import { buildManageView } from '../registrations/manage-view.server.ts'
 import { enablePersonalFeed, findPersonalFeedUrl, revokePersonalFeed } from '../registrations/personal-feed.server.ts'
 
-const INTENTS = ['cancel', 'cancel-series', 'mode', 'details', 'items', 'join-part', 'calendar-on', 'calendar-off'] as const
+const INTENTS = ['cancel', 'cancel-series', 'mode', 'details', 'items', 'join-part', 'calendar-on', 'calendar-off', 'ask'] as const
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = publicLocale(request, params)
@@ -31,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const done = new URL(request.url).searchParams.get('done')
   const view = await buildManageView(registration, form, locale)
   const calendarFeedUrl = await findPersonalFeedUrl(registration.emailNormalized, locale)
-  return json({ locale, view, calendarFeedUrl, done: INTENTS.find((intent) => intent === done) ?? null }, { headers: { 'Cache-Control': 'private, no-store' } })
+  const audienceQuestions = await getAttendeeQuestions({ registration, locale })
+  return json(
+    { locale, view, calendarFeedUrl, audienceQuestions, done: INTENTS.find((intent) => intent === done) ?? null },
+    { headers: { 'Cache-Control': 'private, no-store' } },
+  )
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -41,7 +47,8 @@ export async function action(args: ActionFunctionArgs) {
     if (!registration) throw new DomainError('registration.error.notFound', 404)
     const intent = submitted.intentOf(INTENTS)
     const by = { by: 'attendee' as const }
-    if (intent === 'calendar-on') await enablePersonalFeed({ emailNormalized: registration.emailNormalized })
+    if (intent === 'ask') await askQuestion({ registration, question: submitted.parse(AskQuestionSchema) })
+    else if (intent === 'calendar-on') await enablePersonalFeed({ emailNormalized: registration.emailNormalized })
     else if (intent === 'calendar-off') await revokePersonalFeed({ emailNormalized: registration.emailNormalized })
     else if (intent === 'cancel') await cancelRegistration({ ...by, registrationId: registration.id })
     else if (intent === 'cancel-series') {
@@ -66,12 +73,12 @@ export async function action(args: ActionFunctionArgs) {
       await joinSeriesPart({ seriesSignupId: registration.seriesSignupId, eventId })
     }
     // The manage link itself may have changed (cancelled, then registered again): go back by path.
-    return redirect(`${localePath(locale, `/registrations/${args.params.token}`)}?done=${intent}`, 303)
+    return redirect(`${localePath(locale, `/registrations/${args.params.token}`)}?done=${intent}${intent === 'ask' ? '#questions' : ''}`, 303)
   })
 }
 
 export default function ManageRegistrationPage() {
-  const { locale, view, done, calendarFeedUrl } = useLoaderData<typeof loader>()
+  const { locale, view, done, calendarFeedUrl, audienceQuestions } = useLoaderData<typeof loader>()
   const answer = useActionData<FormAnswer>()
   return (
     <main id="main" className="container page manage-page">
@@ -79,7 +86,8 @@ export default function ManageRegistrationPage() {
         <Link to={localePath(locale, `/events/${view.event.slug}`)}>{t(locale, 'manage.eventPage')}</Link>
       </p>
       <h1>{t(locale, 'manage.title')}</h1>
-      <ManageView locale={locale} view={view} done={done} answer={answer} />
+      <ManageView locale={locale} view={view} done={done === 'ask' ? null : done} answer={answer?.intent === 'ask' ? undefined : answer} />
+      <AudienceQuestionsPanel locale={locale} questions={audienceQuestions} sent={done === 'ask'} answer={answer} />
       <PersonalCalendarPanel locale={locale} feedUrl={calendarFeedUrl} />
     </main>
   )

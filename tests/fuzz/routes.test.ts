@@ -310,6 +310,7 @@ const DOMAIN_TABLES = [
   'session_edits',
   'speaker_materials',
   'event_materials',
+  'audience_questions',
   'proposal_calls',
   'proposals',
   'proposal_ratings',
@@ -332,9 +333,9 @@ const COMPARED: Record<string, string> = { memberships: 'ROW(t.organization_id, 
 
 /**
  * Rows that record a read, not a change: a viewer may download the registrations, and that
- * download is in the audit log (who took personal data out, when). Everything else must not move.
+ * download is in the audit log (who took personal data out, when), and so is the audience questions' export. Everything else must not move.
  */
-const READS: Record<string, string> = { audit_log: "t.action NOT IN ('event.registrationsExported')" }
+const READS: Record<string, string> = { audit_log: "t.action NOT IN ('event.registrationsExported', 'event.questionsExported')" }
 
 async function snapshot(): Promise<Record<string, string>> {
   const result: Record<string, string> = {}

@@ -8,6 +8,8 @@ import * as registrations from '../../app/routes/organizer.$org.events.$id.regis
 import * as speakers from '../../app/routes/organizer.$org.events.$id.speakers.tsx'
 import * as speakerAnswers from '../../app/routes/organizer.$org.events.$id.speaker-answers.tsx'
 import * as materials from '../../app/routes/organizer.$org.events.$id.materials.tsx'
+import * as questions from '../../app/routes/organizer.$org.events.$id.questions.tsx'
+import * as questionsExport from '../../app/routes/organizer.$org.events.$id.questions_.export.ts'
 import * as eventNew from '../../app/routes/organizer.$org.events.new.tsx'
 import * as orgIndex from '../../app/routes/organizer.$org._index.tsx'
 import * as seriesEdit from '../../app/routes/organizer.$org.series.$id.tsx'
@@ -35,6 +37,7 @@ let eventId: string
 let seriesId: string
 let registrationId: string
 let inviteId: string
+let questionId: string
 const cookies: Partial<Record<Who, string>> = {}
 let run = 0
 
@@ -203,6 +206,32 @@ const CASES: Case[] = [
     form: () => ({ intent: 'add', kind: 'recording', itemId: '', url: 'https://youtu.be/authz' }),
   },
   {
+    name: 'audience questions',
+    module: questions,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/events/${eventId}/questions`,
+    params: eventParams,
+    scoped: true,
+  },
+  {
+    name: 'select an audience question',
+    module: questions,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/questions`,
+    params: eventParams,
+    scoped: true,
+    // The organizer moves it; the owner's same press finds it already selected (the same outcome, 302).
+    form: () => ({ intent: 'moderate', questionId, from: 'new', state: 'selected' }),
+  },
+  {
+    name: 'audience questions export',
+    module: questionsExport,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/events/${eventId}/questions/export?format=rfc4180`,
+    params: eventParams,
+    scoped: true,
+  },
+  {
     name: 'proposals',
     module: proposals,
     kind: 'loader',
@@ -291,6 +320,7 @@ beforeAll(async () => {
       },
     })
   ).id
+  questionId = (await db.audienceQuestion.create({ data: { eventId, registrationId, text: 'Behörighetsfråga?' } })).id
   inviteId = (await db.registrationInvite.create({ data: { eventId, email, emailNormalized: email, tokenHash: 'b'.repeat(64) } })).id
   seriesId = (await db.series.create({ data: { slug: 'behorighet-serie', organizationId: org.id, titleSv: 'Serie', titleEn: '' } })).id
 })
@@ -373,6 +403,18 @@ describe("another organization's ids", () => {
     ],
     ['recordings and slides', materials.loader, 'loader', (e) => ({ path: `/events/${e}/materials`, params: { id: e } })],
     ['notify about recordings', materials.action, 'action', (e) => ({ path: `/events/${e}/materials`, params: { id: e }, form: { intent: 'notify' } })],
+    ['audience questions', questions.loader, 'loader', (e) => ({ path: `/events/${e}/questions`, params: { id: e } })],
+    ['audience questions export', questionsExport.loader, 'loader', (e) => ({ path: `/events/${e}/questions/export`, params: { id: e } })],
+    [
+      'moderate an audience question',
+      questions.action,
+      'action',
+      (e) => ({
+        path: `/events/${e}/questions`,
+        params: { id: e },
+        form: { intent: 'moderate', questionId: '00000000-0000-4000-8000-000000000000', from: 'new', state: 'hidden' },
+      }),
+    ],
     ['proposals', proposals.loader, 'loader', (e) => ({ path: `/events/${e}/proposals`, params: { id: e } })],
     [
       'call for proposals settings',
