@@ -29,6 +29,7 @@ const DOMAIN_FOLDERS = [
   'api',
   'audit',
   'calendar',
+  'check-in',
   'demo',
   'events',
   'exports',

@@ -1,3 +1,4 @@
+import { Img } from '@react-email/components'
 import { z } from 'zod'
 import { t, type Locale } from '../app/i18n/index.ts'
 import {
@@ -18,7 +19,7 @@ import {
   timeRows,
 } from './attendee.tsx'
 import { EmailLayout, Facts, Paragraph, SmallPrint } from './layout.tsx'
-import { CalendarInviteSchema, HttpUrlSchema, LineSchema, secret } from './schemas.ts'
+import { CalendarInviteSchema, CHECK_IN_QR_CID, CheckInTicketSchema, HttpUrlSchema, LineSchema, secret } from './schemas.ts'
 import { defineTemplate } from './template.ts'
 import { textLayout } from './text.ts'
 
@@ -46,6 +47,8 @@ export const RegistrationConfirmedSchema = AttendeeEventSchema.extend(EventTimes
   /** Sub-sessions with their own sign-up that the person chose (e.g. the lunch meetup). */
   itemTitles: z.array(LineSchema).max(50).optional(),
   invite: CalendarInviteSchema.refine((invite) => invite.method === 'REQUEST', 'a confirmation carries a REQUEST'),
+  /** A place on site: the check-in ticket (ADR 0026), shown as an inline QR image and a short code. Secret: it checks the person in. */
+  checkIn: secret(CheckInTicketSchema.optional()),
 })
 
 type Payload = z.output<typeof RegistrationConfirmedSchema>
@@ -97,6 +100,23 @@ export const registrationConfirmed = defineTemplate({
           </>
         ) : null}
         {payload.invoice ? <SmallPrint>{t(locale, 'mail.confirmed.invoiceHelp')}</SmallPrint> : null}
+        {payload.checkIn ? (
+          <>
+            <Paragraph>
+              <strong>{t(locale, 'mail.checkIn.heading')}</strong>
+              <br />
+              {t(locale, 'mail.checkIn.intro')}
+            </Paragraph>
+            <Img
+              src={`cid:${CHECK_IN_QR_CID}`}
+              width="270"
+              height="270"
+              alt={t(locale, 'checkIn.ticket.alt', { title: payload.eventTitle })}
+              style={{ display: 'block', margin: '0 0 8px' }}
+            />
+            <Paragraph>{t(locale, 'mail.checkIn.code', { code: payload.checkIn.code })}</Paragraph>
+          </>
+        ) : null}
         <ManageLink url={payload.manageUrl} locale={locale} />
         <SmallPrint>{t(locale, 'mail.confirmed.calendar')}</SmallPrint>
         <SmallPrint>{t(locale, 'mail.attendee.why')}</SmallPrint>
@@ -113,6 +133,9 @@ export const registrationConfirmed = defineTemplate({
       ...textRows(factRows(payload, locale)),
       ...(payload.itemTitles?.length ? ['', `${t(locale, 'mail.confirmed.items')}:`, ...payload.itemTitles.map((title) => `- ${title}`)] : []),
       payload.invoice ? `\n${t(locale, 'mail.confirmed.invoiceHelp')}` : null,
+      ...(payload.checkIn
+        ? ['', `${t(locale, 'mail.checkIn.heading')}: ${t(locale, 'mail.checkIn.textIntro')}`, t(locale, 'mail.checkIn.code', { code: payload.checkIn.code })]
+        : []),
       '',
       ...manageText(payload.manageUrl, locale),
       '',
@@ -130,5 +153,6 @@ export const registrationConfirmed = defineTemplate({
     invoice: { orgNumber: '212000-0142', address: 'Eskilstuna kommun\nFack 4711\n631 86 Eskilstuna', buyerReference: 'Åsa Öberg, ansvar 1234' },
     itemTitles: [locale === 'sv' ? 'Lunchträff för forskare' : "Researchers' lunch meetup"],
     invite: sampleInvite(locale, 'REQUEST'),
+    checkIn: { token: `00000000-0000-4000-8000-000000000000.${'S'.repeat(43)}`, code: 'K7QF-3MXD' },
   }),
 })

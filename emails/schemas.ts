@@ -64,3 +64,13 @@ export const CalendarInvitesSchema = z
   .min(1)
   .max(50)
   .refine((invites) => invites.every((invite) => invite.method === invites[0].method), 'one METHOD per calendar')
+
+/**
+ * The check-in ticket a confirmation carries (ADR 0026): `token` becomes the inline QR image (a PNG
+ * attachment with this Content-ID, drawn by the renderer), `code` is printed for typing at the door.
+ */
+export const CHECK_IN_QR_CID = 'check-in-qr@samling'
+export const CheckInTicketSchema = z.object({
+  token: z.string().min(1).max(200),
+  code: z.string().regex(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/),
+})

@@ -12,6 +12,7 @@ import { speakerAreaMessages } from './en/speaker-area.ts'
 import { uploadMessages } from './en/uploads.ts'
 import { proposalMessages } from './en/proposals.ts'
 import { materialMessages } from './en/materials.ts'
+import { checkInMessages } from './en/check-in.ts'
 import { exportMessages } from './en/exports.ts'
 import { questionMessages } from './en/questions.ts'
 
@@ -30,6 +31,7 @@ export const en = {
   ...uploadMessages,
   ...proposalMessages,
   ...materialMessages,
+  ...checkInMessages,
   ...exportMessages,
   ...questionMessages,
 } satisfies Messages

@@ -15,6 +15,7 @@ import { speakerAreaMessages } from './sv/speaker-area.ts'
 import { uploadMessages } from './sv/uploads.ts'
 import { proposalMessages } from './sv/proposals.ts'
 import { materialMessages } from './sv/materials.ts'
+import { checkInMessages } from './sv/check-in.ts'
 import { exportMessages } from './sv/exports.ts'
 import { questionMessages } from './sv/questions.ts'
 
@@ -32,6 +33,7 @@ export const sv = {
   ...uploadMessages,
   ...proposalMessages,
   ...materialMessages,
+  ...checkInMessages,
   ...exportMessages,
   ...questionMessages,
 } as const

@@ -26,9 +26,10 @@ import { proposalDeclined } from '../../emails/proposal-declined.tsx'
 import { proposalNew } from '../../emails/proposal-new.tsx'
 import { proposalReceived } from '../../emails/proposal-received.tsx'
 import { proposalWithdrawn } from '../../emails/proposal-withdrawn.tsx'
-import { CalendarInviteSchema, CalendarInvitesSchema } from '../../emails/schemas.ts'
+import { CalendarInviteSchema, CalendarInvitesSchema, CHECK_IN_QR_CID, CheckInTicketSchema } from '../../emails/schemas.ts'
 import type { MailContext, MailKind, MailTemplate } from '../../emails/template.ts'
 import { buildInvitationIcs } from '../calendar/ics.server.ts'
+import { checkInQrPng } from '../check-in/qr.server.ts'
 import type { Locale } from '../i18n/index.ts'
 
 /**
@@ -73,7 +74,18 @@ export const TEMPLATE_NAMES = Object.keys(templates) as TemplateName[]
 /** The text/calendar part of a message; `method` is the METHOD inside `content` (nodemailer's icalEvent). */
 export type MailCalendarPart = { method: 'REQUEST' | 'CANCEL'; content: string }
 
-export type RenderedMail = { subject: string; html: string; text: string; kind: MailKind; replyTo?: string; calendar?: MailCalendarPart }
+/** An image the HTML part shows inline (cid:…), e.g. the check-in QR code. */
+export type MailInlineImage = { filename: string; content: Buffer; contentType: 'image/png'; cid: string; contentDisposition: 'inline' }
+
+export type RenderedMail = {
+  subject: string
+  html: string
+  text: string
+  kind: MailKind
+  replyTo?: string
+  calendar?: MailCalendarPart
+  attachments?: MailInlineImage[]
+}
 
 export class UnknownTemplateError extends Error {
   constructor(readonly template: string) {
@@ -131,7 +143,28 @@ export async function renderMail(input: { template: string; locale: Locale; payl
         ? CalendarInvitesSchema.parse(payload.invite)
         : [CalendarInviteSchema.parse(payload.invite)]
   const calendar = invites.length ? { method: invites[0].method, content: buildInvitationIcs(invites, input.locale) } : undefined
-  return { subject: template.subject(payload, input.locale), html, text: template.text(payload, context), kind: template.kind, replyTo, calendar }
+  const attachments = await inlineImages(payload, input.locale)
+  return {
+    subject: template.subject(payload, input.locale),
+    html,
+    text: template.text(payload, context),
+    kind: template.kind,
+    replyTo,
+    calendar,
+    ...(attachments.length ? { attachments } : {}),
+  }
+}
+
+/**
+ * A payload with a check-in ticket (`checkIn`, CheckInTicketSchema) gets its QR code as an inline
+ * PNG with the Content-ID the template's <img src="cid:…"> names: mail clients show an attached
+ * image without asking, unlike a remote one, and nothing is fetched from Samling (ADR 0026).
+ */
+async function inlineImages(payload: Record<string, unknown>, locale: Locale): Promise<MailInlineImage[]> {
+  const ticket = CheckInTicketSchema.safeParse(payload.checkIn)
+  if (!ticket.success) return []
+  const content = await checkInQrPng(ticket.data.token)
+  return [{ filename: locale === 'sv' ? 'biljett.png' : 'ticket.png', content, contentType: 'image/png', cid: CHECK_IN_QR_CID, contentDisposition: 'inline' }]
 }
 
 export type TemplateInfo = {

@@ -24,7 +24,8 @@ export type OutgoingMail = {
   replyTo?: string
   /** Notification mail only (RFC 2369, RFC 8058). */
   list?: { id: string; unsubscribeUrl: string; unsubscribeMailto: string }
-  attachments?: Array<{ filename: string; content: string | Buffer; contentType?: string }>
+  /** With `cid`, an image the HTML part shows inline (multipart/related). */
+  attachments?: Array<{ filename: string; content: string | Buffer; contentType?: string; cid?: string; contentDisposition?: 'inline' | 'attachment' }>
   /** A calendar invitation (app/calendar): sent as text/calendar with the same `method=` as its METHOD. */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string }
 }

@@ -144,6 +144,7 @@ export async function composeMail(mail: ClaimedMail, cache?: RenderCache): Promi
     locale: mail.locale,
     kind: rendered.kind,
     calendar: rendered.calendar,
+    attachments: rendered.attachments,
     list:
       rendered.kind === 'notification'
         ? {

@@ -1,5 +1,6 @@
 import { eventLocation, eventPageUrl } from '../calendar/entries.server.ts'
 import { calendarInviteFor, usableEmail } from '../calendar/invite.server.ts'
+import { checkInTicketFor } from '../check-in/tokens.server.ts'
 import type { Tx } from '../db/client.server.ts'
 import type { Event, Organization, Registration, Series, TicketType } from '../generated/prisma/client.ts'
 import type { RegistrationStatus } from '../generated/prisma/enums.ts'
@@ -75,6 +76,7 @@ export async function enqueueConfirmation(tx: Tx, input: Input & { reason: 'regi
         : undefined,
       itemTitles: input.itemTitles?.length ? input.itemTitles : undefined,
       invite: calendarInviteFor({ event, registration, method: 'REQUEST', locale }),
+      checkIn: checkInTicketFor(registration, event) ?? undefined,
     },
   })
 }

@@ -11,9 +11,10 @@ import { localePath, type Locale } from '../i18n/index.ts'
  */
 /**
  * 'speaker-invitation': an invitation to speak (app/speakers/invitations.server.ts); 'proposal': a proposer's page (app/proposals/);
- * 'panel': the audience questions' screen on stage (app/audience-questions/, ADR 0029).
+ * 'panel': the audience questions' screen on stage (app/audience-questions/, ADR 0029);
+ * 'check-in' and 'check-in-code': the QR code and the short code shown at the door (app/check-in/tokens.server.ts).
  */
-export type TokenPurpose = 'manage' | 'invite' | 'calendar' | 'speaker-invitation' | 'proposal' | 'panel'
+export type TokenPurpose = 'manage' | 'invite' | 'calendar' | 'speaker-invitation' | 'proposal' | 'panel' | 'check-in' | 'check-in-code'
 
 export function deriveToken(purpose: TokenPurpose, id: string, version = 0): string {
   return createHmac('sha256', config().sessionSecret).update(`${purpose}:${id}:${version}`).digest('base64url')

@@ -1,6 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { runAction } from '../actions.server.ts'
+import { attendeeTicket } from '../check-in/check-in.server.ts'
+import { CheckInCode } from '../components/manage/check-in-code.tsx'
 import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
 import { ManageView } from '../components/manage-registration.tsx'
 import { AudienceQuestionsPanel } from '../components/manage/questions.tsx'
@@ -34,8 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await buildManageView(registration, form, locale)
   const calendarFeedUrl = await findPersonalFeedUrl(registration.emailNormalized, locale)
   const audienceQuestions = await getAttendeeQuestions({ registration, locale })
+  const ticket = attendeeTicket(registration, registration.event, locale)
+  const checkIn = ticket ? { ...ticket, imageUrl: localePath(locale, `/registrations/${params.token}/check-in.png`) } : null
   return json(
-    { locale, view, calendarFeedUrl, audienceQuestions, done: INTENTS.find((intent) => intent === done) ?? null },
+    { locale, view, calendarFeedUrl, audienceQuestions, checkIn, done: INTENTS.find((intent) => intent === done) ?? null },
     { headers: { 'Cache-Control': 'private, no-store' } },
   )
 }
@@ -78,7 +82,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ManageRegistrationPage() {
-  const { locale, view, done, calendarFeedUrl, audienceQuestions } = useLoaderData<typeof loader>()
+  const { locale, view, done, calendarFeedUrl, audienceQuestions, checkIn } = useLoaderData<typeof loader>()
   const answer = useActionData<FormAnswer>()
   return (
     <main id="main" className="container page manage-page">
@@ -86,6 +90,7 @@ export default function ManageRegistrationPage() {
         <Link to={localePath(locale, `/events/${view.event.slug}`)}>{t(locale, 'manage.eventPage')}</Link>
       </p>
       <h1>{t(locale, 'manage.title')}</h1>
+      {checkIn ? <CheckInCode locale={locale} ticket={checkIn} eventTitle={view.event.title} /> : null}
       <ManageView locale={locale} view={view} done={done === 'ask' ? null : done} answer={answer?.intent === 'ask' ? undefined : answer} />
       <AudienceQuestionsPanel locale={locale} questions={audienceQuestions} sent={done === 'ask'} answer={answer} />
       <PersonalCalendarPanel locale={locale} feedUrl={calendarFeedUrl} />

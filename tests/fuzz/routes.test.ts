@@ -321,6 +321,7 @@ const DOMAIN_TABLES = [
   'personal_feeds',
   'mail_opt_outs',
   'item_signups',
+  'check_in_scans',
   'custom_questions',
   'audit_log',
 ]

@@ -9,11 +9,12 @@ const WITH_INVITE: Record<string, 'REQUEST' | 'CANCEL' | undefined> = { 'registr
 describe('attendee mail templates', () => {
   const templates = listTemplates().filter((template) => ATTENDEE_TEMPLATES.includes(template.name))
 
-  it('are all registered, transactional, and mark the manage link secret', () => {
+  it('are all registered, transactional, and mark the manage link (and the check-in ticket) secret', () => {
     expect(templates.map((template) => template.name).sort()).toEqual([...ATTENDEE_TEMPLATES].sort())
     for (const template of templates) {
       expect(template.kind).toBe('transactional')
-      expect(secretFieldNames(template.schema)).toEqual(template.name === 'registration-cancelled' ? [] : ['manageUrl'])
+      const secrets = template.name === 'registration-cancelled' ? [] : template.name === 'registration-confirmed' ? ['manageUrl', 'checkIn'] : ['manageUrl']
+      expect(secretFieldNames(template.schema)).toEqual(secrets)
     }
   })
 
