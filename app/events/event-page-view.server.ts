@@ -4,6 +4,7 @@ import type { EventFormat, ProgrammeItemType, SpeakerRole } from '../generated/p
 import { formatEventWhen, formatLongDate, formatTimeRange, stockholmDay } from '../time.ts'
 import { PublicCache } from '../cache.server.ts'
 import { eventSpeakers, getPublicEvent, safeHttpUrl, type PublicEvent, type PublicItemSpeaker } from './event-page.server.ts'
+import { programmeGrid, type ProgrammeGrid } from './programme-grid.server.ts'
 import { buildEventJsonLd, type EventJsonLd } from './json-ld.ts'
 import type { PublicStatus } from './listing.server.ts'
 import { mediaUrl, shownImage, type ShownImage } from '../uploads/media.ts'
@@ -52,7 +53,8 @@ export type SpeakerGroupView = {
   people: { slug: string; name: string; detail: string }[]
 }
 
-export type ProgrammeDay = { day: string; heading: string; items: ProgrammeItemView[] }
+/** A Stockholm day of the programme; `grid` only for a day in more than one room (programme-grid.server.ts). */
+export type ProgrammeDay = { day: string; heading: string; items: ProgrammeItemView[]; grid: ProgrammeGrid | null }
 
 export type ProgrammeItemView = {
   id: string
@@ -61,6 +63,7 @@ export type ProgrammeItemView = {
   title: string
   titleLang?: Locale
   startsAt: string
+  endsAt: string
   time: string
   descriptionHtml: string
   room: string | null
@@ -132,7 +135,7 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
   const days = new Map<string, ProgrammeDay>()
   for (const item of event.items) {
     const day = stockholmDay(item.startsAt)
-    if (!days.has(day)) days.set(day, { day, heading: formatLongDate(item.startsAt, locale), items: [] })
+    if (!days.has(day)) days.set(day, { day, heading: formatLongDate(item.startsAt, locale), items: [], grid: null })
     const title = pick(item, 'title', locale)
     days.get(day)!.items.push({
       id: item.id,
@@ -141,6 +144,7 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
       title,
       titleLang: locale === 'en' && !item.titleEn.trim() ? 'sv' : undefined,
       startsAt: item.startsAt.toISOString(),
+      endsAt: item.endsAt.toISOString(),
       time: formatTimeRange(item.startsAt, item.endsAt, locale),
       descriptionHtml: renderMarkdown(pick(item, 'description', locale), { topHeadingLevel: 5 }),
       room: item.room,
@@ -164,6 +168,12 @@ export function buildEventPageView(event: PublicEvent, opts: { locale: Locale; a
       eventMaterials: materialLinks(event.materials, item.id, title, locale),
     })
   }
+
+  for (const day of days.values())
+    day.grid = programmeGrid(
+      event.items.filter((item) => stockholmDay(item.startsAt) === day.day),
+      locale,
+    )
 
   return {
     slug: event.slug,

@@ -75,6 +75,8 @@ export type PublicProgrammeItem = {
   startsAt: Date
   endsAt: Date
   room: string | null
+  /** The room's place in the console's order (the grid's column order). */
+  roomPosition?: number | null
   track: { nameSv: string; nameEn: string } | null
   capacity: number | null
   recordingUrl: string | null
@@ -124,7 +126,7 @@ SELECT json_build_object(
   'items', (SELECT coalesce(json_agg(json_build_object(
       'id', i.id, 'type', i.type, 'titleSv', i.title_sv, 'titleEn', i.title_en,
       'descriptionSv', i.description_sv, 'descriptionEn', i.description_en,
-      'startsAt', i.starts_at, 'endsAt', i.ends_at, 'room', r.name,
+      'startsAt', i.starts_at, 'endsAt', i.ends_at, 'room', r.name, 'roomPosition', r.position,
       'track', CASE WHEN tr.id IS NULL THEN NULL ELSE json_build_object('nameSv', tr.name_sv, 'nameEn', tr.name_en) END,
       'capacity', i.capacity, 'recordingUrl', i.recording_url, 'slidesUrl', i.slides_url,
       'speakers', (SELECT coalesce(json_agg(json_build_object(

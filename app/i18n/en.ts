@@ -15,6 +15,7 @@ import { materialMessages } from './en/materials.ts'
 import { checkInMessages } from './en/check-in.ts'
 import { exportMessages } from './en/exports.ts'
 import { questionMessages } from './en/questions.ts'
+import { programmeViewMessages } from './en/programme-view.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -34,4 +35,5 @@ export const en = {
   ...checkInMessages,
   ...exportMessages,
   ...questionMessages,
+  ...programmeViewMessages,
 } satisfies Messages

@@ -18,6 +18,7 @@ import { materialMessages } from './sv/materials.ts'
 import { checkInMessages } from './sv/check-in.ts'
 import { exportMessages } from './sv/exports.ts'
 import { questionMessages } from './sv/questions.ts'
+import { programmeViewMessages } from './sv/programme-view.ts'
 
 export const sv = {
   ...common,
@@ -36,6 +37,7 @@ export const sv = {
   ...checkInMessages,
   ...exportMessages,
   ...questionMessages,
+  ...programmeViewMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

@@ -4,7 +4,7 @@ import { AddToCalendar } from '../components/add-to-calendar.tsx'
 import { FormatBadge, StatusBadge } from '../components/format-badge.tsx'
 import { useNonce } from '../components/nonce.tsx'
 import { MaterialLinks } from '../components/material-links.tsx'
-import { Programme } from '../components/programme.tsx'
+import { Programme, type ProgrammeLayout } from '../components/programme.tsx'
 import { offersForm, RegistrationForm, RegistrationNotes } from '../components/registration-form.tsx'
 import { ScheduleWarnings } from '../components/schedule-warnings.tsx'
 import { getCurrentPerson } from '../accounts/session.server.ts'
@@ -30,6 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const registration = await orNotFound(locale, () => getRegistrationForm(slug, locale))
   const openCall = await findOpenCall(slug)
   const call = openCall ? { deadline: formatDateTime(openCall.closesAt, locale) } : null
+  // ?view=grid shows multi-room days as a table; anything else is the list. Part of the URL, so the page cache keeps each view apart.
+  const programmeLayout: ProgrammeLayout = new URL(request.url).searchParams.get('view') === 'grid' ? 'grid' : 'list'
+  const canStar = view.status !== 'cancelled' && new Date(view.endsAt) > new Date()
   const description = view.summary || [view.when, view.placeText ?? t(locale, 'format.online')].join('. ')
   // Organizers of this event also see what to check about its times. Only a request with a Cookie
   // can be one, and such requests bypass the shared page cache; the answer then says it is private.
@@ -37,7 +40,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scheduleWarnings = person ? await findScheduleWarningsForMember({ personId: person.id, eventSlug: slug, locale }) : null
   const headers: HeadersInit = scheduleWarnings ? { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } : {}
   return json(
-    { locale, view, registration, call, description, scheduleWarnings, appUrl, url: `${appUrl}${localePath(locale, `/events/${slug}`)}` },
+    {
+      locale,
+      view,
+      programmeLayout,
+      canStar,
+      registration,
+      call,
+      description,
+      scheduleWarnings,
+      appUrl,
+      url: `${appUrl}${localePath(locale, `/events/${slug}`)}`,
+    },
     { headers },
   )
 }
@@ -93,7 +107,7 @@ function RegistrationSummary({ registration, locale }: { registration: Registrat
 }
 
 export default function EventPage() {
-  const { view, registration, call, locale, scheduleWarnings, url } = useLoaderData<typeof loader>()
+  const { view, programmeLayout, canStar, registration, call, locale, scheduleWarnings, url } = useLoaderData<typeof loader>()
   const nonce = useNonce()
   return (
     <main id="main" className="container page event-page">
@@ -243,7 +257,11 @@ export default function EventPage() {
           ) : null}
           <section aria-labelledby="programme-heading">
             <h2 id="programme-heading">{t(locale, 'public.event.programme')}</h2>
-            {view.days.length ? <Programme days={view.days} locale={locale} /> : <p>{t(locale, 'public.event.noProgramme')}</p>}
+            {view.days.length ? (
+              <Programme days={view.days} locale={locale} eventSlug={view.slug} layout={programmeLayout} canStar={canStar} />
+            ) : (
+              <p>{t(locale, 'public.event.noProgramme')}</p>
+            )}
           </section>
           {view.speakers.length ? (
             <section aria-labelledby="speakers-heading">

@@ -1,0 +1,33 @@
+import type { programmeViewMessages as sv } from '../sv/programme-view.ts'
+
+export const programmeViewMessages = {
+  'programme.view.label': 'Show the programme as',
+  'programme.view.list': 'List by time',
+  'programme.view.grid': 'Grid by room',
+  'programme.view.printHint': 'The grid prints on one A4 page per day.',
+  'programme.grid.caption': 'Programme {day}: rooms in columns, times in rows',
+  'programme.grid.time': 'Time',
+  'programme.grid.noRoom': 'No room',
+  'programme.star.add': 'Add to My programme',
+  'programme.star.page.title': 'My programme',
+  'programme.star.page.intro': 'You choose items for My programme on your own registration page, so the event page can be the same for everyone.',
+  'programme.star.page.item': 'You want to add “{title}” ({when}).',
+  'programme.star.page.how':
+    'Open the “Manage your registration” link in your confirmation email. There you find My programme with a star next to each item, and your starred items go into your personal calendar.',
+  'programme.star.page.notRegistered': 'Not registered yet? Register on the event page first.',
+  'programme.star.page.back': 'Back to the programme',
+  'myProgramme.heading': 'My programme',
+  'myProgramme.intro': 'Star the programme items you want to attend. They are listed here in time order and go into your personal calendar.',
+  'myProgramme.empty': 'You have not starred anything yet.',
+  'myProgramme.all': 'The whole programme',
+  'myProgramme.star': 'Star',
+  'myProgramme.unstar': 'Remove the star',
+  'myProgramme.starred': 'Starred',
+  'myProgramme.seatsLeft': 'Own sign-up: {left} of {capacity} places left',
+  'myProgramme.full': 'Own sign-up: full',
+  'myProgramme.done.star': 'The item is now in My programme.',
+  'myProgramme.done.unstar': 'The item has been removed from My programme.',
+  'myProgramme.error.item': 'That programme item is not part of this event.',
+  'myProgramme.error.ended': 'The event is over, so My programme can no longer be changed.',
+  'myProgramme.error.cancelled': 'The registration is cancelled, so you cannot star programme items.',
+} satisfies Record<keyof typeof sv, string>
