@@ -5,12 +5,14 @@ import { db } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import { attachmentDisposition, CSV_CONTENT_TYPE, csvStream, type CsvDialect } from '../exports/csv.server.ts'
-import type { AudienceQuestionState } from '../generated/prisma/enums.ts'
 import { localePath, pick, t, type Locale } from '../i18n/index.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
 import { limitQuestions } from '../rate-limits.server.ts'
 import { deriveToken, isTokenShaped } from '../registrations/tokens.server.ts'
 import { formatDate, formatDateTime, formatTimeRange } from '../time.ts'
+import { QUESTION_STATES, type QuestionState } from './states.ts'
+
+export { QUESTION_STATES, type QuestionState } from './states.ts'
 
 /**
  * Audience questions (ADR 0029): a confirmed registrant sends questions to a session (a programme
@@ -22,8 +24,6 @@ import { formatDate, formatDateTime, formatTimeRange } from '../time.ts'
  */
 
 export const QUESTION_MAX_LENGTH = 500
-export const QUESTION_STATES = ['new', 'selected', 'answered', 'hidden'] as const satisfies readonly AudienceQuestionState[]
-export type QuestionState = (typeof QUESTION_STATES)[number]
 /** Programme items nobody asks a question to. */
 const NO_QUESTIONS = ['break', 'lunch'] as const
 /** A panel link works until this long after its session (or event) ended. */

@@ -3,6 +3,7 @@ import { buildDemoContent, type DemoContent } from './demo-data.server.ts'
 import { writeDemoInvitations } from './demo-invitations.server.ts'
 import { writeDemoMaterials } from './demo-materials.server.ts'
 import { writeDemoProposals } from './demo-proposals.server.ts'
+import { writeDemoQuestions } from './demo-questions.server.ts'
 import { writeDemoRegistrations } from './demo-registrations.server.ts'
 
 /** Any fixed number: the key of the advisory lock that lets only one process load the demo at a time. */
@@ -122,6 +123,7 @@ async function writeDemo(tx: Tx, content: DemoContent, now: Date): Promise<DemoC
   await writeDemoProposals(tx, now)
   await writeDemoInvitations(tx, now)
   await writeDemoMaterials(tx, now)
+  await writeDemoQuestions(tx, now)
   return {
     registrations,
     organizations: content.organizations.length,

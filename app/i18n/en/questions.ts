@@ -82,7 +82,7 @@ export const questionMessages = {
   'questions.panel.heading': 'Questions from the audience',
   'questions.panel.none': 'No selected questions yet.',
   'questions.panel.anonymous': 'Anonymous',
-  'questions.panel.refresh': 'This page refreshes itself every 15 seconds.',
+  'questions.panel.refresh': 'The list updates itself every {seconds} seconds.',
   'organizer.audit.audienceQuestion.moderated': 'Moderated an audience question',
   'organizer.audit.event.questionsExported': 'Exported audience questions',
 } as const satisfies Record<keyof typeof sv, string>

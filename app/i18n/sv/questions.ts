@@ -79,7 +79,7 @@ export const questionMessages = {
   'questions.panel.heading': 'Frågor från publiken',
   'questions.panel.none': 'Inga valda frågor än.',
   'questions.panel.anonymous': 'Anonym',
-  'questions.panel.refresh': 'Sidan uppdateras av sig själv var 15:e sekund.',
+  'questions.panel.refresh': 'Listan uppdateras av sig själv var {seconds}:e sekund.',
   'organizer.audit.audienceQuestion.moderated': 'Modererade en publikfråga',
   'organizer.audit.event.questionsExported': 'Exporterade publikfrågor',
 } as const
