@@ -167,6 +167,8 @@ function clientIp(req: http.IncomingMessage): string {
  * may be framed by nobody.
  */
 const isEmbedPath = (pathname: string) => /^\/(?:en\/)?embed\//.test(pathname)
+/** The console's check-in page is the one page that may use the camera, and qr-scanner runs its decoder in a blob: worker (ADR 0026). */
+const isCheckInPath = (pathname: string) => /^\/organizer\/[^/]+\/events\/[^/]+\/check-in$/.test(pathname)
 
 /** Security headers of every response (ADR 0003); only the CSP nonce (and the frame rule, see isEmbedPath) changes per request. */
 function securityHeaders(config: Config) {
@@ -192,9 +194,11 @@ function securityHeaders(config: Config) {
   ].join('; ')
   const framable = after.replace("frame-ancestors 'none'", 'frame-ancestors http: https:')
   const unframed = fixed.filter(([name]) => name !== 'X-Frame-Options')
-  return (res: http.ServerResponse, nonce: string, isEmbed: boolean) => {
-    res.setHeader('Content-Security-Policy', before + nonce + (isEmbed ? framable : after))
-    for (const [name, value] of isEmbed ? unframed : fixed) res.setHeader(name, value)
+  const camera = fixed.map(([name, value]): [string, string] => [name, name === 'Permissions-Policy' ? value.replace('camera=()', 'camera=(self)') : value])
+  const scanner = `${after}; worker-src 'self' blob:`
+  return (res: http.ServerResponse, nonce: string, isEmbed: boolean, isCheckIn = false) => {
+    res.setHeader('Content-Security-Policy', before + nonce + (isEmbed ? framable : isCheckIn ? scanner : after))
+    for (const [name, value] of isEmbed ? unframed : isCheckIn ? camera : fixed) res.setHeader(name, value)
   }
 }
 
@@ -459,7 +463,7 @@ async function main() {
       if (page?.etag && matchesEtag(req.headers['if-none-match'], page.etag)) return void res.writeHead(304, notModifiedHeaders(page)).end()
     }
     const nonce = randomBytes(16).toString('base64')
-    setSecurityHeaders(res, nonce, isEmbedPath(pathOf(req)))
+    setSecurityHeaders(res, nonce, isEmbedPath(pathOf(req)), isCheckInPath(pathOf(req)))
     if (issue) return problem(res, issue)
     const method = req.method!
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {

@@ -367,3 +367,18 @@ export async function ticketImageByManageToken(manageToken: string): Promise<Buf
   const ticket = checkInTicketFor(registration, registration.event)
   return ticket ? checkInQrPng(ticket.token) : null
 }
+
+export const CHECK_IN_NOTICES = ['checkedIn', 'already', 'undone', 'notUndone'] as const
+export type CheckInNotice = (typeof CHECK_IN_NOTICES)[number]
+
+/** The sentence shown after a check-in or an undo (the page was redirected with ?done=…&r=<registration id>). */
+export async function checkInNotice(input: { access: Access; eventId: string; registrationId: string; notice: CheckInNotice; locale: Locale }) {
+  const row = await db.registration.findFirst({
+    where: { id: input.registrationId, event: { id: input.eventId, organizationId: input.access.organization.id } },
+    select: { name: true, checkedInAt: true },
+  })
+  if (!row) return null
+  const time = row.checkedInAt ? formatTime(row.checkedInAt, input.locale) : ''
+  const key = { checkedIn: 'checkIn.answer.checkedIn', already: 'checkIn.answer.already', undone: 'checkIn.undone', notUndone: 'checkIn.notUndone' } as const
+  return t(input.locale, key[input.notice], { name: row.name, time })
+}

@@ -163,6 +163,9 @@ export default function EditEvent() {
         <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/speaker-answers`)}>
           {t(locale, 'speakers.review.link')}
         </Link>
+        <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/check-in`)}>
+          {t(locale, 'checkIn.console.link')}
+        </Link>
         <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/materials`)}>
           {t(locale, 'materials.console.link')}
         </Link>

@@ -8,6 +8,7 @@ import * as registrations from '../../app/routes/organizer.$org.events.$id.regis
 import * as speakers from '../../app/routes/organizer.$org.events.$id.speakers.tsx'
 import * as speakerAnswers from '../../app/routes/organizer.$org.events.$id.speaker-answers.tsx'
 import * as materials from '../../app/routes/organizer.$org.events.$id.materials.tsx'
+import * as checkIn from '../../app/routes/organizer.$org.events.$id.check-in.tsx'
 import * as questions from '../../app/routes/organizer.$org.events.$id.questions.tsx'
 import * as questionsExport from '../../app/routes/organizer.$org.events.$id.questions_.export.ts'
 import * as eventNew from '../../app/routes/organizer.$org.events.new.tsx'
@@ -195,6 +196,32 @@ const CASES: Case[] = [
     path: () => `/organizer/${org.slug}/events/${eventId}/materials`,
     params: eventParams,
     scoped: true,
+  },
+  {
+    name: 'check-in page',
+    module: checkIn,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/events/${eventId}/check-in?q=Betalande`,
+    params: eventParams,
+    scoped: true,
+  },
+  {
+    name: 'check in',
+    module: checkIn,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/check-in`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'checkIn', registrationId }),
+  },
+  {
+    name: 'send queued scans',
+    module: checkIn,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/check-in`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'sync', scans: JSON.stringify([{ clientId: `authz-${++run}`, ticket: 'not-a-ticket' }]) }),
   },
   {
     name: 'add a recording link',
@@ -402,6 +429,13 @@ describe("another organization's ids", () => {
       (e) => ({ path: `/events/${e}/speaker-answers`, params: { id: e }, form: { intent: 'settings', speakerEditReview: 'yes' } }),
     ],
     ['recordings and slides', materials.loader, 'loader', (e) => ({ path: `/events/${e}/materials`, params: { id: e } })],
+    ['check-in page', checkIn.loader, 'loader', (e) => ({ path: `/events/${e}/check-in`, params: { id: e } })],
+    [
+      'send queued scans',
+      checkIn.action,
+      'action',
+      (e) => ({ path: `/events/${e}/check-in`, params: { id: e }, form: { intent: 'sync', scans: JSON.stringify([{ clientId: 'inbrott', ticket: 'x' }]) } }),
+    ],
     ['notify about recordings', materials.action, 'action', (e) => ({ path: `/events/${e}/materials`, params: { id: e }, form: { intent: 'notify' } })],
     ['audience questions', questions.loader, 'loader', (e) => ({ path: `/events/${e}/questions`, params: { id: e } })],
     ['audience questions export', questionsExport.loader, 'loader', (e) => ({ path: `/events/${e}/questions/export`, params: { id: e } })],
