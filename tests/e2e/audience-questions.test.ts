@@ -1,10 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, newCheckedPage, wcagViolations } from '../support/browser.ts'
 import { startServer, type RunningServer } from '../support/server.ts'
-import { signInThroughMailbox } from '../support/sign-in.ts'
+import { manageLinkFromMailbox, signInThroughMailbox } from '../support/sign-in.ts'
 
 // Audience questions against the built server and the demo: an attendee registers for the
 // Sörmland day, opens the manage link from the dev mailbox and sends a question to a session by
@@ -12,7 +10,6 @@ import { signInThroughMailbox } from '../support/sign-in.ts'
 // an account) shows it as text, and drops it by itself once it is marked answered. axe finds nothing on the three pages; no console errors.
 let server: RunningServer
 let browser: Browser
-let mailboxKey: string
 
 const EVENT = 'sormland-social-innovation-day'
 const TITLE = 'Sörmland Social Innovation Day'
@@ -22,7 +19,6 @@ const QUESTION = 'Hur når vi <b>kommunerna</b> med innovationsupphandling?'
 
 beforeAll(async () => {
   server = await startServer()
-  mailboxKey = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'secrets.json'), 'utf8')).mailboxKey
   browser = await launchBrowser()
 }, 120_000)
 
@@ -35,21 +31,6 @@ async function hydrated(page: Page) {
   await page.waitForLoadState('load')
   await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext !== undefined)
   await page.waitForTimeout(300)
-}
-
-async function manageLinkFromMailbox(page: Page): Promise<string> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    await page.goto(`${server.url}/dev/mailbox?key=${mailboxKey}`)
-    const link = page.locator('main table tr', { hasText: EMAIL }).locator('a').first()
-    if (await link.count()) {
-      await link.click()
-      await page.waitForURL(/\/dev\/mailbox\/[^/?]+/)
-      const href = await page.locator('main a[href*="/registrations/"]').first().getAttribute('href')
-      if (href) return href.replace(/^https?:\/\/[^/]+/, server.url)
-    }
-    await page.waitForTimeout(500)
-  }
-  throw new Error('no confirmation arrived in the dev mailbox')
 }
 
 describe('audience questions, end to end', { timeout: 180_000 }, () => {
@@ -66,7 +47,7 @@ describe('audience questions, end to end', { timeout: 180_000 }, () => {
     await attendee.getByRole('button', { name: 'Anmäl mig', exact: true }).click()
     await attendee.locator('main [role=status]', { hasText: 'du är anmäld' }).waitFor()
 
-    await attendee.goto(await manageLinkFromMailbox(attendee))
+    await attendee.goto(await manageLinkFromMailbox(attendee, server, EMAIL))
     await hydrated(attendee)
     const panel = attendee.locator('section[aria-labelledby=manage-questions]')
     await expect.poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toBe('Ställ en fråga')

@@ -1,9 +1,8 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allowConsoleError, launchBrowser, newCheckedPage, wcagViolations } from '../support/browser.ts'
 import { startServer, type RunningServer } from '../support/server.ts'
+import { manageLinkFromMailbox } from '../support/sign-in.ts'
 
 // An attendee's journey on the built production server with the demo: register for the hybrid
 // Sörmland day with the keyboard only, get the confirmation in the dev mailbox, open the manage
@@ -12,14 +11,12 @@ import { startServer, type RunningServer } from '../support/server.ts'
 let server: RunningServer
 let browser: Browser
 let page: Page
-let mailboxKey: string
 
 const EVENT = 'sormland-social-innovation-day'
 const EMAIL = 'kim.tangentbord@example.org'
 
 beforeAll(async () => {
   server = await startServer()
-  mailboxKey = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'secrets.json'), 'utf8')).mailboxKey
   browser = await launchBrowser()
   page = await newCheckedPage(browser)
 }, 120_000)
@@ -32,21 +29,6 @@ afterAll(async () => {
 async function typeInto(label: string | RegExp, text: string) {
   await page.getByLabel(label).first().focus()
   await page.keyboard.type(text)
-}
-
-async function manageLinkFromMailbox(subject: RegExp): Promise<string> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    await page.goto(`${server.url}/dev/mailbox?key=${mailboxKey}`)
-    const link = page.locator('main table tr', { hasText: EMAIL }).locator('a', { hasText: subject }).first()
-    if (await link.count()) {
-      await link.click()
-      await page.waitForURL(/\/dev\/mailbox\/[^/?]+/)
-      const href = await page.locator('main a[href*="/registrations/"]').first().getAttribute('href')
-      if (href) return href.replace(/^https?:\/\/[^/]+/, server.url)
-    }
-    await page.waitForTimeout(500)
-  }
-  throw new Error('no confirmation arrived in the dev mailbox')
 }
 
 describe('an attendee', { timeout: 120_000 }, () => {
@@ -91,7 +73,7 @@ describe('an attendee', { timeout: 120_000 }, () => {
   })
 
   it('gets a confirmation with the manage link; opening it changes nothing', async () => {
-    const link = await manageLinkFromMailbox(/anmäld|bekräft/i)
+    const link = await manageLinkFromMailbox(page, server, EMAIL, /anmäld|bekräft/i)
     expect(link).toMatch(/\/registrations\/[A-Za-z0-9_-]{43}$/)
     await page.goto(link)
     await expect(page.locator('main').textContent()).resolves.toContain('Anmäld')

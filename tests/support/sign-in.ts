@@ -31,3 +31,23 @@ export async function signInThroughMailbox(page: Page, server: RunningServer, em
   }
   throw new Error('no sign-in mail arrived in the dev mailbox')
 }
+
+/**
+ * The attendee's manage link (/registrations/<token>) from the newest mail to `email` in the dev
+ * mailbox whose subject matches, rewritten onto the test server; waits for the mail worker.
+ */
+export async function manageLinkFromMailbox(page: Page, server: RunningServer, email: string, subject: RegExp = /./): Promise<string> {
+  const mailboxKey = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'secrets.json'), 'utf8')).mailboxKey
+  for (let attempt = 0; attempt < 40; attempt++) {
+    await page.goto(`${server.url}/dev/mailbox?key=${mailboxKey}`)
+    const link = page.locator('main table tr', { hasText: email }).locator('a', { hasText: subject }).first()
+    if (await link.count()) {
+      await link.click()
+      await page.waitForURL(/\/dev\/mailbox\/[^/?]+/)
+      const href = await page.locator('main a[href*="/registrations/"]').first().getAttribute('href')
+      if (href) return href.replace(/^https?:\/\/[^/]+/, server.url)
+    }
+    await page.waitForTimeout(500)
+  }
+  throw new Error('no confirmation arrived in the dev mailbox')
+}
