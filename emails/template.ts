@@ -21,6 +21,11 @@ export type MailContext = {
 export type MailTemplate<S extends z.ZodType = z.ZodType> = {
   name: string
   kind: MailKind
+  /**
+   * Whose unsubscribe the List-Unsubscribe link of notification mail records: Samling's (the
+   * default, mail_opt_outs) or the sending organization's bulk mailings only (ADR 0027).
+   */
+  unsubscribeScope?: 'samling' | 'organization'
   schema: S
   subject(payload: z.output<S>, locale: Locale): string
   /** The HTML part, as a React Email element. */

@@ -13,6 +13,7 @@ import { uploadMessages } from './en/uploads.ts'
 import { proposalMessages } from './en/proposals.ts'
 import { materialMessages } from './en/materials.ts'
 import { checkInMessages } from './en/check-in.ts'
+import { mailingMessagesEn } from './en/mailings.ts'
 import { exportMessages } from './en/exports.ts'
 import { questionMessages } from './en/questions.ts'
 import { programmeViewMessages } from './en/programme-view.ts'
@@ -33,6 +34,7 @@ export const en = {
   ...proposalMessages,
   ...materialMessages,
   ...checkInMessages,
+  ...mailingMessagesEn,
   ...exportMessages,
   ...questionMessages,
   ...programmeViewMessages,

@@ -19,6 +19,7 @@ import { checkInMessages } from './sv/check-in.ts'
 import { exportMessages } from './sv/exports.ts'
 import { questionMessages } from './sv/questions.ts'
 import { programmeViewMessages } from './sv/programme-view.ts'
+import { mailingMessages } from './sv/mailings.ts'
 
 export const sv = {
   ...common,
@@ -38,6 +39,7 @@ export const sv = {
   ...exportMessages,
   ...questionMessages,
   ...programmeViewMessages,
+  ...mailingMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

@@ -140,3 +140,39 @@ export async function retryFailedMail(input: { organizationId: string; id: strin
   })
   return count === 1
 }
+
+export type MailState = 'pending' | 'sent' | 'failed' | 'skipped'
+
+/** Which of the organization's mail is queued, sent, failed (with the relay's answer) or was skipped, newest first (§6b). */
+export async function listRecentMail(organizationId: string, options: { take?: number } = {}) {
+  const rows = await db.outboxMessage.findMany({
+    where: { organizationId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    take: options.take ?? 50,
+    select: { id: true, template: true, recipient: true, status: true, lastError: true, eventId: true, createdAt: true, sentAt: true, nextAttemptAt: true },
+  })
+  return rows.map((row) => ({
+    ...row,
+    // Notification mail to an unsubscribed address is closed as sent without leaving (worker.server.ts).
+    state: (row.status === 'sent' && row.sentAt === null ? 'skipped' : row.status) as MailState,
+  }))
+}
+
+/** Per event: the organization's mail sent, queued and failed (mail about no event under null). */
+export async function countMailByEvent(organizationId: string) {
+  const groups = await db.outboxMessage.groupBy({ by: ['eventId', 'status'], where: { organizationId }, _count: { _all: true } })
+  const byEvent = new Map<string | null, { eventId: string | null; sent: number; queued: number; failed: number }>()
+  for (const group of groups) {
+    const entry = byEvent.get(group.eventId) ?? { eventId: group.eventId, sent: 0, queued: 0, failed: 0 }
+    if (group.status === 'sent') entry.sent += group._count._all
+    else if (group.status === 'pending') entry.queued += group._count._all
+    else entry.failed += group._count._all
+    byEvent.set(group.eventId, entry)
+  }
+  const ids = [...byEvent.keys()].filter((id): id is string => id !== null)
+  const events = await db.event.findMany({ where: { id: { in: ids }, organizationId }, select: { id: true, titleSv: true, titleEn: true, startsAt: true } })
+  const facts = new Map(events.map((event) => [event.id, event]))
+  return [...byEvent.values()]
+    .map((entry) => ({ ...entry, event: entry.eventId ? (facts.get(entry.eventId) ?? null) : null }))
+    .sort((a, b) => (b.event?.startsAt.getTime() ?? 0) - (a.event?.startsAt.getTime() ?? 0))
+}

@@ -6,6 +6,7 @@ import { eventFull } from '../../emails/event-full.tsx'
 import { organizerRegistrations } from '../../emails/organizer-registrations.tsx'
 import { interestRegistered } from '../../emails/interest-registered.tsx'
 import { materialsPublished } from '../../emails/materials-published.tsx'
+import { bulkMailing } from '../../emails/bulk-mailing.tsx'
 import { memberInvitation } from '../../emails/member-invitation.tsx'
 import { registrationCancelled } from '../../emails/registration-cancelled.tsx'
 import { registrationConfirmed } from '../../emails/registration-confirmed.tsx'
@@ -62,6 +63,7 @@ const templates = {
   'proposal-withdrawn': proposalWithdrawn,
   'proposal-new': proposalNew,
   'materials-published': materialsPublished,
+  'bulk-mailing': bulkMailing,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each template has its own payload type
 } satisfies Record<string, MailTemplate<any>>
 

@@ -5,7 +5,8 @@ import type { Locale } from '../i18n/index.ts'
 import { openSecrets, redactSecrets, secretFieldNames } from './secrets.server.ts'
 import { getTemplate, isTemplateName, renderMail, type RenderedMail } from './templates.server.ts'
 import { createTransportFromConfig, isPermanentFailure, type MailTransport, type OutgoingMail } from './transport.server.ts'
-import { optedOutAmong, unsubscribeMailto, unsubscribeUrl } from './unsubscribe.server.ts'
+import { recordBounce } from './bounces.server.ts'
+import { optedOutAmong, organizationOptOutsAmong, unsubscribeMailto, unsubscribeUrl } from './unsubscribe.server.ts'
 
 /**
  * The mail worker: claims due outbox rows, renders and sends them, and records the outcome
@@ -95,15 +96,26 @@ const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g,
 /** The template's secret fields (none for an unknown template: rendering reports that). */
 const secretsOf = (template: string) => (isTemplateName(template) ? secretFieldNames(getTemplate(template).schema) : [])
 const isNotification = (template: string) => isTemplateName(template) && getTemplate(template).kind === 'notification'
+/** Bulk mailings: their unsubscribe link and opt-out belong to the sending organization (ADR 0027). */
+const organizationScope = (mail: Pick<ClaimedMail, 'template' | 'organizationId'>) =>
+  isTemplateName(mail.template) && getTemplate(mail.template).unsubscribeScope === 'organization' && mail.organizationId ? mail.organizationId : undefined
 
 /**
- * Notification mail to addresses in mail_opt_outs is not sent: the row is closed (see
- * SKIPPED_UNSUBSCRIBED) and its secrets erased. Transactional mail is never held back.
+ * Notification mail to addresses in mail_opt_outs is not sent, nor an organization's bulk mail to
+ * an address that left that organization's mailings (organization_mail_opt_outs): the row is closed
+ * (see SKIPPED_UNSUBSCRIBED) and its secrets erased. Transactional mail is never held back.
  */
 async function skipUnsubscribed(claimed: ClaimedMail[]): Promise<ClaimedMail[]> {
-  const optedOut = await optedOutAmong(claimed.filter((mail) => isNotification(mail.template)).map((mail) => mail.recipient))
-  if (optedOut.size === 0) return []
-  const skipped = claimed.filter((mail) => isNotification(mail.template) && optedOut.has(mail.recipient))
+  const notifications = claimed.filter((mail) => isNotification(mail.template))
+  const scoped = notifications.flatMap((mail) => {
+    const organizationId = organizationScope(mail)
+    return organizationId ? [{ organizationId, address: mail.recipient }] : []
+  })
+  const [optedOut, leftOrganization] = await Promise.all([optedOutAmong(notifications.map((mail) => mail.recipient)), organizationOptOutsAmong(scoped)])
+  if (optedOut.size === 0 && leftOrganization.size === 0) return []
+  const skipped = notifications.filter(
+    (mail) => optedOut.has(mail.recipient) || (organizationScope(mail) !== undefined && leftOrganization.has(`${organizationScope(mail)} ${mail.recipient}`)),
+  )
   for (const mail of skipped) {
     const payload = redactSecrets(mail.payload, secretsOf(mail.template))
     await db.outboxMessage.updateMany({
@@ -124,7 +136,7 @@ async function renderFor(mail: ClaimedMail, cache?: RenderCache): Promise<Render
     cache?.set(key, rendered)
   }
   const shared = await rendered
-  const url = unsubscribeUrl(mail.recipient, mail.locale)
+  const url = unsubscribeUrl(mail.recipient, mail.locale, organizationScope(mail))
   return { ...shared, html: shared.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, escapeHtml(url)), text: shared.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, url) }
 }
 
@@ -149,8 +161,8 @@ export async function composeMail(mail: ClaimedMail, cache?: RenderCache): Promi
       rendered.kind === 'notification'
         ? {
             id: `Samling <${mail.template}.${host}>`,
-            unsubscribeUrl: unsubscribeUrl(mail.recipient, mail.locale),
-            unsubscribeMailto: unsubscribeMailto(mail.recipient),
+            unsubscribeUrl: unsubscribeUrl(mail.recipient, mail.locale, organizationScope(mail)),
+            unsubscribeMailto: unsubscribeMailto(mail.recipient, organizationScope(mail)),
           }
         : undefined,
   }
@@ -228,6 +240,8 @@ export async function processOutboxOnce(options: ProcessOptions): Promise<Proces
         data: { status: 'failed', lastError, nextAttemptAt: now, ...(payload ? { payload: payload as object } : {}) },
       })
       result.failed++
+      // A refusal at RCPT TO or DATA is about the address: it is marked, and later bulk mail skips it.
+      await recordBounce({ address: mail.recipient, error, now })
       log({ level: 'error', msg: 'mail failed', outboxId: mail.id, template: mail.template, attempts: mail.attempts, error: lastError })
     } else {
       await db.outboxMessage.updateMany({ where, data: { lastError, nextAttemptAt: new Date(now.getTime() + retryDelayMs(mail.attempts)) } })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { EmailSchema } from '../accounts/sign-in.server.ts'
 import { recordAudit } from '../audit/audit.server.ts'
 import { db } from '../db/client.server.ts'
+import { bouncedAmong } from '../mail/bounces.server.ts'
 import { DomainError, ForbiddenError, NotFoundError } from '../errors.server.ts'
 import { AttendanceMode, County, PaymentStatus, RegistrationStatus, Sector, type Prisma } from '../generated/prisma/client.ts'
 import { canManageEvents, type Access } from '../organizations/access.server.ts'
@@ -28,6 +29,10 @@ export const RegistrationQuerySchema = z.object({
   /** A county, or 'abroad' for "utanför Sverige". */
   county: z.preprocess(blank, z.union([z.enum(County), z.literal('abroad')]).optional()),
   payment: z.preprocess(blank, z.enum(PaymentStatus).optional()),
+  /** Signed up for this programme item (an item with its own sign-up, e.g. the researchers' lunch). */
+  item: z.preprocess(blank, z.uuid().optional()),
+  /** A series part's registrations: 'series' = signed up for the whole series, 'part' = for this part only. */
+  via: z.preprocess(blank, z.enum(['series', 'part']).optional()),
   q: z.preprocess((value) => (typeof value === 'string' ? blank(value.trim()) : value), z.string().max(100).optional()),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(10_000).default(1)),
 })
@@ -75,6 +80,9 @@ export function filterWhere(eventId: string, query: RegistrationQuery): Prisma.R
   if (query.county === 'abroad') where.abroad = true
   else if (query.county) where.county = query.county
   if (query.payment) where.paymentStatus = query.payment
+  if (query.item) where.itemSignups = { some: { itemId: query.item } }
+  if (query.via === 'series') where.seriesSignupId = { not: null }
+  else if (query.via === 'part') where.seriesSignupId = null
   if (query.q) {
     const contains = { contains: query.q, mode: 'insensitive' as const }
     where.OR = [{ name: contains }, { email: contains }, { organizationName: contains }]
@@ -155,6 +163,8 @@ export async function listRegistrations(input: { access: Access; eventId: string
       select: { id: true, attendanceMode: true },
     }),
   ])
+  // "studsar": the relay refused mail to the address (app/mail/bounces.server.ts).
+  const bounced = await bouncedAmong(rows.map((row) => row.emailNormalized))
   const positions = new Map<string, number>()
   const seen = { on_site: 0, online: 0 }
   for (const entry of queue) positions.set(entry.id, ++seen[entry.attendanceMode])
@@ -192,6 +202,7 @@ export async function listRegistrations(input: { access: Access; eventId: string
       createdAt: row.createdAt,
       cancelledAt: row.cancelledAt,
       isInvited: row.invite !== null,
+      hasBounced: bounced.has(row.emailNormalized),
       answers: answerRows(event.questions, row.answers),
       ticket: row.ticketType ? { nameSv: row.ticketType.nameSv, nameEn: row.ticketType.nameEn } : null,
       priceOre: row.priceOre,

@@ -1,4 +1,5 @@
 import { log } from '../log.server.ts'
+import { runDueMailings } from '../mailings/mailings.server.ts'
 import { scheduleSpeakerInvitationMail } from '../speakers/invitation-reminders.server.ts'
 import { scheduleOpenedRegistrations } from './interest.server.ts'
 import { scheduleDigests } from './organizer-notices.server.ts'
@@ -7,7 +8,7 @@ import { scheduleReminders } from './reminders.server.ts'
 /**
  * Mail that is due at a time rather than caused by a request: reminders (and, with them, the
  * organizers' daily digests, "registration is open" mail, and speaker invitations' reminder and
- * expiry: app/speakers/invitation-reminders.server.ts). Each step is idempotent through the
+ * expiry: app/speakers/invitation-reminders.server.ts, and scheduled bulk mailings: app/mailings). Each step is idempotent through the
  * outbox's dedupKey or a column it sets, so every instance that runs the mail worker may run this
  * too: two at the same minute queue each mail once.
  */
@@ -17,7 +18,10 @@ export async function runScheduledMail(input: { now?: Date } = {}) {
   const opened = await scheduleOpenedRegistrations({ now })
   const digests = await scheduleDigests({ now })
   const speakers = await scheduleSpeakerInvitationMail({ now })
+  // Scheduled bulk mailings whose time has come, and mailings whose last message has left (ADR 0027).
+  const mailings = await runDueMailings({ now })
   return {
+    mailings: mailings.queued,
     reminders: reminders.queued,
     opened: opened.queued,
     digests: digests.queued,

@@ -172,6 +172,9 @@ export default function EditEvent() {
         <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/questions`)}>
           {t(locale, 'questions.console.link')}
         </Link>
+        <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/mailings`)}>
+          {t(locale, 'mailings.link')}
+        </Link>
         {event.registrationMode === 'invite_only' ? (
           <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/invites`)}>
             {t(locale, 'organizer.registrations.invitesLink')}

@@ -6,21 +6,55 @@ import { requireConsole } from '~/console/access.server.ts'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
 import { runAction, runLoader } from '~/actions.server.ts'
 import { NotFoundError, type FormAnswer } from '~/errors.server.ts'
-import { t } from '~/i18n/index.ts'
-import { listFailedMail, retryFailedMail } from '~/mail/outbox.server.ts'
+import { pick, t } from '~/i18n/index.ts'
+import { listOrganizationBounces } from '~/mail/bounces.server.ts'
+import { countMailByEvent, listFailedMail, listRecentMail, retryFailedMail } from '~/mail/outbox.server.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
 import { formatDate, formatTime } from '~/time.ts'
+import { MailStatus } from '~/components/console/mail-status.tsx'
 import type { ConsoleHandle } from './organizer.tsx'
 
 const RetrySchema = z.object({ id: z.uuid() })
 
-/** Mail of this organization that failed after every attempt (viewers may look). */
+/**
+ * The organization's mail (§6b, ADR 0027): counts per event, the latest messages with their state,
+ * addresses that bounce, and the mail that failed after every attempt, which organizers may send
+ * again. Viewers may look.
+ */
 export async function loader(args: LoaderFunctionArgs) {
   return runLoader(args, async () => {
     const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
-    const failed = await listFailedMail(access.organization.id)
+    const [failed, recent, perEvent, bounces] = await Promise.all([
+      listFailedMail(access.organization.id),
+      listRecentMail(access.organization.id),
+      countMailByEvent(access.organization.id),
+      listOrganizationBounces(access.organization.id),
+    ])
     const retried = new URL(args.request.url).searchParams.has('retried')
+    const at = (date: Date) => `${formatDate(date, locale)} ${formatTime(date, locale)}`
+    const titles = new Map(perEvent.flatMap((entry) => (entry.event ? [[entry.event.id, pick(entry.event, 'title', locale)]] : [])))
     return json({
+      perEvent: perEvent.map((entry) => ({
+        title: entry.event ? pick(entry.event, 'title', locale) : t(locale, 'organizer.mailStatus.noEvent'),
+        sent: entry.sent,
+        queued: entry.queued,
+        failed: entry.failed,
+      })),
+      recent: recent.map((mail) => ({
+        id: mail.id,
+        recipient: mail.recipient,
+        template: mail.template,
+        event: mail.eventId ? (titles.get(mail.eventId) ?? '') : '',
+        state: t(locale, `organizer.mailStatus.state.${mail.state}`),
+        lastError: mail.state === 'failed' || mail.state === 'pending' ? (mail.lastError ?? '') : '',
+        when: at(mail.sentAt ?? mail.createdAt),
+      })),
+      bounces: bounces.map((bounce) => ({
+        address: bounce.address,
+        firstBouncedAt: at(bounce.firstBouncedAt),
+        lastBouncedAt: at(bounce.lastBouncedAt),
+        lastResponse: bounce.lastResponse,
+      })),
       locale,
       orgSlug: access.organization.slug,
       canRetry: canManageEvents(access.role),
@@ -50,11 +84,14 @@ export async function action(args: ActionFunctionArgs) {
 export const handle: ConsoleHandle = { breadcrumb: (_data, locale) => ({ label: t(locale, 'organizer.tab.failedMail'), to: '' }) }
 
 export default function FailedMail() {
-  const { locale, orgSlug, canRetry, retried, failed } = useLoaderData<typeof loader>()
+  const { locale, orgSlug, canRetry, retried, failed, perEvent, recent, bounces } = useLoaderData<typeof loader>()
   const actionData = useActionData<FormAnswer>()
   return (
     <>
-      <h1>{t(locale, 'organizer.failedMail.title')}</h1>
+      <h1>{t(locale, 'organizer.mailStatus.title')}</h1>
+      <p>{t(locale, 'organizer.mailStatus.intro')}</p>
+      <MailStatus locale={locale} perEvent={perEvent} recent={recent} bounces={bounces} />
+      <h2>{t(locale, 'organizer.failedMail.title')}</h2>
       <p>{t(locale, 'organizer.failedMail.intro')}</p>
       {actionData ? (
         <p className="form-error" role="alert">
@@ -114,4 +151,4 @@ export default function FailedMail() {
   )
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => consoleMeta(t(data?.locale ?? 'sv', 'organizer.failedMail.title'))
+export const meta: MetaFunction<typeof loader> = ({ data }) => consoleMeta(t(data?.locale ?? 'sv', 'organizer.mailStatus.title'))

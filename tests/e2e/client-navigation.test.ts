@@ -93,7 +93,7 @@ describe('client-side navigation into the sign-in and console routes', { timeout
     for (const [tab, heading] of [
       ['Serier', 'Serier'],
       ['Medlemmar', 'Medlemmar'],
-      ['Utskick som misslyckats', 'Utskick som misslyckats'],
+      ['E-post', 'E-post'],
     ]) {
       await page.getByRole('navigation', { name: 'Organisationens sidor' }).getByRole('link', { name: tab }).click()
       await showsHeading(heading)

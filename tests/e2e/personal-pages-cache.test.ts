@@ -110,7 +110,7 @@ describe('console page titles follow ?lang=en', { timeout: 60_000 }, () => {
       [`/organizer/${ORG}/series/new?lang=en`, /^New series – Samling$/],
       [`/organizer/${ORG}/series/${seriesId}?lang=en`, /^Edit the series .+ – Samling$/],
       [`/organizer/${ORG}/members?lang=en`, /^Members – Mötesplats Social Innovation – Samling$/],
-      [`/organizer/${ORG}/mail?lang=en`, /^Failed mail – Samling$/],
+      [`/organizer/${ORG}/mail?lang=en`, /^Email – Samling$/],
       ['/organizer/mail-preview?lang=en', /^Preview e-mails – Samling$/],
     ]
     for (const [pathname, title] of expected) expect([pathname, await titleOf(pathname)]).toEqual([pathname, expect.stringMatching(title)])

@@ -11,6 +11,9 @@ import * as materials from '../../app/routes/organizer.$org.events.$id.materials
 import * as checkIn from '../../app/routes/organizer.$org.events.$id.check-in.tsx'
 import * as questions from '../../app/routes/organizer.$org.events.$id.questions.tsx'
 import * as questionsExport from '../../app/routes/organizer.$org.events.$id.questions_.export.ts'
+import * as mailingList from '../../app/routes/organizer.$org.events.$id.mailings._index.tsx'
+import * as mailingPage from '../../app/routes/organizer.$org.events.$id.mailings.$mailingId.tsx'
+import * as orgMail from '../../app/routes/organizer.$org.mail.tsx'
 import * as eventNew from '../../app/routes/organizer.$org.events.new.tsx'
 import * as orgIndex from '../../app/routes/organizer.$org._index.tsx'
 import * as seriesEdit from '../../app/routes/organizer.$org.series.$id.tsx'
@@ -39,6 +42,7 @@ let seriesId: string
 let registrationId: string
 let inviteId: string
 let questionId: string
+let mailingId: string
 const cookies: Partial<Record<Who, string>> = {}
 let run = 0
 
@@ -305,6 +309,34 @@ const CASES: Case[] = [
     scoped: true,
     form: () => ({ intent: 'publish' }),
   },
+  { name: 'mail status page', module: orgMail, kind: 'loader', path: () => `/organizer/${org.slug}/mail`, params: orgParams, scoped: true },
+  { name: 'mailings', module: mailingList, kind: 'loader', path: () => `/organizer/${org.slug}/events/${eventId}/mailings`, params: eventParams, scoped: true },
+  {
+    name: 'new mailing',
+    module: mailingList,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/mailings`,
+    params: eventParams,
+    scoped: true,
+    form: () => ({ intent: 'create' }),
+  },
+  {
+    name: 'mailing page',
+    module: mailingPage,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/events/${eventId}/mailings/${mailingId}`,
+    params: () => ({ ...eventParams(), mailingId }),
+    scoped: true,
+  },
+  {
+    name: 'save mailing',
+    module: mailingPage,
+    kind: 'action',
+    path: () => `/organizer/${org.slug}/events/${eventId}/mailings/${mailingId}`,
+    params: () => ({ ...eventParams(), mailingId }),
+    scoped: true,
+    form: () => ({ intent: 'save', subjectSv: `Utskick ${++run}`, bodySv: 'Hej {förnamn}' }),
+  },
 ]
 
 function expected(c: Case, who: Who): number | 'login' | 'ok' {
@@ -350,6 +382,7 @@ beforeAll(async () => {
   questionId = (await db.audienceQuestion.create({ data: { eventId, registrationId, text: 'Behörighetsfråga?' } })).id
   inviteId = (await db.registrationInvite.create({ data: { eventId, email, emailNormalized: email, tokenHash: 'b'.repeat(64) } })).id
   seriesId = (await db.series.create({ data: { slug: 'behorighet-serie', organizationId: org.id, titleSv: 'Serie', titleEn: '' } })).id
+  mailingId = (await db.mailing.create({ data: { organizationId: org.id, eventId } })).id
 })
 
 describe('console authorization matrix', () => {
@@ -449,6 +482,8 @@ describe("another organization's ids", () => {
         form: { intent: 'moderate', questionId: '00000000-0000-4000-8000-000000000000', from: 'new', state: 'hidden' },
       }),
     ],
+    ['mailings', mailingList.loader, 'loader', (e) => ({ path: `/events/${e}/mailings`, params: { id: e } })],
+    ['new mailing', mailingList.action, 'action', (e) => ({ path: `/events/${e}/mailings`, params: { id: e }, form: { intent: 'create' } })],
     ['proposals', proposals.loader, 'loader', (e) => ({ path: `/events/${e}/proposals`, params: { id: e } })],
     [
       'call for proposals settings',

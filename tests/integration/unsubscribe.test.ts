@@ -56,7 +56,7 @@ describe('the unsubscribe page', () => {
     const response = await call(loader, new Request(page(unsubscribeToken(ADDRESS))), { token: unsubscribeToken(ADDRESS) })
     expect(response.status).toBe(200)
     expect(response.headers.get('Cache-Control')).toBe('private, no-store')
-    expect(await response.json()).toEqual({ locale: 'sv', address: ADDRESS, isOptedOut: false })
+    expect(await response.json()).toEqual({ locale: 'sv', address: ADDRESS, organization: null, isOptedOut: false })
     expect(await optOuts()).toEqual([])
   })
 

@@ -15,6 +15,8 @@ export type RegistrationRow = {
   waitlistPosition: number | null
   createdAt: string
   isInvited: boolean
+  /** Mail to this address bounced (bounced_addresses, ADR 0027). */
+  hasBounced?: boolean
   answers: { questionId: string; labelSv: string; labelEn: string; value: string[] | boolean | null; options?: Record<string, { sv: string; en: string }> }[]
   ticket: { nameSv: string; nameEn: string } | null
   priceOre: number
@@ -94,6 +96,14 @@ export function RegistrationTable(props: {
                   <a href={`mailto:${row.email}`} className="console-muted">
                     {row.email}
                   </a>
+                  {row.hasBounced ? (
+                    <>
+                      {' '}
+                      <span className="badge badge--cancelled" title={t(locale, 'organizer.registrations.bouncedLabel')}>
+                        {t(locale, 'organizer.registrations.bounced')}
+                      </span>
+                    </>
+                  ) : null}
                   {row.isInvited ? (
                     <>
                       <br />

@@ -20,7 +20,7 @@ export const organizerMessages = {
   'organizer.tab.events': 'Events',
   'organizer.tab.series': 'Series',
   'organizer.tab.members': 'Members',
-  'organizer.tab.failedMail': 'Failed mail',
+  'organizer.tab.failedMail': 'Email',
 
   'organizer.dashboard.title': 'Events and series',
   'organizer.dashboard.newEvent': 'New event',

@@ -21,7 +21,7 @@ export const organizerMessages = {
   'organizer.tab.events': 'Evenemang',
   'organizer.tab.series': 'Serier',
   'organizer.tab.members': 'Medlemmar',
-  'organizer.tab.failedMail': 'Utskick som misslyckats',
+  'organizer.tab.failedMail': 'E-post',
 
   // --- dashboard ---
   'organizer.dashboard.title': 'Evenemang och serier',
