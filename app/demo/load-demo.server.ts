@@ -2,6 +2,7 @@ import { db, type Tx } from '../db/client.server.ts'
 import { buildDemoContent, type DemoContent } from './demo-data.server.ts'
 import { writeDemoInvitations } from './demo-invitations.server.ts'
 import { writeDemoMaterials } from './demo-materials.server.ts'
+import { writeDemoMailings } from './demo-mailings.server.ts'
 import { writeDemoProposals } from './demo-proposals.server.ts'
 import { writeDemoQuestions } from './demo-questions.server.ts'
 import { writeDemoRegistrations } from './demo-registrations.server.ts'
@@ -124,6 +125,7 @@ async function writeDemo(tx: Tx, content: DemoContent, now: Date): Promise<DemoC
   await writeDemoInvitations(tx, now)
   await writeDemoMaterials(tx, now)
   await writeDemoQuestions(tx, now)
+  await writeDemoMailings(tx, now)
   return {
     registrations,
     organizations: content.organizations.length,

@@ -252,7 +252,7 @@ const QUEUE_CHUNK = 500
  * registration that has not left the organization's mailings or Samling's notification mail and
  * whose address did not bounce; the others get a skipped row. Returns the counts it stored.
  */
-async function queueMailing(tx: Tx, mailingId: string, now: Date) {
+export async function queueMailing(tx: Tx, mailingId: string, now: Date) {
   const mailing = await tx.mailing.findUniqueOrThrow({ where: { id: mailingId }, include: { event: { include: { organization: true } } } })
   const { event } = mailing
   const registrations = await tx.registration.findMany({
