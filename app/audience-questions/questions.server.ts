@@ -157,12 +157,14 @@ async function managedEvent(access: Access, eventId: string) {
 /** 'all', 'event' (the questions to the whole event) or a programme item's id. */
 export type SessionFilter = string
 export const ModerationQuerySchema = z.object({
+  // Anything that is not 'all', 'event' or one of the event's items ends as a 404 in getModeration.
   session: z
     .string()
     .trim()
     .max(40)
     .default('all')
-    .transform((value) => (value === '' ? 'all' : value)),
+    .transform((value) => (value === '' ? 'all' : value))
+    .catch('unknown'),
   state: z.enum(['all', ...QUESTION_STATES]).catch('all'),
 })
 export type ModerationQuery = z.output<typeof ModerationQuerySchema>

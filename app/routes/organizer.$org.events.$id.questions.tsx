@@ -19,8 +19,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return runLoader(args, async () => {
     const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
     const eventId = parseId(args.params.id, 'error.eventNotFound')
-    const search = new URL(args.request.url).searchParams
-    const query = ModerationQuerySchema.parse({ session: search.get('session') ?? undefined, state: search.get('state') ?? undefined })
+    const url = new URL(args.request.url)
+    const query = ModerationQuerySchema.parse({ session: url.searchParams.get('session') ?? undefined, state: url.searchParams.get('state') ?? undefined })
     const moderation = await getModeration({ access, eventId, query, locale })
     return json({
       locale,

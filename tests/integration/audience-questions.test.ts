@@ -3,7 +3,7 @@ import { createElement } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createMemoryRouter, RouterProvider } from 'react-router-dom'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { panelToken } from '../../app/audience-questions/questions.server.ts'
+import { getPanelScreen, panelToken } from '../../app/audience-questions/questions.server.ts'
 import { AudienceQuestionsPanel, type AttendeeQuestionsView } from '../../app/components/manage/questions.tsx'
 import { db } from '../../app/db/client.server.ts'
 import { QUESTIONS_PER_REGISTRATION } from '../../app/rate-limits.server.ts'
@@ -200,6 +200,11 @@ describe('moderators and the panel screen', () => {
     expect(selected.sessions).toHaveLength(1)
     expect(selected.sessions[0].questions.map((question) => question.id)).toEqual([first.id, third.id])
     expect(selected.sessions[0].counts).toEqual({ new: 0, selected: 2, answered: 0, hidden: 1 })
+    for (const query of [`?session=${'x'.repeat(41)}`, '?session=00000000-0000-4000-8000-000000000000', `?session=${opening.id.slice(0, 8)}`]) {
+      const unknown = await call(loader, getRequest(`${consolePath()}${query}`, organizer), { org: org.slug, id: event.id })
+      expect(unknown.status).toBe(404)
+    }
+    expect((await consoleData('?state=nonsense')).sessions.length).toBeGreaterThan(0)
     const general = await consoleData('?session=event')
     expect(general.sessions.map((session) => session.key)).toEqual(['event'])
     expect(general.sessions[0].questions.length).toBe(QUESTIONS_PER_REGISTRATION - 1 + 1)
@@ -227,6 +232,10 @@ describe('moderators and the panel screen', () => {
     expect(wrong.status).toBe(404)
     const otherSession = await call(panelLoader, getRequest(`/panel/${opening.id}/${token}`), { key: opening.id, token })
     expect(otherSession.status).toBe(404)
+    // The link stops working a week after its session ended.
+    const later = new Date(Date.now() + 9 * 24 * HOUR)
+    await expect(getPanelScreen({ key, token, locale: 'sv', now: later })).rejects.toThrow('questions.error.panelNotFound')
+    expect((await getPanelScreen({ key, token, locale: 'sv', now: new Date(Date.now() + 6 * 24 * HOUR) })).questions).toHaveLength(2)
   })
 
   it('exports every question as CSV in both dialects; anonymous ones without a name', async () => {
