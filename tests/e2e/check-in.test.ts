@@ -1,4 +1,10 @@
-import type { Browser, Page } from 'playwright-core'
+import { createHmac } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { PNG } from 'pngjs'
+import QRCode from 'qrcode'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, newCheckedPage, wcagViolations } from '../support/browser.ts'
 import { startServer, type RunningServer } from '../support/server.ts'
@@ -23,6 +29,24 @@ afterAll(async () => {
   await browser?.close()
   await server?.stop()
 })
+
+/**
+ * A camera that films a ticket: the QR code of `token` on a white 640×480 picture, as the Y4M file
+ * Chromium's fake capture device plays in a loop (Y plane from the pixels, neutral chroma).
+ */
+async function fakeCameraFile(token: string): Promise<string> {
+  const qr = PNG.sync.read(await QRCode.toBuffer(token, { errorCorrectionLevel: 'M', margin: 4, scale: 6 }))
+  const [width, height] = [640, 480]
+  const y = Buffer.alloc(width * height, 255)
+  const left = (width - qr.width) >> 1
+  const top = (height - qr.height) >> 1
+  for (let row = 0; row < qr.height; row++) for (let col = 0; col < qr.width; col++) y[(top + row) * width + left + col] = qr.data[(row * qr.width + col) * 4]
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128)
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma])
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'samling-camera-')), 'ticket.y4m')
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`), frame, frame]))
+  return file
+}
 
 const counter = async (page: Page) => {
   const text = (await page.locator('#check-in-counter').textContent()) ?? ''
@@ -88,5 +112,67 @@ describe('check-in on a phone, end to end', { timeout: 180_000 }, () => {
     expect(await counter(second)).toEqual(before)
     expect(await second.getByRole('button', { name: `Checka in ${name}` }).count()).toBe(1)
     expect(await wcagViolations(second)).toEqual([])
+  })
+
+  it('the camera reads a ticket while the phone is offline, the scan waits on the phone, and is checked in once the network is back', async () => {
+    const desk = await newCheckedPage(browser)
+    await signInThroughMailbox(desk, server)
+    const storageState = await desk.context().storageState()
+    await desk.goto(`${server.url}/organizer/coompanion-sormland`)
+    await desk.getByRole('link', { name: TITLE }).first().click()
+    await desk.waitForURL(/\/events\/[0-9a-f-]{36}$/)
+    await desk.getByRole('link', { name: 'Incheckning', exact: true }).click()
+    await desk.waitForURL(/\/check-in$/)
+    await search(desk, 'Erik')
+    const form = desk.locator('form', { has: desk.getByRole('button', { name: /^Checka in / }) }).first()
+    const name = ((await form.getByRole('button').getAttribute('aria-label')) ?? '').replace(/^Checka in /, '')
+    const registrationId = await form.locator('input[name="registrationId"]').inputValue()
+    const { sessionSecret } = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'secrets.json'), 'utf8')) as { sessionSecret: string }
+    const token = `${registrationId}.${createHmac('sha256', sessionSecret).update(`check-in:${registrationId}:0`).digest('base64url')}`
+    const checkInUrl = desk.url().replace(/\?.*$/, '')
+
+    const video = await fakeCameraFile(token)
+    const camera = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
+    })
+    try {
+      const phone = await newCheckedPage(camera, { ...PHONE, storageState, permissions: ['camera'] })
+      await phone.goto(checkInUrl)
+      const before = await counter(phone)
+      // Start once online (the scanner's code is fetched only now), then lose the network.
+      await phone.getByRole('button', { name: 'Starta kameran' }).click()
+      await phone.getByRole('button', { name: 'Stoppa kameran' }).waitFor()
+      await phone.context().setOffline(true)
+      await expect
+        .poll(() => phone.locator('.check-in-pending').textContent(), { timeout: 30_000 })
+        .toBe('1 skanning väntar på att skickas Ingen uppkoppling: skanningarna sparas i telefonen och skickas när nätet är tillbaka.')
+      await phone.getByRole('button', { name: 'Stoppa kameran' }).click()
+      expect(await wcagViolations(phone)).toEqual([])
+
+      await phone.context().setOffline(false)
+      await expect.poll(() => phone.locator('.check-in-answer').textContent(), { timeout: 30_000 }).toBe(`${name} är incheckad.`)
+      await expect.poll(() => phone.locator('.check-in-pending').textContent()).toBe('')
+      await expect.poll(() => counter(phone)).toEqual({ checkedIn: before.checkedIn + 1, total: before.total })
+      expect(await phone.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('samling:check-in:')))).toEqual([])
+      await phone
+        .getByRole('button', { name: `Ångra incheckning av ${name}` })
+        .first()
+        .click()
+      await expect.poll(() => counter(phone)).toEqual(before)
+    } finally {
+      await camera.close()
+      fs.rmSync(path.dirname(video), { recursive: true, force: true })
+    }
   })
 })

@@ -16,8 +16,8 @@ type Notice = { kind: 'success' | 'warning' | 'error'; text: string }
 
 const BATCH = 100
 const RETRY_MS = 15_000
-/** The same code in front of the camera for a few seconds is one scan, not ten. */
-const SAME_CODE_MS = 4_000
+/** The same code held in front of the camera is one scan, not one every frame (for half a minute). */
+const SAME_CODE_MS = 30_000
 
 const queueKey = (eventId: string) => `samling:check-in:${eventId}`
 
