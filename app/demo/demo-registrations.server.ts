@@ -164,16 +164,101 @@ function personFor(index: number, county: County) {
   }
 }
 
+/**
+ * The demo's past events (ADR 0025): registrations made in the weeks before the day, so the
+ * dashboard and the organization report have something real; demo-attendance.server.ts checks most
+ * of the on-site ones in. Their people are numbered from PAST_PEOPLE_FROM, so adding them changes
+ * no one of the upcoming events.
+ */
+const PAST_SPECS: Spec[] = [
+  {
+    slug: 'natverkstraff-social-innovation-skane',
+    county: 'skane',
+    groups: [
+      ['on_site', 'confirmed', 46],
+      ['online', 'confirmed', 22],
+      ['on_site', 'cancelled', 3],
+    ],
+  },
+  {
+    slug: 'digital-social-innovation',
+    county: 'stockholm',
+    groups: [
+      ['online', 'confirmed', 34],
+      ['online', 'cancelled', 2],
+    ],
+  },
+]
+const PAST_PEOPLE_FROM = 2_000
+
 /** Writes the demo's registrations (after the events exist). Returns how many it wrote. */
 export async function writeDemoRegistrations(tx: Tx, now: Date): Promise<number> {
   let written = 0
   let personIndex = 0
   for (const spec of SPECS) {
+    const result = await writeSpec(tx, spec, now, personIndex)
+    written += result.written
+    personIndex = result.personIndex
+  }
+
+  const series = await tx.series.findUnique({ where: { slug: SERIES_SLUG }, include: { parts: true } })
+  if (series) {
+    for (let i = 0; i < SERIES_SIGNUPS; i++) {
+      const who = personFor(personIndex++, 'skane')
+      const createdAt = new Date(now.getTime() - (i % 14) * 86_400_000)
+      const signup = await tx.seriesSignup.create({
+        data: {
+          seriesId: series.id,
+          ...who,
+          emailNormalized: who.email,
+          attendanceMode: 'online',
+          consentVersion: PRIVACY_NOTICE_VERSION,
+          consentedAt: createdAt,
+          createdAt,
+        },
+      })
+      const rows = series.parts.map((part) => {
+        const id = randomUUID()
+        const left = i === 3 && part.seriesPosition === 2
+        return {
+          id,
+          eventId: part.id,
+          seriesSignupId: signup.id,
+          ...who,
+          emailNormalized: who.email,
+          attendanceMode: 'online' as const,
+          status: left ? ('cancelled' as const) : ('confirmed' as const),
+          cancelledAt: left ? createdAt : null,
+          queuedAt: createdAt,
+          createdAt,
+          manageTokenHash: manageTokenHash({ id, tokenVersion: 0 }),
+          consentVersion: PRIVACY_NOTICE_VERSION,
+          consentedAt: createdAt,
+        }
+      })
+      await tx.registration.createMany({ data: rows })
+      written += rows.length
+    }
+  }
+  personIndex = PAST_PEOPLE_FROM
+  for (const spec of PAST_SPECS) {
+    const result = await writeSpec(tx, spec, now, personIndex)
+    written += result.written
+    personIndex = result.personIndex
+  }
+  return written
+}
+
+/** One event's registrations (and its questions, invites and lunch sign-ups); people from `personIndex` on. */
+async function writeSpec(tx: Tx, spec: Spec, now: Date, firstPerson: number): Promise<{ written: number; personIndex: number }> {
+  let personIndex = firstPerson
+  let written = 0
+  {
     const event = await tx.event.findUnique({
       where: { slug: spec.slug },
       include: { ticketTypes: true, programmeItems: { where: { capacity: { not: null } } } },
     })
-    if (!event) continue
+    if (!event) return { written, personIndex }
     const questionIds: string[] = []
     for (const [position, question] of (spec.questions ?? []).entries()) {
       const created = await tx.customQuestion.create({
@@ -205,7 +290,9 @@ export async function writeDemoRegistrations(tx: Tx, now: Date): Promise<number>
       for (let i = 0; i < count; i++, n++) {
         const who = personFor(personIndex++, spec.county)
         const id = randomUUID()
-        const createdAt = new Date(now.getTime() - (21 - (n % 21)) * 86_400_000 - (n % 13) * 3_600_000)
+        // Registrations come before the day: an event that has been held got them in the weeks before it.
+        const base = Math.min(now.getTime(), event.startsAt.getTime() - 86_400_000)
+        const createdAt = new Date(base - (21 - (n % 21)) * 86_400_000 - (n % 13) * 3_600_000)
         const answers: Record<string, string> = {}
         if (questionIds[0] && spec.questions?.[0].kind === 'text' && n % 6 === 0) answers[questionIds[0]] = n % 12 === 0 ? 'Vegetarisk' : 'Glutenfri'
         if (questionIds[0] && spec.questions?.[0].kind === 'choice') answers[questionIds[0]] = spec.questions[0].options![n % 3].value
@@ -249,44 +336,5 @@ export async function writeDemoRegistrations(tx: Tx, now: Date): Promise<number>
     }
   }
 
-  const series = await tx.series.findUnique({ where: { slug: SERIES_SLUG }, include: { parts: true } })
-  if (series) {
-    for (let i = 0; i < SERIES_SIGNUPS; i++) {
-      const who = personFor(personIndex++, 'skane')
-      const createdAt = new Date(now.getTime() - (i % 14) * 86_400_000)
-      const signup = await tx.seriesSignup.create({
-        data: {
-          seriesId: series.id,
-          ...who,
-          emailNormalized: who.email,
-          attendanceMode: 'online',
-          consentVersion: PRIVACY_NOTICE_VERSION,
-          consentedAt: createdAt,
-          createdAt,
-        },
-      })
-      const rows = series.parts.map((part) => {
-        const id = randomUUID()
-        const left = i === 3 && part.seriesPosition === 2
-        return {
-          id,
-          eventId: part.id,
-          seriesSignupId: signup.id,
-          ...who,
-          emailNormalized: who.email,
-          attendanceMode: 'online' as const,
-          status: left ? ('cancelled' as const) : ('confirmed' as const),
-          cancelledAt: left ? createdAt : null,
-          queuedAt: createdAt,
-          createdAt,
-          manageTokenHash: manageTokenHash({ id, tokenVersion: 0 }),
-          consentVersion: PRIVACY_NOTICE_VERSION,
-          consentedAt: createdAt,
-        }
-      })
-      await tx.registration.createMany({ data: rows })
-      written += rows.length
-    }
-  }
-  return written
+  return { written, personIndex }
 }

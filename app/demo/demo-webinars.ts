@@ -57,7 +57,15 @@ export const demoSeries: DemoSeries[] = [
 ]
 
 export function demoWebinars(now: Date): DemoEvent[] {
-  return [socialEntrepreneurshipImpact(now), doingWellByDoingGood(now), ...reAct(now), ...childRights(now), digitalSocialInnovation(now), draftBreakfast(now)]
+  return [
+    socialEntrepreneurshipImpact(now),
+    doingWellByDoingGood(now),
+    ...reAct(now),
+    ...childRights(now),
+    digitalSocialInnovation(now),
+    skaneMeetup(now),
+    draftBreakfast(now),
+  ]
 }
 
 function socialEntrepreneurshipImpact(now: Date): DemoEvent {
@@ -373,6 +381,44 @@ function digitalSocialInnovation(now: Date): DemoEvent {
         recordingUrl: 'https://example.org/inspelningar/digital-social-innovation#fragor',
         slidesUrl: 'https://example.org/presentationer/digital-social-innovation.pdf',
       }),
+    ],
+  })
+}
+
+/**
+ * Held last September, on site in Malmö and streamed: the demo's past event with check-ins and
+ * no-shows for the dashboard (demo-attendance.server.ts), and registrations from several sectors.
+ */
+function skaneMeetup(now: Date): DemoEvent {
+  const day = previousOccurrence(now, 9, 17)
+  const startsAt = at(day, '13:00')
+  return event({
+    slug: 'natverkstraff-social-innovation-skane',
+    organizationSlug: MSI,
+    titleSv: 'Nätverksträff: social innovation i Skåne',
+    titleEn: 'Network meeting: social innovation in Skåne',
+    summarySv: 'En eftermiddag för kommuner, idéburna organisationer, företag och forskare som driver social innovation i Skåne.',
+    summaryEn: 'An afternoon for municipalities, civil society, companies and researchers working on social innovation in Skåne.',
+    descriptionSv: 'Korta presentationer av pågående projekt, samtal i mindre grupper och mingel. Träffen sändes också digitalt.',
+    descriptionEn: 'Short presentations of ongoing projects, conversations in small groups and mingling. The meeting was also streamed.',
+    format: 'hybrid',
+    startsAt,
+    endsAt: at(day, '16:00'),
+    venueName: 'Malmö universitet, Orkanen',
+    venueAddress: 'Nordenskiöldsgatan 10',
+    postalCode: '211 19',
+    city: 'Malmö',
+    county: 'skane',
+    capacityOnSite: 60,
+    capacityOnline: null,
+    publishedAt: publishedAt(now, startsAt),
+    rooms: [{ name: 'Orkanen, sal D138', capacity: 60 }],
+    items: [
+      item(day, '13:00', '14:00', 'talk', 'Projekt som förändrar: fem korta presentationer', 'Projects that make a difference: five short talks', {
+        room: 'Orkanen, sal D138',
+      }),
+      item(day, '14:00', '14:30', 'break', 'Fika', 'Coffee break', { room: 'Orkanen, sal D138' }),
+      item(day, '14:30', '16:00', 'workshop', 'Samtal i mindre grupper', 'Conversations in small groups', { room: 'Orkanen, sal D138' }),
     ],
   })
 }

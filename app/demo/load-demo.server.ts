@@ -1,4 +1,5 @@
 import { db, type Tx } from '../db/client.server.ts'
+import { writeDemoAttendance } from './demo-attendance.server.ts'
 import { buildDemoContent, type DemoContent } from './demo-data.server.ts'
 import { writeDemoInvitations } from './demo-invitations.server.ts'
 import { writeDemoMaterials } from './demo-materials.server.ts'
@@ -126,6 +127,7 @@ async function writeDemo(tx: Tx, content: DemoContent, now: Date): Promise<DemoC
   await writeDemoMaterials(tx, now)
   await writeDemoQuestions(tx, now)
   await writeDemoMailings(tx, now)
+  await writeDemoAttendance(tx, now)
   return {
     registrations,
     organizations: content.organizations.length,

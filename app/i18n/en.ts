@@ -17,6 +17,7 @@ import { mailingMessagesEn } from './en/mailings.ts'
 import { exportMessages } from './en/exports.ts'
 import { questionMessages } from './en/questions.ts'
 import { programmeViewMessages } from './en/programme-view.ts'
+import { dashboardMessages } from './en/dashboard.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -38,4 +39,5 @@ export const en = {
   ...exportMessages,
   ...questionMessages,
   ...programmeViewMessages,
+  ...dashboardMessages,
 } satisfies Messages

@@ -20,6 +20,7 @@ import { exportMessages } from './sv/exports.ts'
 import { questionMessages } from './sv/questions.ts'
 import { programmeViewMessages } from './sv/programme-view.ts'
 import { mailingMessages } from './sv/mailings.ts'
+import { dashboardMessages } from './sv/dashboard.ts'
 
 export const sv = {
   ...common,
@@ -40,6 +41,7 @@ export const sv = {
   ...questionMessages,
   ...programmeViewMessages,
   ...mailingMessages,
+  ...dashboardMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

@@ -154,6 +154,9 @@ export default function EditEvent() {
         <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/registrations`)}>
           {t(locale, 'organizer.registrations.link')}
         </Link>
+        <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/dashboard`)}>
+          {t(locale, 'dashboard.link')}
+        </Link>
         <Link className="button button--secondary" to={consolePath(locale, `/organizer/${orgSlug}/events/${event.id}/speakers`)}>
           {t(locale, 'speakers.console.link')}
         </Link>

@@ -14,6 +14,7 @@ import * as questionsExport from '../../app/routes/organizer.$org.events.$id.que
 import * as mailingList from '../../app/routes/organizer.$org.events.$id.mailings._index.tsx'
 import * as mailingPage from '../../app/routes/organizer.$org.events.$id.mailings.$mailingId.tsx'
 import * as orgMail from '../../app/routes/organizer.$org.mail.tsx'
+import * as eventDashboard from '../../app/routes/organizer.$org.events.$id.dashboard.tsx'
 import * as eventNew from '../../app/routes/organizer.$org.events.new.tsx'
 import * as orgIndex from '../../app/routes/organizer.$org._index.tsx'
 import * as seriesEdit from '../../app/routes/organizer.$org.series.$id.tsx'
@@ -192,6 +193,14 @@ const CASES: Case[] = [
     params: eventParams,
     scoped: true,
     form: () => ({ intent: 'settings', speakerEditsOpen: 'yes', speakerEditsUntil: '' }),
+  },
+  {
+    name: 'event dashboard',
+    module: eventDashboard,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/events/${eventId}/dashboard`,
+    params: eventParams,
+    scoped: true,
   },
   {
     name: 'recordings and slides',
