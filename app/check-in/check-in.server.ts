@@ -193,16 +193,17 @@ function answerText(outcome: Outcome, locale: Locale, otherEventTitle?: string):
     case 'not_confirmed':
       return t(locale, 'checkIn.answer.notConfirmed', { name })
     case 'other_event':
-      return t(locale, 'checkIn.answer.otherEvent', { title: otherEventTitle ?? '' })
+      return otherEventTitle ? t(locale, 'checkIn.answer.otherEvent', { title: otherEventTitle }) : t(locale, 'checkIn.answer.otherEventUnnamed')
     default:
       return t(locale, 'checkIn.answer.invalid')
   }
 }
 
-async function otherEventTitle(ticket: string, locale: Locale): Promise<string> {
+/** The title of the event a ticket is for, only when it is one of the organizer's own (another organization's events stay unnamed). */
+async function otherEventTitle(ticket: string, locale: Locale, organizationId: string): Promise<string> {
   const id = checkInTokenId(ticket)
   if (!id) return ''
-  const row = await db.registration.findUnique({ where: { id }, select: { event: { select: { titleSv: true, titleEn: true } } } })
+  const row = await db.registration.findFirst({ where: { id, event: { organizationId } }, select: { event: { select: { titleSv: true, titleEn: true } } } })
   return row ? pick(row.event, 'title', locale) : ''
 }
 
@@ -216,8 +217,12 @@ export async function checkInByTicket(input: { access: Access; eventId: string; 
   const event = await accessibleEvent(input.access, input.eventId)
   const resolved = await resolveTicket(event, input.ticket)
   if ('outcome' in resolved) {
-    if (resolved.outcome === 'other_event')
-      throw new DomainError('checkIn.answer.otherEvent', 422, { title: await otherEventTitle(input.ticket, input.locale) }, 'ticket')
+    if (resolved.outcome === 'other_event') {
+      const title = await otherEventTitle(input.ticket, input.locale, input.access.organization.id)
+      throw title
+        ? new DomainError('checkIn.answer.otherEvent', 422, { title }, 'ticket')
+        : new DomainError('checkIn.answer.otherEventUnnamed', 422, {}, 'ticket')
+    }
     throw new DomainError('checkIn.answer.invalid', 400, {}, 'ticket')
   }
   const via = checkInTokenId(input.ticket) ? 'scan' : 'code'
@@ -293,7 +298,7 @@ async function syncOne(access: Access, event: CheckInEvent, scan: Scan, locale: 
       name: stored.registration?.name ?? null,
       checkedInAt: stored.checkedInAt,
     }
-    const title = stored.outcome === 'other_event' ? await otherEventTitle(scan.ticket, locale) : undefined
+    const title = stored.outcome === 'other_event' ? await otherEventTitle(scan.ticket, locale, access.organization.id) : undefined
     return answer(scan, outcome, locale, title)
   }
   const earlier = await replay()
@@ -316,7 +321,7 @@ async function syncOne(access: Access, event: CheckInEvent, scan: Scan, locale: 
       })
       return result
     })
-    const title = outcome.outcome === 'other_event' ? await otherEventTitle(scan.ticket, locale) : undefined
+    const title = outcome.outcome === 'other_event' ? await otherEventTitle(scan.ticket, locale, access.organization.id) : undefined
     return answer(scan, outcome, locale, title)
   } catch (error) {
     // The same scan sent by two requests at once: the other one's row won, and its answer stands.

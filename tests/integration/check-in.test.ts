@@ -83,6 +83,11 @@ describe('checking in at the door', () => {
     expect(other.status).toBe(422)
     expect((await body<{ formError: string }>(other)).formError).toBe('Biljetten gäller ett annat evenemang: Co-Days Göteborg.')
     expect((await post({ intent: 'scan', ticket: 'not a ticket' })).status).toBe(400)
+    // Another organization's event is not named.
+    const neighbour = await createEvent((await createOrganization(`granne-${++run}`, 'Granne')).id, { titleSv: 'Grannens hemliga utkast', status: 'draft' })
+    const theirs = await post({ intent: 'scan', ticket: checkInToken(await createRegistration(neighbour.id)) })
+    expect(theirs.status).toBe(422)
+    expect((await body<{ formError: string }>(theirs)).formError).toBe('Biljetten gäller ett annat evenemang.')
     expect(await db.registration.count({ where: { id: { in: [bengt.id, elsewhere.id] }, checkedInAt: { not: null } } })).toBe(0)
   })
 

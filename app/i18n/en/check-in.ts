@@ -45,6 +45,7 @@ export const checkInMessages = {
   'checkIn.answer.already': '{name} is already checked in (at {time}).',
   'checkIn.answer.notConfirmed': '{name} has no confirmed place (on the waitlist or cancelled).',
   'checkIn.answer.otherEvent': 'The ticket is for another event: {title}.',
+  'checkIn.answer.otherEventUnnamed': 'The ticket is for another event.',
   'checkIn.answer.invalid': 'Invalid ticket: the code is not recognised.',
   'checkIn.undone': 'The check-in of {name} is undone.',
   'checkIn.notUndone': '{name} was not checked in.',

@@ -43,6 +43,7 @@ export const checkInMessages = {
   'checkIn.answer.already': '{name} är redan incheckad (kl. {time}).',
   'checkIn.answer.notConfirmed': '{name} har ingen bekräftad plats (står i kö eller har avbokat).',
   'checkIn.answer.otherEvent': 'Biljetten gäller ett annat evenemang: {title}.',
+  'checkIn.answer.otherEventUnnamed': 'Biljetten gäller ett annat evenemang.',
   'checkIn.answer.invalid': 'Ogiltig biljett: koden känns inte igen.',
   'checkIn.undone': 'Incheckningen av {name} är ångrad.',
   'checkIn.notUndone': '{name} var inte incheckad.',
