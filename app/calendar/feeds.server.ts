@@ -382,7 +382,8 @@ type SessionRow = ItemRow & { role: SpeakerRole }
  * same UIDs as every other path, so a session is one entry whether it came from here or from the
  * speaker's public feed. Unlike the public feeds, the stream link is in the event entry of someone
  * entitled to it (isEntitledToStream: confirmed, online or hybrid), because this feed is that
- * person's own. Throws NotFoundError for a malformed, unknown or revoked token.
+ * person's own. Items the person starred on a manage page ("Mitt program", ADR 0030) are their own
+ * entries too. Throws NotFoundError for a malformed, unknown or revoked token.
  */
 export async function openPersonalFeed(token: string, locale: Locale): Promise<OpenFeed> {
   const feed = await findPersonalFeed(token)
@@ -396,6 +397,15 @@ export async function openPersonalFeed(token: string, locale: Locale): Promise<O
       JOIN programme_roles pr ON pr.item_id = i.id JOIN speaker_profiles sp ON sp.id = pr.speaker_id JOIN people p ON p.id = sp.person_id
     WHERE p.email = ${feed.emailNormalized} AND ${PUBLIC_STATUS_SQL}
     ORDER BY i.id, pr.role, pr.speaker_id`
+  // "Mitt program" (ADR 0030): items starred on the manage page of a live registration of the
+  // address, once per item, and not when the person speaks in it (that entry, with the role, wins).
+  const starred = Prisma.sql`SELECT DISTINCT ON (i.id) ${EVENT_COLUMNS}, ${ITEM_COLUMNS}
+    FROM programme_stars ps JOIN registrations r ON r.id = ps.registration_id
+      JOIN programme_items i ON i.id = ps.item_id JOIN events e ON e.id = i.event_id LEFT JOIN rooms rm ON rm.id = i.room_id
+    WHERE r.email_normalized = ${feed.emailNormalized} AND r.status IN ('confirmed', 'waitlisted') AND ${PUBLIC_STATUS_SQL}
+      AND NOT EXISTS (SELECT 1 FROM programme_roles spr JOIN speaker_profiles ssp ON ssp.id = spr.speaker_id JOIN people sp ON sp.id = ssp.person_id
+        WHERE spr.item_id = i.id AND sp.email = ${feed.emailNormalized})
+    ORDER BY i.id`
   // One query for the validators: the registrations with their events, and the sessions with
   // their events, rooms and roles (a role in the title, so a changed role changes the ETag).
   const [version] = await db.$queryRaw<Version[]>`
@@ -408,9 +418,14 @@ export async function openPersonalFeed(token: string, locale: Locale): Promise<O
         coalesce(string_agg(s."itemId"::text || ':' || (extract(epoch FROM s."itemUpdatedAt") * 1000)::bigint || ':' || (extract(epoch FROM s."updatedAt") * 1000)::bigint
           || ':' || coalesce(s.room, '') || ':' || s.role, ',' ORDER BY s."itemId"), '') AS ids
       FROM (${sessions}) s
+    ), stars AS (
+      SELECT count(*)::int AS count,
+        coalesce(string_agg(s."itemId"::text || ':' || (extract(epoch FROM s."itemUpdatedAt") * 1000)::bigint || ':' || (extract(epoch FROM s."updatedAt") * 1000)::bigint
+          || ':' || coalesce(s.room, ''), ',' ORDER BY s."itemId"), '') AS ids
+      FROM (${starred}) s
     )
-    SELECT booked.count + speaking.count AS count, md5(booked.ids || '|' || speaking.ids) AS digest
-    FROM booked, speaking`
+    SELECT booked.count + speaking.count + stars.count AS count, md5(booked.ids || '|' || speaking.ids || '|' || stars.ids) AS digest
+    FROM booked, speaking, stars`
   const key = JSON.stringify(['personal', feed.id, feed.tokenVersion, locale])
   const etag = `"${createHash('sha256')
     .update(JSON.stringify([FEED_FORMAT, key, version.count, version.digest]))
@@ -421,6 +436,7 @@ export async function openPersonalFeed(token: string, locale: Locale): Promise<O
       SELECT ${EVENT_COLUMNS}, e.online_url AS "onlineUrl", r.status::text AS "registrationStatus", r.attendance_mode::text AS "attendanceMode"
       ${registrations}`
     const speaking = await db.$queryRaw<SessionRow[]>`${sessions}`
+    const stars = await db.$queryRaw<ItemRow[]>`${starred}`
     const entries = [
       ...booked.map(({ onlineUrl, registrationStatus, attendanceMode, ...row }) => {
         const event = eventFacts(row)
@@ -436,6 +452,8 @@ export async function openPersonalFeed(token: string, locale: Locale): Promise<O
         const entry = itemCalendarEntry(itemFacts(row), eventFacts(row), locale)
         return { ...entry, summary: `${entry.summary} (${t(locale, `calendar.personal.role.${row.role}`)})` }
       }),
+      // The item's own UID and SEQUENCE (item revision + event revision), as in the programme feed.
+      ...stars.map((row) => itemCalendarEntry(itemFacts(row), eventFacts(row), locale)),
     ].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0))
     return buildCalendar({
       method: 'PUBLISH',

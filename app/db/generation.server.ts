@@ -15,7 +15,7 @@ export function dataGeneration(): number {
 }
 
 const PRIVATE_TABLE_WRITE =
-  /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?public"?\.)?"?(?:outbox_messages|sessions|login_tokens|audit_log|_prisma_migrations|registrations|series_signups|registration_invites|item_signups|rate_limits|mail_opt_outs|feed_versions|personal_feeds|session_edits|proposals|proposal_ratings|proposal_comments|audience_questions|check_in_scans|mailings|mailing_recipients|organization_mail_opt_outs|bounced_addresses)"?[\s(]/i
+  /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?public"?\.)?"?(?:outbox_messages|sessions|login_tokens|audit_log|_prisma_migrations|registrations|series_signups|registration_invites|item_signups|programme_stars|rate_limits|mail_opt_outs|feed_versions|personal_feeds|session_edits|proposals|proposal_ratings|proposal_comments|audience_questions|check_in_scans|mailings|mailing_recipients|organization_mail_opt_outs|bounced_addresses)"?[\s(]/i
 
 /** True for statements that may change public data: anything but reads, locks, transaction control and private tables. */
 export function changesPublicData(sql: string): boolean {

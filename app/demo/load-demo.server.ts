@@ -7,6 +7,7 @@ import { writeDemoMailings } from './demo-mailings.server.ts'
 import { writeDemoProposals } from './demo-proposals.server.ts'
 import { writeDemoQuestions } from './demo-questions.server.ts'
 import { writeDemoRegistrations } from './demo-registrations.server.ts'
+import { writeDemoStars } from './demo-stars.server.ts'
 
 /** Any fixed number: the key of the advisory lock that lets only one process load the demo at a time. */
 const DEMO_LOCK_KEY = 731_942_001
@@ -128,8 +129,9 @@ async function writeDemo(tx: Tx, content: DemoContent, now: Date): Promise<DemoC
   await writeDemoQuestions(tx, now)
   await writeDemoMailings(tx, now)
   await writeDemoAttendance(tx, now)
+  const starred = await writeDemoStars(tx, now)
   return {
-    registrations,
+    registrations: registrations + starred.registrations,
     organizations: content.organizations.length,
     people: content.people.length,
     speakers: content.speakers.length,

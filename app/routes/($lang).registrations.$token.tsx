@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
 import { runAction } from '../actions.server.ts'
 import { attendeeTicket } from '../check-in/check-in.server.ts'
 import { CheckInCode } from '../components/manage/check-in-code.tsx'
@@ -7,6 +8,7 @@ import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
 import { ManageView } from '../components/manage-registration.tsx'
 import { AudienceQuestionsPanel } from '../components/manage/questions.tsx'
 import { askQuestion, AskQuestionSchema, getAttendeeQuestions } from '../audience-questions/questions.server.ts'
+import { MyProgrammePanel } from '../components/manage/my-programme.tsx'
 import { PersonalCalendarPanel } from '../components/personal-calendar-panel.tsx'
 import { DomainError, notFound, type FormAnswer } from '../errors.server.ts'
 import { localePath, t } from '../i18n/index.ts'
@@ -21,10 +23,14 @@ import {
   setItemSignups,
   updateRegistrationDetails,
 } from '../registrations/manage.server.ts'
+import { getMyProgramme, starItem, unstarItem } from '../registrations/my-programme.server.ts'
 import { buildManageView } from '../registrations/manage-view.server.ts'
 import { enablePersonalFeed, findPersonalFeedUrl, revokePersonalFeed } from '../registrations/personal-feed.server.ts'
 
-const INTENTS = ['cancel', 'cancel-series', 'mode', 'details', 'items', 'join-part', 'calendar-on', 'calendar-off', 'ask'] as const
+const INTENTS = ['cancel', 'cancel-series', 'mode', 'details', 'items', 'join-part', 'calendar-on', 'calendar-off', 'ask', 'star', 'unstar'] as const
+/** The intents whose outcome the page's own panels show (questions, Mitt program), not ManageView. */
+const PANEL_INTENTS = ['ask', 'star', 'unstar'] as const
+const StarSchema = z.object({ itemId: z.uuid() })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = publicLocale(request, params)
@@ -36,10 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = await buildManageView(registration, form, locale)
   const calendarFeedUrl = await findPersonalFeedUrl(registration.emailNormalized, locale)
   const audienceQuestions = await getAttendeeQuestions({ registration, locale })
+  const myProgramme = await getMyProgramme({ registration, locale })
   const ticket = attendeeTicket(registration, registration.event, locale)
   const checkIn = ticket ? { ...ticket, imageUrl: localePath(locale, `/registrations/${params.token}/check-in.png`) } : null
   return json(
-    { locale, view, calendarFeedUrl, audienceQuestions, checkIn, done: INTENTS.find((intent) => intent === done) ?? null },
+    { locale, view, calendarFeedUrl, audienceQuestions, myProgramme, checkIn, done: INTENTS.find((intent) => intent === done) ?? null },
     { headers: { 'Cache-Control': 'private, no-store' } },
   )
 }
@@ -51,7 +58,10 @@ export async function action(args: ActionFunctionArgs) {
     if (!registration) throw new DomainError('registration.error.notFound', 404)
     const intent = submitted.intentOf(INTENTS)
     const by = { by: 'attendee' as const }
-    if (intent === 'ask') await askQuestion({ registration, question: submitted.parse(AskQuestionSchema) })
+    if (intent === 'star' || intent === 'unstar') {
+      const { itemId } = submitted.parse(StarSchema)
+      await (intent === 'star' ? starItem : unstarItem)({ registrationId: registration.id, itemId })
+    } else if (intent === 'ask') await askQuestion({ registration, question: submitted.parse(AskQuestionSchema) })
     else if (intent === 'calendar-on') await enablePersonalFeed({ emailNormalized: registration.emailNormalized })
     else if (intent === 'calendar-off') await revokePersonalFeed({ emailNormalized: registration.emailNormalized })
     else if (intent === 'cancel') await cancelRegistration({ ...by, registrationId: registration.id })
@@ -77,12 +87,16 @@ export async function action(args: ActionFunctionArgs) {
       await joinSeriesPart({ seriesSignupId: registration.seriesSignupId, eventId })
     }
     // The manage link itself may have changed (cancelled, then registered again): go back by path.
-    return redirect(`${localePath(locale, `/registrations/${args.params.token}`)}?done=${intent}${intent === 'ask' ? '#questions' : ''}`, 303)
+    return redirect(
+      `${localePath(locale, `/registrations/${args.params.token}`)}?done=${intent}${intent === 'ask' ? '#questions' : intent === 'star' || intent === 'unstar' ? '#my-programme' : ''}`,
+      303,
+    )
   })
 }
 
 export default function ManageRegistrationPage() {
-  const { locale, view, done, calendarFeedUrl, audienceQuestions, checkIn } = useLoaderData<typeof loader>()
+  const { locale, view, done, calendarFeedUrl, audienceQuestions, myProgramme, checkIn } = useLoaderData<typeof loader>()
+  const forPanel = (intent: string | null | undefined) => PANEL_INTENTS.some((panel) => panel === intent)
   const answer = useActionData<FormAnswer>()
   return (
     <main id="main" className="container page manage-page">
@@ -91,7 +105,13 @@ export default function ManageRegistrationPage() {
       </p>
       <h1>{t(locale, 'manage.title')}</h1>
       {checkIn ? <CheckInCode locale={locale} ticket={checkIn} eventTitle={view.event.title} /> : null}
-      <ManageView locale={locale} view={view} done={done === 'ask' ? null : done} answer={answer?.intent === 'ask' ? undefined : answer} />
+      <ManageView
+        locale={locale}
+        view={view}
+        done={done === 'ask' || done === 'star' || done === 'unstar' ? null : done}
+        answer={forPanel(answer?.intent) ? undefined : answer}
+      />
+      <MyProgrammePanel locale={locale} programme={myProgramme} done={done === 'star' || done === 'unstar' ? done : null} answer={answer} />
       <AudienceQuestionsPanel locale={locale} questions={audienceQuestions} sent={done === 'ask'} answer={answer} />
       <PersonalCalendarPanel locale={locale} feedUrl={calendarFeedUrl} />
     </main>

@@ -325,6 +325,7 @@ const DOMAIN_TABLES = [
   'mailings',
   'mailing_recipients',
   'item_signups',
+  'programme_stars',
   'check_in_scans',
   'custom_questions',
   'audit_log',

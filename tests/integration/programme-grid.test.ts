@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { db } from '../../app/db/client.server.ts'
+import { DEMO_STAR_REGISTRATION_ID } from '../../app/demo/demo-stars.server.ts'
 import { loadDemoIfEmpty } from '../../app/demo/load-demo.server.ts'
 import { loader as eventPage } from '../../app/routes/($lang).events.$slug.tsx'
 import { loader as starHelp } from '../../app/routes/($lang).events.$slug_.my-programme.tsx'
@@ -56,5 +58,20 @@ describe('the programme grid on the event page (issue 11 §5b)', () => {
     expect(en.item.title).toBe('How do we measure impact?')
     const unknown = (await (await callLoader(starHelp, `/events/${CO_DAYS}/my-programme?item=not-a-uuid`, { slug: CO_DAYS })).json()) as { item: null }
     expect(unknown.item).toBeNull()
+  })
+
+  it('the demo has stars: Greta Lind’s three at Co-Days, other Co-Days participants’, and the researchers’ lunch in Piteå', async () => {
+    const greta = await db.programmeStar.findMany({
+      where: { registrationId: DEMO_STAR_REGISTRATION_ID },
+      include: { item: true },
+      orderBy: { item: { startsAt: 'asc' } },
+    })
+    expect(greta.map((star) => star.item.titleSv)).toEqual([
+      'Social innovation i Värmland – var står vi?',
+      'Från idé till pilot',
+      'Samtal: upphandling och sociala innovatörer',
+    ])
+    expect(await db.programmeStar.count({ where: { item: { event: { slug: CO_DAYS } } } })).toBeGreaterThan(10)
+    expect(await db.programmeStar.count({ where: { item: { event: { slug: 'social-innovation-i-norr' }, capacity: { not: null } } } })).toBeGreaterThan(0)
   })
 })

@@ -30,4 +30,5 @@ export const programmeViewMessages = {
   'myProgramme.error.item': 'That programme item is not part of this event.',
   'myProgramme.error.ended': 'The event is over, so My programme can no longer be changed.',
   'myProgramme.error.cancelled': 'The registration is cancelled, so you cannot star programme items.',
+  'myProgramme.error.notRegistered': 'You are not registered for the event, so you cannot star programme items.',
 } satisfies Record<keyof typeof sv, string>

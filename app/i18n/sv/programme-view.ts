@@ -29,4 +29,5 @@ export const programmeViewMessages = {
   'myProgramme.error.item': 'Programpunkten finns inte i det här evenemanget.',
   'myProgramme.error.ended': 'Evenemanget är över, så Mitt program går inte att ändra längre.',
   'myProgramme.error.cancelled': 'Anmälan är avbokad, så du kan inte stjärnmärka programpunkter.',
+  'myProgramme.error.notRegistered': 'Du är inte anmäld till evenemanget, så du kan inte stjärnmärka programpunkter.',
 } as const
