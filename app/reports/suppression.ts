@@ -1,8 +1,8 @@
 /**
  * Small groups in anything exported or shared (ADR 0025): a count from 1 to 4 is shown as "< 5",
  * so a funder's report never points at one or two people ("the one participant from Gotland").
- * Zero stays 0 (it names nobody). When exactly one group of a breakdown is hidden, the next
- * smallest is hidden too: otherwise the total minus the shown groups gives the hidden one back.
+ * Zero stays 0 (it names nobody). No complementary suppression (yet): where one group of a
+ * breakdown is hidden, the total minus the shown groups can give it back (ADR 0025).
  */
 export const SMALL_GROUP_LIMIT = 5
 export const SUPPRESSED = '< 5'
@@ -14,15 +14,7 @@ export function suppressCount(count: number): ShownCount {
   return count > 0 && count < SMALL_GROUP_LIMIT ? SUPPRESSED : count
 }
 
-/** The counts of one breakdown (groups that add up to a shown total), in the same order. */
+/** The counts of one breakdown, in the same order, each by the rule above. */
 export function suppressGroups(counts: readonly number[]): ShownCount[] {
-  const hidden = counts.map((count) => count > 0 && count < SMALL_GROUP_LIMIT)
-  if (hidden.filter(Boolean).length === 1) {
-    let smallest = -1
-    counts.forEach((count, index) => {
-      if (!hidden[index] && count > 0 && (smallest === -1 || count < counts[smallest])) smallest = index
-    })
-    if (smallest !== -1) hidden[smallest] = true
-  }
-  return counts.map((count, index) => (hidden[index] ? SUPPRESSED : count))
+  return counts.map(suppressCount)
 }

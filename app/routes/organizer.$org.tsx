@@ -36,6 +36,7 @@ export default function OrganizationLayout() {
   const tabs = [
     { to: base, label: t(locale, 'organizer.tab.events'), end: true },
     { to: `${base}/series`, label: t(locale, 'organizer.tab.series'), end: false },
+    { to: `${base}/report`, label: t(locale, 'report.link'), end: false },
     { to: `${base}/members`, label: t(locale, 'organizer.tab.members'), end: false },
     { to: `${base}/mail`, label: t(locale, 'organizer.tab.failedMail'), end: false },
   ]

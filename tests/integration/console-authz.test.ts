@@ -15,6 +15,8 @@ import * as mailingList from '../../app/routes/organizer.$org.events.$id.mailing
 import * as mailingPage from '../../app/routes/organizer.$org.events.$id.mailings.$mailingId.tsx'
 import * as orgMail from '../../app/routes/organizer.$org.mail.tsx'
 import * as eventDashboard from '../../app/routes/organizer.$org.events.$id.dashboard.tsx'
+import * as report from '../../app/routes/organizer.$org.report.tsx'
+import * as reportCsv from '../../app/routes/organizer.$org.report_.csv.ts'
 import * as eventNew from '../../app/routes/organizer.$org.events.new.tsx'
 import * as orgIndex from '../../app/routes/organizer.$org._index.tsx'
 import * as seriesEdit from '../../app/routes/organizer.$org.series.$id.tsx'
@@ -193,6 +195,22 @@ const CASES: Case[] = [
     params: eventParams,
     scoped: true,
     form: () => ({ intent: 'settings', speakerEditsOpen: 'yes', speakerEditsUntil: '' }),
+  },
+  {
+    name: 'organization report',
+    module: report,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/report?from=2026-01-01&to=2026-12-31`,
+    params: orgParams,
+    scoped: true,
+  },
+  {
+    name: 'organization report CSV',
+    module: reportCsv,
+    kind: 'loader',
+    path: () => `/organizer/${org.slug}/report/csv?from=2026-01-01&to=2026-12-31&dialect=rfc4180`,
+    params: orgParams,
+    scoped: true,
   },
   {
     name: 'event dashboard',

@@ -65,8 +65,7 @@ export const dashboardMessages = {
   'report.col.checkedIn': 'Checked in',
   'report.sector.heading': 'Reach by sector',
   'report.county.heading': 'Regional reach (county)',
-  'report.suppressed':
-    'Groups of fewer than 5 people are shown as “< 5”. When only one group is that small, the next smallest is hidden too, so it cannot be worked out from the total.',
+  'report.suppressed': 'Groups of fewer than 5 people are shown as “< 5”.',
   'report.download': 'Download',
   'report.downloadExcel': 'CSV for Excel (semicolon)',
   'report.downloadRfc': 'CSV (RFC 4180, comma)',

@@ -63,8 +63,7 @@ export const dashboardMessages = {
   'report.col.checkedIn': 'Incheckade',
   'report.sector.heading': 'Räckvidd per sektor',
   'report.county.heading': 'Regional räckvidd (län)',
-  'report.suppressed':
-    'Grupper med färre än 5 personer visas som ”< 5”. Är bara en grupp så liten döljs även den näst minsta, så att den inte går att räkna fram.',
+  'report.suppressed': 'Grupper med färre än 5 personer visas som ”< 5”.',
   'report.download': 'Ladda ner',
   'report.downloadExcel': 'CSV för Excel (semikolon)',
   'report.downloadRfc': 'CSV (RFC 4180, komma)',
