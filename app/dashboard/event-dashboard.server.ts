@@ -25,7 +25,10 @@ export type ModeNumbers = {
   capacity: number | null
   left: number | null
   checkedIn: number
-  /** null while the event has not ended. */
+  /**
+   * Confirmed on site but not checked in, once the event has ended; null before that, and always
+   * for online places: nothing records who followed a stream, so they are not counted as no-shows.
+   */
   noShows: number | null
 }
 
@@ -76,7 +79,7 @@ export async function getEventDashboard(input: { access: Access; eventId: string
         capacity,
         left: capacity === null ? null : Math.max(0, capacity - modeConfirmed),
         checkedIn: modeCheckedIn,
-        noShows: hasEnded ? modeConfirmed - modeCheckedIn : null,
+        noShows: hasEnded && mode === 'on_site' ? modeConfirmed - modeCheckedIn : null,
       }
     })
   const sum = (pick: (mode: ModeNumbers) => number) => modes.reduce((total, mode) => total + pick(mode), 0)

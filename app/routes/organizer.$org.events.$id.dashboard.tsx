@@ -46,9 +46,7 @@ export async function loader(args: LoaderFunctionArgs) {
           modes.length > 1
             ? {
                 checkedIn: t(locale, 'dashboard.glance.byMode', { onSite: mode('on_site')!.checkedIn, online: mode('online')!.checkedIn }),
-                noShows: event.hasEnded
-                  ? t(locale, 'dashboard.glance.byMode', { onSite: mode('on_site')!.noShows ?? 0, online: mode('online')!.noShows ?? 0 })
-                  : null,
+                noShows: null,
               }
             : null,
       },

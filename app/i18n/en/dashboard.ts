@@ -16,7 +16,7 @@ export const dashboardMessages = {
   'dashboard.glance.leftValue': '{left} of {capacity}',
   'dashboard.glance.unlimited': 'No limit',
   'dashboard.glance.checkedIn': 'Checked in',
-  'dashboard.glance.noShows': 'No-shows (confirmed, not checked in)',
+  'dashboard.glance.noShows': 'No-shows (confirmed on site, not checked in; online not counted)',
   'dashboard.glance.noShowsPending': 'Counted once the event has ended',
   'dashboard.glance.byMode': '{onSite} on site, {online} online',
   'dashboard.charts.heading': 'Charts',

@@ -14,7 +14,7 @@ export const dashboardMessages = {
   'dashboard.glance.leftValue': '{left} av {capacity}',
   'dashboard.glance.unlimited': 'Inget tak',
   'dashboard.glance.checkedIn': 'Incheckade',
-  'dashboard.glance.noShows': 'Kom inte (bekräftade, ej incheckade)',
+  'dashboard.glance.noShows': 'Kom inte (bekräftade på plats, ej incheckade; online räknas inte)',
   'dashboard.glance.noShowsPending': 'Räknas när evenemanget är slut',
   'dashboard.glance.byMode': '{onSite} på plats, {online} digitalt',
   'dashboard.charts.heading': 'Diagram',
