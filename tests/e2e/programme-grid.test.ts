@@ -37,6 +37,9 @@ describe('the programme grid and Mitt program, end to end', { timeout: 120_000 }
     // Day two's workshop in Vänern runs past the panel beside it: it spans two rows.
     expect(await page.locator('table.programme-grid td[rowspan]').count()).toBeGreaterThan(0)
     expect(await wcagViolations(page)).toEqual([])
+    // Printed, each of the three days takes exactly one A4 page (Chromium's own PDF, pages counted in it).
+    const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1')
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(3)
     await page.getByRole('link', { name: 'Lista per tid', exact: true }).click()
     await page.waitForURL(/\?view=list/)
     await expect.poll(() => page.locator('table.programme-grid').count()).toBe(0)
