@@ -37,6 +37,17 @@ export async function recordBounce(input: { address: string; error: unknown; now
   return true
 }
 
+/**
+ * The relay took mail for these addresses at `now`: a mark from before then no longer holds (the
+ * mailbox was full, or has been created since), so it is removed and bulk mail reaches them again.
+ * One statement per worker round; a bounce recorded in the same round stays.
+ */
+export async function clearBounces(addresses: string[], now: Date): Promise<void> {
+  const unique = [...new Set(addresses.map((address) => address.trim().toLowerCase()))]
+  if (unique.length === 0) return
+  await db.bouncedAddress.deleteMany({ where: { emailNormalized: { in: unique }, lastBouncedAt: { lt: now } } })
+}
+
 /** Of these addresses, the ones that bounced. */
 export async function bouncedAmong(addresses: string[]): Promise<Set<string>> {
   const unique = [...new Set(addresses.map((address) => address.trim().toLowerCase()))]

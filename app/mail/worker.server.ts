@@ -5,7 +5,7 @@ import type { Locale } from '../i18n/index.ts'
 import { openSecrets, redactSecrets, secretFieldNames } from './secrets.server.ts'
 import { getTemplate, isTemplateName, renderMail, type RenderedMail } from './templates.server.ts'
 import { createTransportFromConfig, isPermanentFailure, type MailTransport, type OutgoingMail } from './transport.server.ts'
-import { recordBounce } from './bounces.server.ts'
+import { clearBounces, recordBounce } from './bounces.server.ts'
 import { optedOutAmong, organizationOptOutsAmong, unsubscribeMailto, unsubscribeUrl } from './unsubscribe.server.ts'
 
 /**
@@ -225,6 +225,10 @@ export async function processOutboxOnce(options: ProcessOptions): Promise<Proces
   const sent = outcomes.filter((outcome) => outcome.error === undefined).map((outcome) => outcome.mail)
   for (const outcome of outcomes) if (outcome.unrecorded) await markSent(outcome.mail, now)
   result.sent = sent.length
+  await clearBounces(
+    sent.map((mail) => mail.recipient),
+    now,
+  )
 
   for (const { mail, error } of outcomes) {
     if (error === undefined) continue

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../app/db/client.server.ts'
 import { config, setConfig } from '../../app/env.server.ts'
 import { sendMailing } from '../../app/mailings/mailings.server.ts'
+import { enqueueMail } from '../../app/mail/outbox.server.ts'
 import { createSmtpTransport, type MailTransport } from '../../app/mail/transport.server.ts'
 import { processOutboxOnce } from '../../app/mail/worker.server.ts'
 import { requireMembership } from '../../app/organizations/access.server.ts'
@@ -309,6 +310,15 @@ describe('bulk mailings with review', () => {
     await post(later, { intent: 'send', ...content, sector: 'civil_society' })
     const after = await view(later)
     expect([after.mailing.state, after.mailing.skippedBounced]).toEqual(['sent', 1])
+
+    // The mailbox is fixed: the next mail the relay takes for that address clears the mark.
+    await db.bouncedAddress.update({ where: { emailNormalized: 'cia@ideell.se' }, data: { lastBouncedAt: new Date(Date.now() - 60_000) } })
+    await enqueueMail(db, { template: 'sign-in-link', to: 'cia@ideell.se', locale: 'sv', payload: { url: `${ORIGIN}/login/abc`, expiresMinutes: 15 } })
+    await drain()
+    expect(await db.bouncedAddress.count({ where: { emailNormalized: 'cia@ideell.se' } })).toBe(0)
+    const again = await newDraft()
+    await post(again, { intent: 'send', ...content, sector: 'civil_society' })
+    expect((await view(again)).mailing.skippedBounced).toBe(0)
   })
 
   it('a scheduled mailing goes at its time (Swedish time), not before; a cancelled one never goes', async () => {
