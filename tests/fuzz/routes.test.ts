@@ -13,6 +13,7 @@ import { DEMO_SPEAKER_EMAIL } from '../../app/demo/demo-data.server.ts'
 import { config, loadConfig, setConfig } from '../../app/env.server.ts'
 import type { MemberRole } from '../../app/generated/prisma/enums.ts'
 import { cookieFor, createMember, createOrganization } from '../support/console.ts'
+import { snapshotDomain } from '../support/domain-snapshot.ts'
 import { startServer, type RunningServer } from '../support/server.ts'
 
 /**
@@ -293,67 +294,8 @@ function slots(pattern: string): number {
 // The database before and after
 // ---------------------------------------------------------------------------------------------
 
-/** Tables a refused request must not touch (sign-in bookkeeping — sessions, tokens, their mail — may change). */
-const DOMAIN_TABLES = [
-  'organizations',
-  'memberships',
-  'series',
-  'events',
-  'ticket_types',
-  'rooms',
-  'tracks',
-  'programme_items',
-  'speaker_profiles',
-  'programme_roles',
-  'speaker_invitations',
-  'speaker_invitation_items',
-  'session_edits',
-  'speaker_materials',
-  'event_materials',
-  'audience_questions',
-  'proposal_calls',
-  'proposals',
-  'proposal_ratings',
-  'proposal_comments',
-  'registrations',
-  'series_signups',
-  'registration_invites',
-  'personal_feeds',
-  'mail_opt_outs',
-  'organization_mail_opt_outs',
-  'bounced_addresses',
-  'mailings',
-  'mailing_recipients',
-  'item_signups',
-  'programme_stars',
-  'check_in_scans',
-  'custom_questions',
-  'audit_log',
-]
-
-/**
- * What of a row counts, where not all of it: a viewer may choose their own registration mail
- * ("Mina aviseringar", Membership.registration_digest), which is about their inbox, not the domain.
- */
-const COMPARED: Record<string, string> = { memberships: 'ROW(t.organization_id, t.person_id, t.role, t.created_at)' }
-
-/**
- * Rows that record a read, not a change: a viewer may download the registrations, and that
- * download is in the audit log (who took personal data out, when), and so is the audience questions' export. Everything else must not move.
- */
-const READS: Record<string, string> = { audit_log: "t.action NOT IN ('event.registrationsExported', 'event.questionsExported')" }
-
-async function snapshot(): Promise<Record<string, string>> {
-  const result: Record<string, string> = {}
-  for (const table of DOMAIN_TABLES) {
-    const compared = COMPARED[table] ?? 't'
-    const [row] = await db.$queryRawUnsafe<{ n: bigint; digest: string | null }[]>(
-      `SELECT count(*) AS n, md5(string_agg(${compared}::text, '|' ORDER BY ${compared}::text)) AS digest FROM ${table} t${READS[table] ? ` WHERE ${READS[table]}` : ''}`,
-    )
-    result[table] = `${row.n} rows, ${row.digest ?? '-'}`
-  }
-  return result
-}
+// The domain tables a refused request must leave as they were (DOMAIN_TABLES) live in
+// tests/support/domain-snapshot.ts, shared with the authorization matrix.
 
 /** Rules that hold whatever anybody sent. Each query returns the rows that break one. */
 const INVARIANTS: Record<string, string> = {
@@ -823,7 +765,7 @@ describe('fuzzing every route of the built server', () => {
       index: ['0'],
     })
     Object.assign(knownQuery, { key: config().mailboxKey, lang: 'en' })
-    before = await snapshot()
+    before = await snapshotDomain()
     await disconnectDatabase()
     await boot()
     forms = await discover()
@@ -853,7 +795,7 @@ describe('fuzzing every route of the built server', () => {
     const health = await fetch(`${server!.url}/healthz`)
     const { code } = await stop()
     await openSharedDatabase()
-    const after = await snapshot()
+    const after = await snapshotDomain()
     const broken = await brokenInvariants()
     await disconnectDatabase()
     expect.soft(report(output)).toBe('')
