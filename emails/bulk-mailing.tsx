@@ -88,6 +88,7 @@ export const bulkMailing = defineTemplate({
   name: 'bulk-mailing',
   kind: 'notification',
   unsubscribeScope: 'organization',
+  delivery: 'at-most-once',
   schema: BulkMailingSchema,
   subject: (payload: Payload) => fillPlaceholders(payload.subject, payload),
   Email({ payload, context }) {

@@ -26,6 +26,13 @@ export type MailTemplate<S extends z.ZodType = z.ZodType> = {
    * default, mail_opt_outs) or the sending organization's bulk mailings only (ADR 0027).
    */
   unsubscribeScope?: 'samling' | 'organization'
+  /**
+   * What a crash mid-send means for this mail (ADR 0035). 'at-least-once' (the default): a message
+   * whose send was cut goes again with the same Message-ID (a confirmation must never be missing).
+   * 'at-most-once': the worker records the hand-over to the relay first, and a message cut after
+   * it is closed as failed instead of sent again (a bulk mailing must never reach anyone twice).
+   */
+  delivery?: 'at-least-once' | 'at-most-once'
   schema: S
   subject(payload: z.output<S>, locale: Locale): string
   /** The HTML part, as a React Email element. */

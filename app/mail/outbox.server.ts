@@ -136,7 +136,8 @@ export async function retryFailedMail(input: { organizationId: string; id: strin
   if (!z.uuid().safeParse(input.id).success || !z.uuid().safeParse(input.organizationId).success) return false
   const { count } = await db.outboxMessage.updateMany({
     where: { id: input.id, organizationId: input.organizationId, status: 'failed' },
-    data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null },
+    // The organizer chose to send it again, also one that was interrupted mid-send (ADR 0035).
+    data: { status: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null, sendStartedAt: null },
   })
   return count === 1
 }

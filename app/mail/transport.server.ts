@@ -30,9 +30,16 @@ export type OutgoingMail = {
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string }
 }
 
+/**
+ * `beforeHandOver` runs when the message is about to go to the relay (an SMTP connection is free
+ * for it), not while it waits for one: what it records is "this message may have arrived". If it
+ * throws, nothing is sent and send rejects with its error.
+ */
+export type SendHooks = { beforeHandOver?: () => Promise<void> }
+
 export type MailTransport = {
   kind: 'smtp' | 'mailbox'
-  send(mail: OutgoingMail): Promise<void>
+  send(mail: OutgoingMail, hooks?: SendHooks): Promise<void>
   close(): Promise<void>
 }
 
@@ -93,10 +100,27 @@ export function createSmtpTransport(url: string, options: SmtpTransportOptions =
     // Well under the worker's lease, so a stuck relay fails the attempt instead of double-sending.
     socketTimeout: 60_000,
   } as Parameters<typeof nodemailer.createTransport>[0])
+  // At most one message per pooled connection is inside nodemailer at a time; the others wait here,
+  // before their hand-over is recorded (a message queued inside the pool has not left).
+  const slots = options.maxConnections ?? 5
+  let busy = 0
+  const waiting: Array<() => void> = []
+  const acquire = () => (busy < slots ? (busy++, Promise.resolve()) : new Promise<void>((resolve) => waiting.push(resolve)))
+  const release = () => {
+    const next = waiting.shift()
+    if (next) next()
+    else busy--
+  }
   return {
     kind: 'smtp',
-    async send(mail) {
-      await transporter.sendMail(toNodemailerMessage(mail))
+    async send(mail, hooks) {
+      await acquire()
+      try {
+        await hooks?.beforeHandOver?.()
+        await transporter.sendMail(toNodemailerMessage(mail))
+      } finally {
+        release()
+      }
     },
     async close() {
       transporter.close()
@@ -131,9 +155,10 @@ export function createMailboxTransport(dir: string): MailTransport {
   let ready: Promise<unknown> | undefined
   return {
     kind: 'mailbox',
-    async send(mail) {
+    async send(mail, hooks) {
       ready ??= fs.mkdir(dir, { recursive: true })
       await ready
+      await hooks?.beforeHandOver?.()
       const info = await composer.sendMail(toNodemailerMessage(mail))
       const raw = info.message as Buffer
       const id = `${Date.now().toString(36)}-${randomUUID().slice(0, 8)}`

@@ -17,6 +17,11 @@ import { optedOutAmong, organizationOptOutsAmong, unsubscribeMailto, unsubscribe
  * another has claimed, and a worker that dies after claiming loses its rows only until the lease
  * ends. Rendering and SMTP happen outside any transaction (PGlite has one connection, and a slow
  * relay must not hold locks). A resend carries the row's Message-ID, so receivers can deduplicate.
+ *
+ * Mail whose template says `delivery: 'at-most-once'` (bulk mailings) is the exception (ADR 0035):
+ * the moment it is handed to the relay is recorded first (send_started_at), and a row found claimed
+ * again with that mark (its worker died mid-send, the relay may or may not have it) is closed as
+ * failed with INTERRUPTED_AT_MOST_ONCE instead of sent a second time.
  */
 export const DEFAULT_LEASE_MS = 5 * 60_000
 export const DEFAULT_MAX_ATTEMPTS = 10
@@ -40,6 +45,8 @@ export type ClaimedMail = {
   organizationId: string | null
   eventId: string | null
   createdAt: Date
+  /** Set when an earlier attempt handed the message to the relay and never recorded the outcome (at-most-once mail). */
+  sendStartedAt?: Date | null
 }
 
 /**
@@ -60,7 +67,7 @@ export async function claimDueMail(options: { batchSize: number; now?: Date; lea
                 FOR UPDATE SKIP LOCKED)
     RETURNING o.id::text AS id, o.template, o.recipient, o.locale::text AS locale, o.payload,
               o.message_id AS "messageId", o.attempts, o.organization_id::text AS "organizationId",
-              o.event_id::text AS "eventId", o.created_at AS "createdAt"`
+              o.event_id::text AS "eventId", o.created_at AS "createdAt", o.send_started_at AS "sendStartedAt"`
 }
 
 export type ProcessOptions = {
@@ -81,6 +88,13 @@ export type ProcessResult = { claimed: number; sent: number; retried: number; fa
  */
 export const SKIPPED_UNSUBSCRIBED = 'skipped: the recipient unsubscribed from notification mail'
 
+/**
+ * The note on an at-most-once row (bulk mail) whose worker stopped after handing it to the relay and
+ * before recording the answer: it may have arrived, so it is failed rather than sent again, and
+ * the organizer sees it among the failed mail (where "Skicka igen" is their call). ADR 0035.
+ */
+export const INTERRUPTED_AT_MOST_ONCE = 'interrupted: the worker stopped while handing this message to the relay; it may have arrived, so it is not sent again'
+
 type Outcome = { mail: ClaimedMail; error?: unknown; unrecorded?: boolean }
 
 /**
@@ -96,6 +110,7 @@ const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g,
 /** The template's secret fields (none for an unknown template: rendering reports that). */
 const secretsOf = (template: string) => (isTemplateName(template) ? secretFieldNames(getTemplate(template).schema) : [])
 const isNotification = (template: string) => isTemplateName(template) && getTemplate(template).kind === 'notification'
+const isAtMostOnce = (template: string) => isTemplateName(template) && getTemplate(template).delivery === 'at-most-once'
 /** Bulk mailings: their unsubscribe link and opt-out belong to the sending organization (ADR 0027). */
 const organizationScope = (mail: Pick<ClaimedMail, 'template' | 'organizationId'>) =>
   isTemplateName(mail.template) && getTemplate(mail.template).unsubscribeScope === 'organization' && mail.organizationId ? mail.organizationId : undefined
@@ -181,9 +196,27 @@ async function markSent(mail: ClaimedMail, now: Date): Promise<void> {
   })
 }
 
+/** Another worker settled or re-claimed the row before this one handed it over: nothing is sent. */
+class ClaimLostError extends Error {
+  name = 'ClaimLostError'
+}
+
+/**
+ * For at-most-once mail: records the hand-over just before the message goes to the relay (the
+ * transport calls it once a connection is free), only while this attempt still owns the row.
+ */
+const recordHandOver = (mail: ClaimedMail) => async () => {
+  const { count } = await db.outboxMessage.updateMany({
+    where: { id: mail.id, status: 'pending', attempts: mail.attempts },
+    data: { sendStartedAt: new Date() },
+  })
+  if (count === 0) throw new ClaimLostError()
+}
+
 async function deliver(mail: ClaimedMail, transport: MailTransport, cache: RenderCache, now: Date): Promise<Outcome> {
   try {
-    await transport.send(await composeMail(mail, cache))
+    const message = await composeMail(mail, cache)
+    await transport.send(message, isAtMostOnce(mail.template) ? { beforeHandOver: recordHandOver(mail) } : undefined)
   } catch (error) {
     return { mail, error }
   }
@@ -202,6 +235,23 @@ function describe(error: unknown): string {
 }
 
 /**
+ * At-most-once rows claimed again after a hand-over that was never recorded (the worker died mid-send):
+ * closed as failed with INTERRUPTED_AT_MOST_ONCE and their secrets erased, not sent. Not a bounce.
+ */
+async function closeInterrupted(claimed: ClaimedMail[], now: Date): Promise<ClaimedMail[]> {
+  const interrupted = claimed.filter((mail) => mail.sendStartedAt != null && isAtMostOnce(mail.template))
+  for (const mail of interrupted) {
+    const payload = redactSecrets(mail.payload, secretsOf(mail.template))
+    await db.outboxMessage.updateMany({
+      where: { id: mail.id, status: 'pending', attempts: mail.attempts },
+      data: { status: 'failed', lastError: INTERRUPTED_AT_MOST_ONCE, nextAttemptAt: now, ...(payload ? { payload: payload as object } : {}) },
+    })
+    log({ level: 'warn', msg: 'mail interrupted mid-send, not sent again', outboxId: mail.id, template: mail.template, attempts: mail.attempts })
+  }
+  return interrupted
+}
+
+/**
  * One round: claim a batch, send it (in parallel; a pooled SMTP transport bounds the connections),
  * then mark rows sent, or schedule a retry with backoff, or mark them failed after `maxAttempts` or
  * on a permanent error (SMTP 5xx, a payload that no longer renders). Safe to run in several
@@ -213,11 +263,15 @@ export async function processOutboxOnce(options: ProcessOptions): Promise<Proces
   const result: ProcessResult = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, skipped: 0 }
   if (claimed.length === 0) return result
 
-  const skipped = new Set(await skipUnsubscribed(claimed))
+  const now = options.now ?? new Date()
+  const interrupted = new Set(await closeInterrupted(claimed, now))
+  result.failed += interrupted.size
+  const skipped = new Set(await skipUnsubscribed(claimed.filter((mail) => !interrupted.has(mail))))
   result.skipped = skipped.size
   const cache: RenderCache = new Map()
-  const now = options.now ?? new Date()
-  const outcomes = await Promise.all(claimed.filter((mail) => !skipped.has(mail)).map((mail) => deliver(mail, options.transport, cache, now)))
+  const outcomes = await Promise.all(
+    claimed.filter((mail) => !skipped.has(mail) && !interrupted.has(mail)).map((mail) => deliver(mail, options.transport, cache, now)),
+  )
 
   // Each sent row was recorded (its secrets erased) as soon as its own send succeeded; the few that
   // could not be recorded then get one more try here (a failure now fails the round, and the row
@@ -248,7 +302,11 @@ export async function processOutboxOnce(options: ProcessOptions): Promise<Proces
       await recordBounce({ address: mail.recipient, error, now })
       log({ level: 'error', msg: 'mail failed', outboxId: mail.id, template: mail.template, attempts: mail.attempts, error: lastError })
     } else {
-      await db.outboxMessage.updateMany({ where, data: { lastError, nextAttemptAt: new Date(now.getTime() + retryDelayMs(mail.attempts)) } })
+      // The relay refused it or was not reached: it did not arrive, so an at-most-once row may go again.
+      await db.outboxMessage.updateMany({
+        where,
+        data: { lastError, sendStartedAt: null, nextAttemptAt: new Date(now.getTime() + retryDelayMs(mail.attempts)) },
+      })
       result.retried++
       log({ level: 'warn', msg: 'mail will be retried', outboxId: mail.id, template: mail.template, attempts: mail.attempts, error: lastError })
     }

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { db } from '../../app/db/client.server.ts'
 import { enqueueMail, listFailedMail, retryFailedMail } from '../../app/mail/outbox.server.ts'
-import { InvalidMailPayloadError, UnknownTemplateError } from '../../app/mail/templates.server.ts'
+import { getTemplate, InvalidMailPayloadError, UnknownTemplateError } from '../../app/mail/templates.server.ts'
 import { createSmtpTransport, type MailTransport } from '../../app/mail/transport.server.ts'
-import { claimDueMail, composeMail, DEFAULT_LEASE_MS, processOutboxOnce, retryDelayMs } from '../../app/mail/worker.server.ts'
+import { claimDueMail, composeMail, DEFAULT_LEASE_MS, INTERRUPTED_AT_MOST_ONCE, processOutboxOnce, retryDelayMs } from '../../app/mail/worker.server.ts'
 import { useTestDatabase } from '../support/database.ts'
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
 
@@ -256,6 +256,58 @@ describe('the worker', () => {
     expect(deliveries.get(claimed[0].messageId)).toBe(2)
     expect(deliveries.get(claimed[1].messageId)).toBe(1)
     expect(new Set(deliveries.keys())).toEqual(new Set(rows.map((row) => row.messageId)))
+  })
+
+  it('a bulk mail cut mid-send by a crash is closed as failed, never sent twice, while a transactional mail in the same spot goes again', async () => {
+    const organizationId = randomUUID()
+    const bulk = await db.$transaction((tx) =>
+      enqueueMail(tx, {
+        template: 'bulk-mailing',
+        to: 'mottagare@example.se',
+        locale: 'sv',
+        organizationId,
+        payload: getTemplate('bulk-mailing').sample('sv') as never,
+      }),
+    )
+    await enqueueMail(db as never, invitation('inbjuden@example.se'))
+    const t0 = seconds(new Date(), 1)
+    const claimed = await claimDueMail({ batchSize: 10, now: t0 })
+    expect(claimed.map((mail) => mail.sendStartedAt ?? null)).toEqual([null, null])
+    // The "crashed" worker handed both to the relay (recording the bulk mail's hand-over, as the
+    // worker does) and died before recording either answer.
+    await db.outboxMessage.update({ where: { id: bulk.id }, data: { sendStartedAt: t0 } })
+    for (const mail of claimed) await transport.send(await composeMail(mail))
+
+    const later = new Date(t0.getTime() + DEFAULT_LEASE_MS + 1000)
+    expect(await processOutboxOnce({ transport, now: later })).toEqual({ claimed: 2, sent: 1, retried: 0, failed: 1, skipped: 0 })
+    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: bulk.id } })
+    expect([row.status, row.lastError, JSON.stringify(row.payload).includes('manageUrl')]).toEqual(['failed', INTERRUPTED_AT_MOST_ONCE, true])
+    const deliveries = sink.deliveriesByMessageId()
+    expect(deliveries.get(bulk.messageId)).toBe(1)
+    expect(deliveries.get(claimed.find((mail) => mail.id !== bulk.id)!.messageId)).toBe(2)
+    // It is among the organization's failed mail; "Skicka igen" is the organizer's choice, and it then goes.
+    expect((await listFailedMail(organizationId)).map((mail) => mail.id)).toEqual([bulk.id])
+  })
+
+  it('a bulk mail records its hand-over to the relay, and a refusal (451) clears it so the retry goes out', async () => {
+    const organizationId = randomUUID()
+    const bulk = await db.$transaction((tx) =>
+      enqueueMail(tx, {
+        template: 'bulk-mailing',
+        to: 'mottagare@example.se',
+        locale: 'sv',
+        organizationId,
+        payload: getTemplate('bulk-mailing').sample('sv') as never,
+      }),
+    )
+    sink.failNext(1, 451)
+    const t0 = seconds(new Date(), 1)
+    expect((await processOutboxOnce({ transport, now: t0 })).retried).toBe(1)
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id: bulk.id } })).sendStartedAt).toBeNull()
+    expect((await processOutboxOnce({ transport, now: seconds(t0, 31) })).sent).toBe(1)
+    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: bulk.id } })
+    expect([row.status, row.sendStartedAt instanceof Date]).toEqual(['sent', true])
+    expect(sink.deliveriesByMessageId().get(bulk.messageId)).toBe(1)
   })
 
   it('a mail queued twice with the same dedup key (a reminder after a restart) is written and sent once, and the transaction goes on', async () => {
