@@ -7,6 +7,8 @@ export type SinkMessage = { raw: Buffer; messageId: string; to: string[]; receiv
  * A real SMTP server on 127.0.0.1:<random> that keeps every message it accepts (plain SMTP, no
  * STARTTLS, no AUTH needed). `failNext(n, code)` makes it refuse the next n messages at the end of
  * DATA with that reply code (451 = try later, 550 = permanent), like a relay under load.
+ * `setDown(true)` makes it answer 421 (service not available) to every new connection and to every
+ * command on open ones, like a relay that is down, until `setDown(false)`.
  */
 export async function startSmtpSink() {
   const messages: SinkMessage[] = []
@@ -14,15 +16,28 @@ export async function startSmtpSink() {
   let failureCode = 451
   let failureText: string | undefined
   let refused = 0
+  let isDown = false
+  let downAnswers = 0
+  const unavailable = () => {
+    downAnswers++
+    return Object.assign(new Error('Service not available, closing transmission channel'), { responseCode: 421 })
+  }
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: 10 * 1024 * 1024,
+    onConnect(_session, callback) {
+      callback(isDown ? unavailable() : undefined)
+    },
+    onMailFrom(_address, _session, callback) {
+      callback(isDown ? unavailable() : undefined)
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
+        if (isDown) return callback(unavailable())
         if (failuresLeft > 0) {
           failuresLeft--
           refused++
@@ -50,6 +65,13 @@ export async function startSmtpSink() {
     messages,
     get refused() {
       return refused
+    },
+    /** 421 answers given while down. */
+    get downAnswers() {
+      return downAnswers
+    },
+    setDown(down: boolean) {
+      isDown = down
     },
     /** Refuses the next `count` messages with `code` (and, if given, this reply text, as real relays word it). */
     failNext(count: number, code = 451, text?: string) {
