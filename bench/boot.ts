@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { below, figure } from './figures.ts'
 
 // The same V8 flags as `npm start` (package.json), unless BENCH_NODE_ARGS says otherwise.
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '--max-old-space-size=192 --max-semi-space-size=1 --liftoff-only').split(' ').filter(Boolean)
@@ -64,6 +65,11 @@ try {
     },
   ])
   console.log(`first-boot peak RSS: ${Math.round(first.peakMiB)} MiB (target < 300)`)
+  // Issue 7 §9: a small container must survive the first boot.
+  figure('boot / first boot peak RSS', first.peakMiB, 'MiB', below(300))
+  figure('boot / first boot to ready', first.readyMs / 1000, 's')
+  figure('boot / second boot peak RSS', second.peakMiB, 'MiB', below(300))
+  figure('boot / second boot to ready', second.readyMs / 1000, 's')
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true })
 }

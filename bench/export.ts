@@ -19,6 +19,7 @@ import pg from 'pg'
 import { connectDatabase, db, disconnectDatabase } from '../app/db/client.server.ts'
 import { exportRegistrations, type ExportFormat } from '../app/exports/registrations.server.ts'
 import type { Prisma } from '../app/generated/prisma/client.ts'
+import { below, exactly, figure } from './figures.ts'
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 10_000)
 const TARGET_SECONDS = 5
@@ -168,6 +169,9 @@ async function main() {
       const result = await measure(format, input)
       const ok = result.seconds < TARGET_SECONDS && result.growthMiB < TARGET_MIB && result.rows === ROWS && (format === 'xlsx' || result.lines === ROWS + 1)
       failed ||= !ok
+      figure(`export / ${format} seconds`, result.seconds, 's', below(TARGET_SECONDS))
+      figure(`export / ${format} peak RSS growth`, result.growthMiB, 'MiB', below(TARGET_MIB))
+      figure(`export / ${format} rows`, result.rows, 'rows', exactly(ROWS))
       console.log(
         `${format.padEnd(8)} rows ${result.rows}  ${(result.bytes / 1024 / 1024).toFixed(2)} MiB  ${result.seconds.toFixed(2)} s  peak RSS growth ${result.growthMiB.toFixed(1)} MiB (peak RSS ${result.rssMiB.toFixed(0)} MiB, heap growth ${result.heapGrowthMiB.toFixed(1)} MiB)  ${ok ? 'ok' : 'OVER TARGET'}`,
       )

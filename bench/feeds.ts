@@ -16,6 +16,7 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import autocannon from 'autocannon'
 import { openDatabase } from '../app/db/client.server.ts'
+import { atLeast, below, exactly, figure } from './figures.ts'
 import type { County, EventFormat } from '../app/generated/prisma/enums.ts'
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000)
@@ -218,6 +219,20 @@ async function main() {
   console.log(`/calendar.ics gzip vs the bare server gzip: ${ratio('/calendar.ics, Accept-Encoding: gzip', 'bare Node server, same bytes gzipped')}`)
   console.log(`conditional GET vs the bare empty 304: ${ratio('/calendar.ics If-None-Match → 304', 'bare Node server, empty 304')}`)
   console.log(`server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`)
+  // Targets of issue 9: the site feed ≥ 1,000 req/s and ≥ 50 % of the bare server; a conditional GET
+  // ≥ 3,000 req/s and ≥ 30 % of the bare empty 304; a first build under 150 ms.
+  const feedTargets: Record<string, ReturnType<typeof atLeast>> = { '/calendar.ics': atLeast(1000), '/calendar.ics If-None-Match → 304': atLeast(3000) }
+  for (const row of rows) {
+    figure(`feeds / ${row.feed} req/s`, Number(row['req/s']), 'req/s', feedTargets[String(row.feed)])
+    figure(`feeds / ${row.feed} p99`, Number(row['p99 ms']), 'ms')
+    figure(`feeds / ${row.feed} errors`, Number(row.errors), 'errors', exactly(0))
+  }
+  const percent = (a: string, b: string) => (100 * rates[a]) / rates[b]
+  figure('feeds / /calendar.ics vs bare server', percent('/calendar.ics', 'bare Node server, same bytes'), '%', atLeast(50))
+  figure('feeds / conditional GET vs bare empty 304', percent('/calendar.ics If-None-Match → 304', 'bare Node server, empty 304'), '%', atLeast(30))
+  figure('feeds / first (uncached) build of /calendar.ics', firstBuildMs, 'ms', below(150))
+  figure('feeds / uncached build in a warm process', warmBuildMs, 'ms')
+  figure('feeds / server peak RSS', peakRss / 1024 / 1024, 'MiB')
   fs.rmSync(dataDir, { recursive: true, force: true })
 }
 

@@ -22,6 +22,7 @@ const { enqueueMail } = await import('../app/mail/outbox.server.ts')
 const { createSmtpTransport } = await import('../app/mail/transport.server.ts')
 const { startMailWorker } = await import('../app/mail/worker.server.ts')
 const { startSmtpSink } = await import('../tests/support/smtp-sink.ts')
+const { atLeast, exactly, figure } = await import('./figures.ts')
 
 const total = Number(process.env.BENCH_MAILS ?? 5000)
 const serverUrl = process.env.DATABASE_URL
@@ -151,6 +152,12 @@ async function main() {
     ].join('\n') + '\n',
   )
 
+  // Issue 4: ≥ 200 mails/s on PostgreSQL (embedded has no target), 0 lost, 0 duplicates.
+  const label = serverUrl ? 'PostgreSQL' : 'embedded'
+  figure(`outbox / ${label} mails/s${drainOnly ? ' (drain)' : ''}`, deliveries.size / seconds, 'mails/s', serverUrl ? atLeast(200) : undefined)
+  figure(`outbox / ${label} queue→delivered p99`, percentile(latencies, 99) ?? NaN, 'ms')
+  figure(`outbox / ${label} lost`, lost, 'mails', exactly(0))
+  figure(`outbox / ${label} duplicates`, duplicates, 'mails', exactly(0))
   await sink.close()
   await disconnectDatabase()
   await opened.drop()

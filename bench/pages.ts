@@ -11,11 +11,25 @@ import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { openDatabase } from '../app/db/client.server.ts'
+import { atLeast, atMost, below, exactly, figure, type Target } from './figures.ts'
 import type { County, EventFormat, ProgrammeItemType } from '../app/generated/prisma/enums.ts'
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1000)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = 50
+
+/**
+ * Targets: issue 3 §8 for anonymous visitors (the page cache's copies), issue 7 §9 for fresh renders
+ * (a Cookie set) and for a copy against the bare Node server; peak RSS ≤ 250 MiB (both).
+ */
+const TARGETS: Record<string, { rate?: Target; p99?: Target }> = {
+  '/': { rate: atLeast(300), p99: below(250) },
+  '/events/<slug>': { rate: atLeast(400) },
+  '/api/events': { rate: atLeast(1500) },
+  '/ (fresh render, Cookie set)': { rate: atLeast(400), p99: below(250) },
+  '/events/<slug> (fresh render, Cookie set)': { rate: atLeast(400), p99: below(250) },
+  '/api/events (fresh render, Cookie set)': { rate: atLeast(1500), p99: below(100) },
+}
 
 /** A tiny deterministic PRNG (mulberry32), so every run benchmarks the same data. */
 function random(seed: number) {
@@ -267,6 +281,16 @@ async function main() {
   )
   console.table(rows)
   console.log(`server peak RSS: ${(peakRss / 1024 / 1024).toFixed(0)} MiB`)
+  for (const row of rows) {
+    const page = String(row.page)
+    figure(`pages / ${page} req/s`, Number(row['req/s']), 'req/s', TARGETS[page]?.rate)
+    figure(`pages / ${page} p99`, Number(row['p99 ms']), 'ms', TARGETS[page]?.p99)
+    figure(`pages / ${page} errors`, Number(row.errors), 'errors', exactly(0))
+  }
+  const rate = (page: string) => Number(rows.find((row) => row.page === page)?.['req/s'] ?? NaN)
+  if (passes.includes('cached') && passes.includes('bare'))
+    figure('pages / copy of / vs bare Node server', (100 * rate('/')) / rate('bare Node server, same bytes as /'), '%', atLeast(20))
+  figure('pages / server peak RSS', peakRss / 1024 / 1024, 'MiB', atMost(250))
   if (!kept) fs.rmSync(dataDir, { recursive: true, force: true })
 }
 

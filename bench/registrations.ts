@@ -15,6 +15,7 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { openDatabase } from '../app/db/client.server.ts'
+import { atLeast, below, exactly, figure } from './figures.ts'
 
 const PEOPLE = Number(process.env.BENCH_REGISTRATIONS ?? 1000)
 const SEATS = Number(process.env.BENCH_SEATS ?? 100)
@@ -236,6 +237,15 @@ async function main() {
       },
     ])
     console.log('in the database:', stored)
+    // Issue 8 §9: ≥ 100/s embedded, ≥ 200/s PostgreSQL, p99 under 1 s; exactly SEATS confirmed, the rest waitlisted, 0 5xx.
+    const label = database.url ? 'PostgreSQL' : 'embedded'
+    figure(`registrations / ${label} registrations/s`, PEOPLE / seconds, 'reg/s', atLeast(database.url ? 200 : 100))
+    figure(`registrations / ${label} p99`, percentile(latencies, 99), 'ms', below(1000))
+    figure(`registrations / ${label} confirmed`, stored.confirmed, 'registrations', exactly(Math.min(SEATS, PEOPLE)))
+    figure(`registrations / ${label} waitlisted`, stored.waitlisted, 'registrations', exactly(Math.max(0, PEOPLE - SEATS)))
+    figure(`registrations / ${label} without their mail`, stored.withoutMail, 'registrations', exactly(0))
+    figure(`registrations / ${label} 5xx`, fiveXx, 'answers', exactly(0))
+    figure(`registrations / ${label} server peak RSS`, peakRss / 1024 / 1024, 'MiB')
     const problems: string[] = []
     const waitlist = Math.max(0, PEOPLE - SEATS)
     if (stored.confirmed !== Math.min(SEATS, PEOPLE)) problems.push(`${stored.confirmed} confirmed, not ${Math.min(SEATS, PEOPLE)}`)

@@ -109,8 +109,7 @@ async function drill(kind: 'embedded' | 'postgres', report: Report) {
     let completedMs = NaN
     if (kind === 'postgres') {
       await waitUntil(
-        async () =>
-          (await withDatabase(store, (db) => db.outboxMessage.count({ where: { status: 'pending', mailingRecipient: { mailingId } } }))) === 0,
+        async () => (await withDatabase(store, (db) => db.outboxMessage.count({ where: { status: 'pending', mailingRecipient: { mailingId } } }))) === 0,
         120_000,
         200,
       )
@@ -163,7 +162,11 @@ async function drill(kind: 'embedded' | 'postgres', report: Report) {
     report.add(`${label}: mailing completed (state sent)`, final.mailing.state === 'sent' ? 1 : 0, 'yes=1', exactly(1))
     report.add(`${label}: restart → ready`, second.readyMs / 1000, 's', atMost(30))
     report.add(`${label}: restart → every message sent or closed`, drainedMs / 1000, 's', atMost(120))
-    report.note(`${label}: restart → mailing marked sent (scheduler runs each minute)`, Number.isNaN(completedMs) ? 'never' : (completedMs / 1000).toFixed(1), 's')
+    report.note(
+      `${label}: restart → mailing marked sent (scheduler runs each minute)`,
+      Number.isNaN(completedMs) ? 'never' : (completedMs / 1000).toFixed(1),
+      's',
+    )
   } finally {
     await sink.close()
     await postgres?.drop()

@@ -83,7 +83,9 @@ async function drill(kind: 'embedded' | 'postgres', report: Report) {
     const sinkBefore = sink.messages.length
     const second = await startApp(env)
     const rows = () =>
-      withDatabase(store, (db) => db.outboxMessage.findMany({ where: { eventId }, select: { registrationId: true, template: true, messageId: true, status: true } }))
+      withDatabase(store, (db) =>
+        db.outboxMessage.findMany({ where: { eventId }, select: { registrationId: true, template: true, messageId: true, status: true } }),
+      )
     const distinctAtSink = () => new Set(sink.messages.map((m) => m.messageId)).size
     const drained = await waitUntil(() => distinctAtSink() >= afterKill.outbox.length, 180_000, 100)
     const drainedMs = Date.now() - second.startedAt

@@ -30,9 +30,21 @@ const AFTER_MS = 10_000
 const HANG_MS = 15_000
 const SLUG = 'tystnaden'
 
-type Answer = { kind: 'page' | 'register'; phase: 'before' | 'silent' | 'after'; status: number | 'timeout' | 'network error'; ms: number; retryAfter: string | null; email?: string; done?: string | null; at: number }
+type Answer = {
+  kind: 'page' | 'register'
+  phase: 'before' | 'silent' | 'after'
+  status: number | 'timeout' | 'network error'
+  ms: number
+  retryAfter: string | null
+  email?: string
+  done?: string | null
+  at: number
+}
 
-function request(url: string, options: { method?: string; body?: string; headers?: Record<string, string> }): Promise<{ status: number | 'timeout' | 'network error'; headers: http.IncomingHttpHeaders }> {
+function request(
+  url: string,
+  options: { method?: string; body?: string; headers?: Record<string, string> },
+): Promise<{ status: number | 'timeout' | 'network error'; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve) => {
     const req = http.request(url, { method: options.method ?? 'GET', agent: false, headers: options.headers }, (response) => {
       response.resume()
@@ -74,19 +86,43 @@ try {
       const i = n++
       if (i % 3 === 2) {
         const email = `tyst-${i}@example.org`
-        const body = new URLSearchParams({ name: `Deltagare ${i}`, email, organization: 'Umeå kommun', sector: 'public_sector', county: 'vasterbotten', whenFull: 'waitlist', consent: 'yes' }).toString()
+        const body = new URLSearchParams({
+          name: `Deltagare ${i}`,
+          email,
+          organization: 'Umeå kommun',
+          sector: 'public_sector',
+          county: 'vasterbotten',
+          whenFull: 'waitlist',
+          consent: 'yes',
+        }).toString()
         const res = await request(`${app.url}/events/${SLUG}/register`, {
           method: 'POST',
           body,
           headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) },
         })
         const done = /[?&]done=([a-z]+)/.exec(String(res.headers.location ?? ''))?.[1] ?? null
-        answers.push({ kind: 'register', phase: asked, status: res.status, ms: Date.now() - started, retryAfter: (res.headers['retry-after'] as string) ?? null, email, done, at })
+        answers.push({
+          kind: 'register',
+          phase: asked,
+          status: res.status,
+          ms: Date.now() - started,
+          retryAfter: (res.headers['retry-after'] as string) ?? null,
+          email,
+          done,
+          at,
+        })
       } else {
         // A search of its own with a Cookie: neither the page cache nor the listing cache answers it.
         const path = i % 3 === 0 ? `/?q=tyst-${id}-${i}` : `/events/${SLUG}`
         const res = await request(app.url + path, { headers: { cookie: `drill=${i}` } })
-        answers.push({ kind: 'page', phase: asked, status: res.status, ms: Date.now() - started, retryAfter: (res.headers['retry-after'] as string) ?? null, at })
+        answers.push({
+          kind: 'page',
+          phase: asked,
+          status: res.status,
+          ms: Date.now() - started,
+          retryAfter: (res.headers['retry-after'] as string) ?? null,
+          at,
+        })
       }
     }
   }
@@ -111,14 +147,18 @@ try {
   await Promise.all(clients)
   const code = await app.stop()
 
-  const firstRegistrationAfter = answers.filter((a) => a.kind === 'register' && a.status === 303 && a.at >= healedAt).sort((a, b) => a.at + a.ms - (b.at + b.ms))[0]
+  const firstRegistrationAfter = answers
+    .filter((a) => a.kind === 'register' && a.status === 303 && a.at >= healedAt)
+    .sort((a, b) => a.at + a.ms - (b.at + b.ms))[0]
   const stored = await withDatabase({ dataDir, databaseUrl: postgres.url }, async (db) => {
     const registrations = await db.registration.findMany({ where: { eventId }, select: { id: true, email: true } })
     const outbox = await db.outboxMessage.groupBy({ by: ['registrationId'], where: { eventId }, _count: { _all: true } })
     return { registrations, outbox }
   })
   const mailsOf = new Map(stored.outbox.map((row) => [row.registrationId, row._count._all]))
-  const halfWritten = stored.registrations.filter((r) => mailsOf.get(r.id) !== 1).length + stored.outbox.filter((row) => !stored.registrations.some((r) => r.id === row.registrationId)).length
+  const halfWritten =
+    stored.registrations.filter((r) => mailsOf.get(r.id) !== 1).length +
+    stored.outbox.filter((row) => !stored.registrations.some((r) => r.id === row.registrationId)).length
   const storedEmails = new Set(stored.registrations.map((r) => r.email))
   const lost = answers.filter((a) => a.kind === 'register' && a.status === 303 && !storedEmails.has(a.email!)).length
   const storedDespite503 = answers.filter((a) => a.kind === 'register' && a.status !== 303 && storedEmails.has(a.email!)).length
@@ -131,7 +171,8 @@ try {
     statusTable[key][String(a.status)] = (statusTable[key][String(a.status)] ?? 0) + 1
   }
   const hanging = answers.filter((a) => a.ms > HANG_MS || a.status === 'timeout' || a.status === 'network error')
-  for (const a of answers.filter((a) => a.ms > SILENT_MS)) console.log(`slow: ${a.kind} asked ${a.phase} at +${((a.at - silentAt) / 1000).toFixed(1)} s (silence at 0), ${a.status} after ${a.ms} ms`)
+  for (const a of answers.filter((a) => a.ms > SILENT_MS))
+    console.log(`slow: ${a.kind} asked ${a.phase} at +${((a.at - silentAt) / 1000).toFixed(1)} s (silence at 0), ${a.status} after ${a.ms} ms`)
   console.log('\nAnswers by phase (when asked) and kind:')
   console.table(statusTable)
   const silent = byPhase('silent')

@@ -4,7 +4,14 @@
  */
 import type { PrismaClient } from '../../app/generated/prisma/client.ts'
 
-export type QueueFigures = { queued: number; retrying: number; failed: number; oldestQueuedAgeSeconds: number; sentTotal?: number; source: 'metrics' | 'database' }
+export type QueueFigures = {
+  queued: number
+  retrying: number
+  failed: number
+  oldestQueuedAgeSeconds: number
+  sentTotal?: number
+  source: 'metrics' | 'database'
+}
 
 export const METRICS_TOKEN = 'drills-metrics-token-'.padEnd(40, 'm')
 

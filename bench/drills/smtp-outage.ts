@@ -62,7 +62,12 @@ try {
   const sample = async (): Promise<QueueFigures> => (app && (await fromMetrics(app.url))) || fromDatabase(db as unknown as PrismaClient)
   const queueStarted = Date.now()
   for (let start = 0; start < MAILS; start += 100) {
-    await db.$transaction((tx) => enqueueMails(tx, Array.from({ length: Math.min(100, MAILS - start) }, (_, i) => mail(start + i))))
+    await db.$transaction((tx) =>
+      enqueueMails(
+        tx,
+        Array.from({ length: Math.min(100, MAILS - start) }, (_, i) => mail(start + i)),
+      ),
+    )
   }
   const queuedMs = Date.now() - queueStarted
 
@@ -84,7 +89,16 @@ try {
   const after = await sample()
 
   console.log('\nOutbox while the relay is down (sampled every 2 s):')
-  console.table(samples.map((s) => ({ 't s': s.t, queued: s.queued, retrying: s.retrying, 'oldest queued age s': Math.round(s.oldestQueuedAgeSeconds), failed: s.failed, from: s.source })))
+  console.table(
+    samples.map((s) => ({
+      't s': s.t,
+      queued: s.queued,
+      retrying: s.retrying,
+      'oldest queued age s': Math.round(s.oldestQueuedAgeSeconds),
+      failed: s.failed,
+      from: s.source,
+    })),
+  )
 
   const rows = await db.outboxMessage.findMany({ select: { messageId: true, status: true, attempts: true } })
   const deliveries = sink.deliveriesByMessageId()

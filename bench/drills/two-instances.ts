@@ -19,7 +19,19 @@ import { manageToken } from '../../app/registrations/tokens.server.ts'
 import { exactly } from '../figures.ts'
 import { createSeatedEvent, postRegistration } from '../../tests/support/registrations.ts'
 import { startSmtpSink } from '../../tests/support/smtp-sink.ts'
-import { postgresReachable, Report, requireBuild, SESSION_SECRET, sleep, startApp, startWorker, throwawayPostgres, waitUntil, withDatabase, type Child } from './support.ts'
+import {
+  postgresReachable,
+  Report,
+  requireBuild,
+  SESSION_SECRET,
+  sleep,
+  startApp,
+  startWorker,
+  throwawayPostgres,
+  waitUntil,
+  withDatabase,
+  type Child,
+} from './support.ts'
 
 const PEOPLE = Number(process.env.DRILL_PEOPLE ?? 200)
 const SEATS = Number(process.env.DRILL_SEATS ?? 20)
@@ -33,7 +45,11 @@ function cancel(url: string, token: string): Promise<number> {
   return new Promise((resolve) => {
     const request = http.request(
       `${url}/registrations/${token}`,
-      { method: 'POST', agent: false, headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) } },
+      {
+        method: 'POST',
+        agent: false,
+        headers: { origin: url, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) },
+      },
       (response) => {
         response.resume()
         response.on('end', () => resolve(response.statusCode ?? 0))
@@ -91,11 +107,15 @@ try {
   children.push(...(await Promise.all([startWorker(env), startWorker(env)])))
 
   const burstStarted = Date.now()
-  const answers = await Promise.all(Array.from({ length: PEOPLE }, (_, n) => postRegistration((n % 2 ? a : b).url, 'sista-platserna', `plats-${n}@example.org`)))
+  const answers = await Promise.all(
+    Array.from({ length: PEOPLE }, (_, n) => postRegistration((n % 2 ? a : b).url, 'sista-platserna', `plats-${n}@example.org`)),
+  )
   const burstSeconds = (Date.now() - burstStarted) / 1000
 
   // Cancellations through both instances while latecomers register through both.
-  const leaving = await withDatabase(store, (db) => db.registration.findMany({ where: { eventId, status: 'confirmed' }, orderBy: { queuedAt: 'asc' }, take: CANCELS }))
+  const leaving = await withDatabase(store, (db) =>
+    db.registration.findMany({ where: { eventId, status: 'confirmed' }, orderBy: { queuedAt: 'asc' }, take: CANCELS }),
+  )
   const queueHead = await withDatabase(store, (db) =>
     db.registration.findMany({ where: { eventId, status: 'waitlisted' }, orderBy: [{ queuedAt: 'asc' }, { id: 'asc' }], take: CANCELS, select: { id: true } }),
   )
@@ -107,7 +127,10 @@ try {
   // Every outbox row of both events at the sink (or 120 s).
   const outboxRows = () =>
     withDatabase(store, (db) =>
-      db.outboxMessage.findMany({ where: { eventId: { in: [eventId, reminderEventId] } }, select: { messageId: true, template: true, recipient: true, status: true } }),
+      db.outboxMessage.findMany({
+        where: { eventId: { in: [eventId, reminderEventId] } },
+        select: { messageId: true, template: true, recipient: true, status: true },
+      }),
     )
   let rows = await outboxRows()
   const delivered = await waitUntil(
@@ -135,7 +158,8 @@ try {
   const twiceByPerson = [...perPerson.values()].filter((n) => n > 1).length
   const reminders = rows.filter((row) => row.template === 'registration-reminder')
   const promotedIds = new Set(figures.promoted.map((p) => p.id))
-  const wrongPromotions = queueHead.filter((head) => !promotedIds.has(head.id)).length + figures.promoted.filter((p) => !queueHead.some((h) => h.id === p.id)).length
+  const wrongPromotions =
+    queueHead.filter((head) => !promotedIds.has(head.id)).length + figures.promoted.filter((p) => !queueHead.some((h) => h.id === p.id)).length
 
   report.note('registrations at once over both instances', PEOPLE)
   report.add('answered 303', answers.filter((x) => x.status === 303).length, 'answers', exactly(PEOPLE))
@@ -160,5 +184,7 @@ try {
   await postgres.drop()
   fs.rmSync(dataDir, { recursive: true, force: true })
 }
-report.finish(`Drill: two app instances + two workers on one PostgreSQL (${PEOPLE} registrations for ${SEATS} seats, ${CANCELS} cancels, ${REMINDED} reminders due)`)
+report.finish(
+  `Drill: two app instances + two workers on one PostgreSQL (${PEOPLE} registrations for ${SEATS} seats, ${CANCELS} cancels, ${REMINDED} reminders due)`,
+)
 process.exit(process.exitCode ?? 0)
