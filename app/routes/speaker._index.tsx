@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { runAction, runLoader } from '~/actions.server.ts'
-import { requirePerson } from '~/accounts/session.server.ts'
+import { assertSameOrigin, requirePerson } from '~/accounts/session.server.ts'
 import { AddToCalendar } from '~/components/add-to-calendar.tsx'
 import { IntentForm } from '~/components/intent-form.tsx'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
@@ -66,6 +66,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return runAction(args, async (form) => {
     const person = await requirePerson(args.request)
+    // A cookie authorizes this change, so the form must be ours (as requireConsole checks in the console).
+    assertSameOrigin(args.request)
     const intent = form.intentOf(INTENTS)
     if (intent === 'calendar-on') await enablePersonalFeed({ emailNormalized: person.email })
     else await revokePersonalFeed({ emailNormalized: person.email })

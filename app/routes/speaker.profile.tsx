@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { runAction, runLoader } from '~/actions.server.ts'
-import { requirePerson } from '~/accounts/session.server.ts'
+import { assertSameOrigin, requirePerson } from '~/accounts/session.server.ts'
 import { ErrorSummary, FileField, TextAreaField, TextField } from '~/components/console/fields.tsx'
 import { IntentForm } from '~/components/intent-form.tsx'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
@@ -47,6 +47,8 @@ export async function action(args: ActionFunctionArgs) {
   const upload = args.request.clone()
   return runAction(args, async (form) => {
     const person = await requirePerson(args.request)
+    // A cookie authorizes this change, so the form must be ours (as requireConsole checks in the console).
+    assertSameOrigin(args.request)
     const slug = new URL(args.request.url).searchParams.get('profile')
     const intent = form.intentOf(['profile', 'photo', 'photo-remove'] as const, 'profile')
     const done = (profileSlug: string, what: string) => redirect(consolePath(form.locale, `/speaker/profile?profile=${profileSlug}&done=${what}`), 303)

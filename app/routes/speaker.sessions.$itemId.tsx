@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { runAction, runLoader } from '~/actions.server.ts'
-import { requirePerson } from '~/accounts/session.server.ts'
+import { assertSameOrigin, requirePerson } from '~/accounts/session.server.ts'
 import { ErrorSummary, FileField, SelectField, TextAreaField, TextField } from '~/components/console/fields.tsx'
 import { IntentForm } from '~/components/intent-form.tsx'
 import { consoleMeta, consolePath } from '~/console/paths.ts'
@@ -77,6 +77,8 @@ export async function action(args: ActionFunctionArgs) {
   const upload = args.request.clone()
   return runAction(args, async (form) => {
     const person = await requirePerson(args.request)
+    // A cookie authorizes this change, so the form must be ours (as requireConsole checks in the console).
+    assertSameOrigin(args.request)
     const itemId = parseId(args.params.itemId, 'speakers.own.sessionNotFound')
     const intent = form.intentOf(INTENTS)
     const back = (done: string) => redirect(consolePath(form.locale, `/speaker/sessions/${itemId}?done=${done}`), 303)

@@ -71,31 +71,38 @@ async function readRoutes(): Promise<Route[]> {
 // ---------------------------------------------------------------------------------------------
 
 let fixture: Fixture
+/** Organization B's own things, for the requests that name them on A's pages. */
+let other: Fixture
 const cookies: Partial<Record<Principal, string>> = {}
 const EMPTY_TOKEN = 'Z'.repeat(43)
 
-async function createFixture(): Promise<Fixture> {
-  const a = await createOrganization('behorighet-a', 'Behörighet A')
-  const b = await createOrganization('behorighet-b', 'Behörighet B')
-  for (const role of ['viewer', 'organizer', 'owner'] as const) cookies[role] = await cookieFor((await createMember(a.id, role)).id)
-  cookies.otherOwner = await cookieFor((await createMember(b.id, 'owner', 'other-owner')).id)
-  const member = await createMember(a.id, 'viewer', 'member-to-change')
+/** What differs between the two organizations' data: A's texts are the secret markers. */
+type Texts = { key: string; attendeeName: string; attendeeEmail: string; streamLink: string; customAnswer: string; draftTitle: string }
+const B_TEXTS: Texts = {
+  key: 'b',
+  attendeeName: 'Bengt Grannsson',
+  attendeeEmail: 'bengt.granne@example.se',
+  streamLink: 'https://stream.example.se/grannen',
+  customAnswer: 'Grannens svar',
+  draftTitle: 'Grannens utkast',
+}
 
-  const speakerPerson = await db.person.create({ data: { email: 'talare.behorig@example.se', name: 'Talare Behörig' } })
-  cookies.speaker = await cookieFor(speakerPerson.id)
-  const speaker = await db.speakerProfile.create({ data: { slug: 'talare-behorig', name: 'Talare Behörig', personId: speakerPerson.id } })
-
+/** One organization with one of everything a route can name; `speakerPerson` speaks in its event. */
+async function createOrganizationData(organization: { id: string; slug: string }, texts: Texts, speakerPerson: { id: string; email: string; name: string }) {
+  const k = texts.key
+  const member = await createMember(organization.id, 'viewer', `member-to-change-${k}`)
+  const speaker = await db.speakerProfile.create({ data: { slug: `talare-behorig-${k}`, name: speakerPerson.name, personId: speakerPerson.id } })
   const startsAt = new Date('2027-03-01T08:00:00Z')
   const endsAt = new Date('2027-03-01T16:00:00Z')
   const series = await db.series.create({
-    data: { slug: 'behorighet-serie', organizationId: a.id, titleSv: 'Behörighetsserien', titleEn: '', status: 'published' },
+    data: { slug: `behorighet-serie-${k}`, organizationId: organization.id, titleSv: `Behörighetsserien ${k}`, titleEn: '', status: 'published' },
   })
   const event = await db.event.create({
     data: {
-      slug: 'behorighet-dagen',
-      organizationId: a.id,
-      titleSv: 'Behörighetsdagen',
-      titleEn: 'Authorization day',
+      slug: `behorighet-dagen-${k}`,
+      organizationId: organization.id,
+      titleSv: `Behörighetsdagen ${k}`,
+      titleEn: `Authorization day ${k}`,
       status: 'published',
       publishedAt: new Date(),
       format: 'hybrid',
@@ -106,19 +113,19 @@ async function createFixture(): Promise<Fixture> {
       postalCode: '63220',
       city: 'Eskilstuna',
       county: 'sodermanland',
-      onlineUrl: MARKERS.streamLink,
+      onlineUrl: texts.streamLink,
       capacityOnSite: 50,
       capacityOnline: 50,
       seriesId: series.id,
       seriesPosition: 1,
     },
   })
-  await db.event.create({
+  const draft = await db.event.create({
     data: {
-      slug: 'behorighet-utkast',
-      organizationId: a.id,
-      titleSv: MARKERS.draftTitle,
-      titleEn: MARKERS.draftTitle,
+      slug: `behorighet-utkast-${k}`,
+      organizationId: organization.id,
+      titleSv: texts.draftTitle,
+      titleEn: texts.draftTitle,
       format: 'online',
       onlineUrl: 'https://meet.example.se/utkast',
       startsAt,
@@ -145,24 +152,23 @@ async function createFixture(): Promise<Fixture> {
     data: {
       id: registrationId,
       eventId: event.id,
-      name: MARKERS.attendeeName,
-      email: MARKERS.attendeeEmail,
-      emailNormalized: MARKERS.attendeeEmail,
+      name: texts.attendeeName,
+      email: texts.attendeeEmail,
+      emailNormalized: texts.attendeeEmail,
       status: 'confirmed',
       attendanceMode: 'on_site',
       manageTokenHash: manageTokenHash({ id: registrationId, tokenVersion: 0 }),
-      answers: { [question.id]: MARKERS.customAnswer },
+      answers: { [question.id]: texts.customAnswer },
       priceOre: 29500,
       paymentStatus: 'unpaid',
     },
   })
   const feedId = randomUUID()
-  await db.personalFeed.create({ data: { id: feedId, emailNormalized: MARKERS.attendeeEmail, tokenHash: hashToken(deriveToken('calendar', feedId, 0)) } })
+  await db.personalFeed.create({ data: { id: feedId, emailNormalized: texts.attendeeEmail, tokenHash: hashToken(deriveToken('calendar', feedId, 0)) } })
   const audienceQuestion = await db.audienceQuestion.create({ data: { eventId: event.id, registrationId, text: 'Behörighetsfråga?' } })
   const invite = await db.registrationInvite.create({
-    data: { eventId: event.id, email: 'gast@example.se', emailNormalized: 'gast@example.se', tokenHash: 'b'.repeat(64) },
+    data: { eventId: event.id, email: `gast-${k}@example.se`, emailNormalized: `gast-${k}@example.se`, tokenHash: k.repeat(64) },
   })
-
   const invitationId = randomUUID()
   await db.speakerInvitation.create({
     data: {
@@ -182,6 +188,7 @@ async function createFixture(): Promise<Fixture> {
     data: {
       id: proposalId,
       eventId: event.id,
+      speakerId: speaker.id,
       title: 'Ett förslag om behörighet',
       abstract: 'Sammanfattning.',
       format: 'talk',
@@ -191,16 +198,16 @@ async function createFixture(): Promise<Fixture> {
       tokenHash: hashToken(proposalToken({ id: proposalId })),
     },
   })
-  const mailing = await db.mailing.create({ data: { organizationId: a.id, eventId: event.id } })
+  const mailing = await db.mailing.create({ data: { organizationId: organization.id, eventId: event.id } })
   const failedMail = await db.outboxMessage.create({
     data: {
       template: 'registration-confirmed',
-      recipient: MARKERS.attendeeEmail,
-      messageId: '<behorighet@test>',
+      recipient: texts.attendeeEmail,
+      messageId: `<behorighet-${k}@test>`,
       status: 'failed',
       attempts: 10,
       lastError: '550 mailbox unavailable',
-      organizationId: a.id,
+      organizationId: organization.id,
       eventId: event.id,
       registrationId,
     },
@@ -209,9 +216,10 @@ async function createFixture(): Promise<Fixture> {
   const media = await saveUpload({ kind: 'slides', file: pdf, uploadedById: speakerPerson.id })
 
   return {
-    orgSlug: a.slug,
+    orgSlug: organization.slug,
     eventId: event.id,
     eventSlug: event.slug,
+    draftSlug: draft.slug,
     seriesId: series.id,
     seriesSlug: series.slug,
     speakerSlug: speaker.slug,
@@ -230,13 +238,25 @@ async function createFixture(): Promise<Fixture> {
     tokens: {
       manage: manageToken(registration),
       calendar: deriveToken('calendar', feedId, 0),
-      unsubscribe: unsubscribeToken(MARKERS.attendeeEmail),
+      unsubscribe: unsubscribeToken(texts.attendeeEmail),
       invitation: invitationToken({ id: invitationId }),
       proposal: proposalToken({ id: proposalId }),
       panel: panelToken(item.id),
       login: EMPTY_TOKEN,
     },
-  }
+  } satisfies Fixture
+}
+
+async function createFixture(): Promise<void> {
+  const a = await createOrganization('behorighet-a', 'Behörighet A')
+  const b = await createOrganization('behorighet-b', 'Behörighet B')
+  for (const role of ['viewer', 'organizer', 'owner'] as const) cookies[role] = await cookieFor((await createMember(a.id, role)).id)
+  cookies.otherOwner = await cookieFor((await createMember(b.id, 'owner', 'other-owner')).id)
+  const speakerPerson = await db.person.create({ data: { email: 'talare.behorig@example.se', name: 'Talare Behörig' } })
+  cookies.speaker = await cookieFor(speakerPerson.id)
+  const otherSpeaker = await db.person.create({ data: { email: 'talare.granne@example.se', name: 'Talare Granne' } })
+  fixture = await createOrganizationData(a, { key: 'a', ...MARKERS }, speakerPerson)
+  other = await createOrganizationData(b, B_TEXTS, otherSpeaker)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -250,8 +270,7 @@ function tokenFor(principal: Principal, kind: TokenKind | undefined): string {
 }
 
 /** Route parameters by "<segment before>/<name>" (or "<name>"): org A's ids and slugs. */
-function paramValue(previous: string, name: string, principal: Principal, kind: TokenKind | undefined): string | undefined {
-  const f = fixture
+function paramValue(f: Fixture, previous: string, name: string, principal: Principal, kind: TokenKind | undefined): string | undefined {
   const values: Record<string, string> = {
     'organizer/org': f.orgSlug,
     'events/id': f.eventId,
@@ -273,7 +292,7 @@ function paramValue(previous: string, name: string, principal: Principal, kind: 
   return values[`${previous}/${name}`] ?? values[name]
 }
 
-function fill(route: Route, principal: Principal): { url: string; params: Record<string, string> } {
+function fill(route: Route, principal: Principal, f: Fixture): { url: string; params: Record<string, string> } {
   const params: Record<string, string> = {}
   const segments = route.pattern.split('/').filter(Boolean)
   const out: string[] = []
@@ -286,7 +305,7 @@ function fill(route: Route, principal: Principal): { url: string; params: Record
     const match = /^:(\w+)(\?)?(.*)$/.exec(segment)
     if (!match) return void out.push(segment)
     const [, name, optional, suffix] = match
-    const value = paramValue(segments[i - 1] ?? '', name, principal, RULES[route.id]?.token)
+    const value = paramValue(f, segments[i - 1] ?? '', name, principal, RULES[route.id]?.token)
     if (value === undefined) {
       if (optional) return
       throw new Error(`no fixture value for :${name} in ${route.pattern}`)
@@ -302,17 +321,27 @@ type Answer = { status: number; location: string | null; text: string }
 let run = 0
 const ips: Record<Principal, string> = Object.fromEntries(PRINCIPALS.map((p, i) => [p, `198.51.100.${i + 1}`])) as Record<Principal, string>
 
-async function ask(route: Route, kind: 'loader' | 'action', principal: Principal, c: Case): Promise<Answer> {
-  const { url, params } = fill(route, principal)
+type Variant = {
+  /** The ids and slugs in the path (default: A's). */
+  path?: Fixture
+  /** The ids in the form (default: A's). */
+  body?: Fixture
+  /** The Origin header of a POST (default: ours); null sends none. */
+  origin?: string | null
+}
+
+async function ask(route: Route, kind: 'loader' | 'action', principal: Principal, c: Case, variant: Variant = {}): Promise<Answer> {
+  const { url, params } = fill(route, principal, variant.path ?? fixture)
   const target = `${ORIGIN}${url}${c.query?.(fixture) ?? ''}`
   const cookie = cookies[principal]
+  const origin = variant.origin === undefined ? ORIGIN : variant.origin
   const request =
     kind === 'loader'
       ? new Request(target, { headers: cookie ? { Cookie: cookie } : {} })
       : new Request(target, {
           method: 'POST',
-          headers: { ...(cookie ? { Cookie: cookie } : {}), Origin: ORIGIN },
-          body: new URLSearchParams(c.body?.(fixture, ++run) ?? {}),
+          headers: { ...(cookie ? { Cookie: cookie } : {}), ...(origin ? { Origin: origin } : {}) },
+          body: new URLSearchParams(c.body?.(variant.body ?? fixture, ++run) ?? {}),
         })
   const fn = route.module[kind] as (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>
   let response: Response
@@ -363,7 +392,13 @@ function checkRefused(route: Route, kind: 'loader' | 'action', principal: Princi
   if (leaked.length) return `leaks ${leaked.join(', ')}: ${describeAnswer(answer)}`
   const want = refusal(route, kind, principal)
   if (want === 'login') return isLogin(answer) ? null : `expected a redirect to /login, got ${describeAnswer(answer)}`
-  if (typeof want === 'number') return answer.status === want ? null : `expected ${want}, got ${describeAnswer(answer)}`
+  if (typeof want === 'number') {
+    if (answer.status !== want) return `expected ${want}, got ${describeAnswer(answer)}`
+    // The console says why, in the person's language (for the ErrorBoundary or next to the form).
+    const message = want === 403 ? 'Du har inte behörighet att göra det här.' : 'Organisationen finns inte.'
+    const said = (JSON.parse(answer.text) as { formError?: string }).formError
+    return said === message ? null : `expected the message "${message}", got ${describeAnswer(answer)}`
+  }
   if (answer.status >= 200 && answer.status < 300) return `expected a refusal, got ${describeAnswer(answer)}`
   if (answer.status >= 300 && answer.status < 400) {
     if (cookies[principal]) return `a signed-in principal is refused with a 4xx, got ${describeAnswer(answer)}`
@@ -403,7 +438,7 @@ function cells(): Cell[] {
 const CELLS = cells()
 
 beforeAll(async () => {
-  fixture = await createFixture()
+  await createFixture()
 })
 
 describe('the rules cover the routes', () => {
@@ -458,6 +493,75 @@ describe('refused: no answer, no marker, no change', () => {
       expect(problems).toEqual([])
     })
   }
+
+  /** Whether a case's form reads anything of the fixture (asked of a stand-in that records what is read). */
+  const namesFixture = (c: Case) => {
+    const read = new Set<string | symbol>()
+    c.body?.(new Proxy({} as Fixture, { get: (_target, key) => (read.add(key), 'x') }), 0)
+    return read.size > 0
+  }
+  const isConsole = (cell: Cell) => cell.route.id.startsWith('routes/organizer.$org')
+  const hasIdInPath = (cell: Cell) => /:(id|mailingId)\b/.test(cell.route.pattern)
+  const expectStatus = (want: number, answer: Answer) =>
+    markersIn(answer.text).length
+      ? `leaks ${markersIn(answer.text).join(', ')}: ${describeAnswer(answer)}`
+      : answer.status === want
+        ? null
+        : `expected ${want}, got ${describeAnswer(answer)}`
+
+  describe("another organization's ids on organization A's console", () => {
+    for (const cell of CELLS.filter((cell) => isConsole(cell) && hasIdInPath(cell))) {
+      it(`${cell.route.id} ${cell.label}: A's owner gets 404 with B's ids in the path`, async () => {
+        const path = { ...fixture, eventId: other.eventId, seriesId: other.seriesId, mailingId: other.mailingId }
+        const answer = await ask(cell.route, cell.kind, 'owner', cell.c, { path, body: other })
+        // A form the case itself calls incomplete may be refused for that first (nothing is looked up).
+        const formFirst = answer.status === 400 && (cell.c.alsoOk ?? []).includes(400) && !markersIn(answer.text).length
+        expect(formFirst ? null : expectStatus(404, answer)).toBeNull()
+      })
+    }
+    for (const cell of CELLS.filter((cell) => isConsole(cell) && cell.kind === 'action' && cell.c.body)) {
+      // Only cases whose form names something of the fixture by id.
+      if (!namesFixture(cell.c)) continue
+      it(`${cell.route.id} ${cell.label}: A's owner is refused with B's ids in the form`, async () => {
+        const answer = await ask(cell.route, cell.kind, 'owner', cell.c, { body: other })
+        expect(answer.status >= 400 && answer.status < 500 && !markersIn(answer.text).length ? null : describeAnswer(answer)).toBeNull()
+      })
+    }
+    for (const cell of CELLS.filter((cell) => isConsole(cell) && hasIdInPath(cell) && cell.kind === 'loader')) {
+      it(`${cell.route.id} ${cell.label}: an id that is not a uuid is 404`, async () => {
+        const path = { ...fixture, eventId: '1 OR 1=1', seriesId: "x' OR 'x'='x", mailingId: '../../etc' }
+        expect(expectStatus(404, await ask(cell.route, cell.kind, 'owner', cell.c, { path }))).toBeNull()
+      })
+    }
+  })
+
+  describe('a POST from another site, or without an Origin, with the cookie of someone allowed', () => {
+    // Actions a cookie authorizes (not a personal link, not a public form) check where the form came from.
+    const byCookie = CELLS.filter(
+      (cell) =>
+        cell.kind === 'action' && !RULES[cell.route.id].token && cell.c.allow.length && !cell.c.allow.includes('visitor') && !cell.c.allow.includes('attendee'),
+    )
+    for (const cell of byCookie) {
+      const principal = cell.c.allow[0]
+      it(`${cell.route.id} ${cell.label}: ${principal} gets 403`, async () => {
+        expect(expectStatus(403, await ask(cell.route, cell.kind, principal, cell.c, { origin: 'https://evil.example' }))).toBeNull()
+        expect(expectStatus(403, await ask(cell.route, cell.kind, principal, cell.c, { origin: null }))).toBeNull()
+      })
+    }
+  })
+
+  describe("a draft event's public pages are nobody's", () => {
+    for (const cell of CELLS.filter((cell) => /\/events\/:slug/.test(cell.route.pattern))) {
+      it(`${cell.route.id} ${cell.label}: refused for all, and the draft's title is nowhere`, async () => {
+        const problems: string[] = []
+        for (const principal of PRINCIPALS) {
+          const answer = await ask(cell.route, cell.kind, principal, cell.c, { path: { ...fixture, eventSlug: fixture.draftSlug } })
+          if (answer.status < 400 || markersIn(answer.text).length) problems.push(`${principal}: ${describeAnswer(answer)}`)
+        }
+        expect(problems).toEqual([])
+      })
+    }
+  })
 
   it('the refused requests changed no domain table', async () => {
     expect(await snapshotDomain()).toEqual(before)

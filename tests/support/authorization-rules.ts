@@ -47,6 +47,8 @@ export type Fixture = {
   orgSlug: string
   eventId: string
   eventSlug: string
+  /** A draft event's slug: its public pages are nobody's. */
+  draftSlug: string
   seriesId: string
   seriesSlug: string
   speakerSlug: string
@@ -347,7 +349,7 @@ export const RULES: Record<string, Rule> = {
   'routes/organizer.$org.events.$id.registrations': {
     loader: read(),
     action: {
-      add: change((_f, run) => ({ intent: 'add', name: `Tillagd ${run}`, email: `tillagd-${run}@example.se`, attendance: 'on_site' }), { alsoOk: [400] }),
+      add: change((_f, run) => ({ intent: 'add', name: `Tillagd ${run}`, email: `tillagd-${run}@example.se`, attendanceMode: 'on_site' })),
       markPayment: change((f) => ({ intent: 'markPayment', registrationId: f.registrationId, paymentStatus: 'paid' }), { alsoOk: [400, 409] }),
       move: change((f) => ({ intent: 'move', registrationId: f.registrationId, mode: 'online' }), { alsoOk: [400, 409] }),
       cancel: change((f) => ({ intent: 'cancel', registrationId: f.registrationId }), { alsoOk: [409], last: true }),
@@ -360,7 +362,8 @@ export const RULES: Record<string, Rule> = {
   'routes/organizer.$org.events.$id.invites': {
     loader: read(),
     action: {
-      invite: change((_f, run) => ({ intent: 'invite', emails: `gast-${run}@example.se` }), { alsoOk: [400] }),
+      // The fixture's event is open to all, so the guest list answers 409 (after the role was checked).
+      invite: change((_f, run) => ({ intent: 'invite', list: `gast-${run}@example.se` }), { alsoOk: [409] }),
       revoke: change((f) => ({ intent: 'revoke', inviteId: f.inviteId }), { alsoOk: [409], last: true }),
       resend: change((f) => ({ intent: 'resend', inviteId: f.inviteId }), { alsoOk: [409] }),
     },
