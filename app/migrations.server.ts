@@ -47,7 +47,8 @@ export function readMigrations(dir = migrationsDirectory()): Migration[] {
 }
 
 /** Returns the names of the migrations it applied. Safe to call from several instances at once on PostgreSQL. */
-export async function applyMigrations(runner: SqlRunner, opts: { useAdvisoryLock: boolean }): Promise<string[]> {
+/** `only`: apply just these (a restore first migrates to the version its backup was taken at). */
+export async function applyMigrations(runner: SqlRunner, opts: { useAdvisoryLock: boolean; only?: Set<string> }): Promise<string[]> {
   if (opts.useAdvisoryLock) await runner.query('SELECT pg_advisory_lock($1)', [ADVISORY_LOCK_KEY])
   try {
     await runner.exec(MIGRATIONS_TABLE)
@@ -57,6 +58,7 @@ export async function applyMigrations(runner: SqlRunner, opts: { useAdvisoryLock
     const applied = new Map(rows.map((row) => [row.migration_name, row.checksum]))
     const done: string[] = []
     for (const migration of readMigrations()) {
+      if (opts.only && !opts.only.has(migration.name)) continue
       const checksum = applied.get(migration.name)
       if (checksum) {
         if (checksum !== migration.checksum) {

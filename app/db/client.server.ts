@@ -1,3 +1,4 @@
+import type pg from 'pg'
 import { DatabaseUnavailableError } from '../errors.server.ts'
 import type { PrismaClient } from '../generated/prisma/client.ts'
 import { openEmbedded } from './embedded.server.ts'
@@ -16,6 +17,12 @@ export type Database = {
   prisma: PrismaClient
   mode: DatabaseMode
   appliedMigrations: string[]
+  /**
+   * Runs `run` on one connection of its own (backups, restores). With the embedded database it is
+   * the only one, so the app's queries wait until `run` is done: that is what makes a backup taken
+   * while the app runs consistent (app/db/backup.server.ts).
+   */
+  withConnection<T>(run: (connection: pg.ClientBase) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -27,6 +34,8 @@ export type OpenDatabaseOptions = {
   loadDataDir?: Blob
   migrate?: boolean
   poolSize?: number
+  /** PostgreSQL: LISTEN for other instances' public changes (default true; one-off scripts say false). */
+  listenForChanges?: boolean
 }
 
 /** Prisma codes for "cannot reach", "timed out", "connection closed" and "no free connection in time". */

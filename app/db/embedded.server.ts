@@ -6,9 +6,11 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { ConfigError } from '../env.server.ts'
 import { PrismaClient } from '../generated/prisma/client.ts'
 import { applyMigrations, type SqlRunner } from '../migrations.server.ts'
+import { dumpDatabase } from './backup.server.ts'
 import type { Database, OpenDatabaseOptions } from './client.server.ts'
 import type { EmbeddedReply, EmbeddedRequest, EmbeddedWorkerData } from './embedded-worker.ts'
 import { watchWrites } from './generation.server.ts'
@@ -50,6 +52,53 @@ function copyInitializedDataDir(location: string): void {
 
 /** pg's client connects to `<host>/.s.PGSQL.<port>` when host is a directory (port 5432 by default). */
 const SOCKET_NAME = '.s.PGSQL.5432'
+/** Where a running app answers `npm run backup` (beside the database socket, same 0700 directory). */
+export const BACKUP_SOCKET_NAME = 'backup.sock'
+
+/** DATA_DIR's backup socket, or undefined when the path would not fit a Unix socket. */
+export function backupSocketPath(dataDir: string): string | undefined {
+  const socketPath = path.join(path.resolve(dataDir), 'socket', BACKUP_SOCKET_NAME)
+  return path.join(path.resolve(dataDir), 'socket', SOCKET_NAME).length <= MAX_SOCKET_PATH ? socketPath : undefined
+}
+
+/**
+ * Answers `backup\n` on DATA_DIR/socket/backup.sock with the database part of a backup (JSON lines,
+ * app/db/backup.server.ts), read on the app's one connection to PGlite: PGlite is a single session,
+ * so a consistent snapshot must have it to itself, and taking the pool's only connection makes the
+ * app's queries wait (not fail, not interleave) until the snapshot is read. A second client on the
+ * PostgreSQL socket would not do: the socket server interleaves two clients' protocol messages
+ * outside explicit transactions, and a backup's first statement could drop the app's unnamed
+ * prepared statement between its Parse and Bind. A reader that goes away ends the snapshot.
+ */
+function serveBackups(socketPath: string, withConnection: Database['withConnection']): net.Server {
+  const server = net.createServer((socket) => {
+    socket.on('error', () => {})
+    socket.once('data', (chunk) => {
+      if (chunk.toString('utf8').trim() !== 'backup') return void socket.destroy()
+      const write = async (line: string) => {
+        if (socket.destroyed) throw new Error('The backup reader went away')
+        if (socket.write(line + '\n')) return
+        await new Promise<void>((resolve, reject) => {
+          const done = () => {
+            socket.off('drain', done)
+            socket.off('close', done)
+            if (socket.destroyed) reject(new Error('The backup reader went away'))
+            else resolve()
+          }
+          socket.on('drain', done)
+          socket.on('close', done)
+        })
+      }
+      withConnection((connection) => dumpDatabase(connection, write, 'embedded')).then(
+        () => socket.end(),
+        (error: unknown) => socket.end(JSON.stringify({ '#': 'error', error: String((error as Error)?.message ?? error) }) + '\n'),
+      )
+    })
+  })
+  server.listen(socketPath, () => fs.chmodSync(socketPath, 0o600))
+  server.on('error', () => {})
+  return server
+}
 /** A Unix socket path must fit in sun_path (108 bytes on Linux). */
 const MAX_SOCKET_PATH = 100
 
@@ -171,17 +220,33 @@ export async function openEmbedded(options: OpenDatabaseOptions): Promise<Databa
     // and sorts whole tables instead of using the listing indexes (44 ms → 0.4 ms per listing).
     await runner.exec('ANALYZE')
     await request('listen', { socketPath: path.join(socket.dir, SOCKET_NAME) })
-    const prisma = new PrismaClient({
-      adapter: watchWrites(new PrismaPg({ host: socket.dir, user: 'postgres', database: 'postgres', max: 1 })),
-    })
+    // One connection: PGlite is one session. withConnection below borrows it for backups.
+    const pool = new pg.Pool({ host: socket.dir, user: 'postgres', database: 'postgres', max: 1 })
+    // An idle connection dropped when the database stops must not crash the process.
+    pool.on('error', () => {})
+    const prisma = new PrismaClient({ adapter: watchWrites(new PrismaPg(pool, { disposeExternalPool: true })) })
+    const withConnection: Database['withConnection'] = async (run) => {
+      const connection = await pool.connect()
+      try {
+        return await run(connection)
+      } finally {
+        connection.release()
+      }
+    }
+    const backupPath = dataDir ? backupSocketPath(dataDir) : undefined
+    if (backupPath) fs.rmSync(backupPath, { force: true }) // left by a crashed process (the database socket said so)
+    const backups = backupPath ? serveBackups(backupPath, withConnection) : undefined
     let closing: Promise<void> | undefined
     return {
       prisma,
       mode: 'embedded',
       appliedMigrations,
+      withConnection,
       close() {
         closing ??= (async () => {
+          if (backups) await new Promise<void>((resolve) => backups.close(() => resolve()))
           await prisma.$disconnect()
+          if (!pool.ended) await pool.end() // withConnection alone (backup, restore) never connects Prisma
           await request('close').catch(() => {})
           await worker.terminate()
           socket.remove()

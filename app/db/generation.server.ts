@@ -14,6 +14,14 @@ export function dataGeneration(): number {
   return generation
 }
 
+/**
+ * Makes every cached copy of public data stale, as a write in this process does. Called when another
+ * instance on the same PostgreSQL says it changed public data (public-changes.server.ts).
+ */
+export function bumpDataGeneration(): void {
+  generation++
+}
+
 const PRIVATE_TABLE_WRITE =
   /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:"?public"?\.)?"?(?:outbox_messages|sessions|login_tokens|audit_log|_prisma_migrations|registrations|series_signups|registration_invites|item_signups|programme_stars|rate_limits|mail_opt_outs|feed_versions|personal_feeds|session_edits|proposals|proposal_ratings|proposal_comments|audience_questions|check_in_scans|mailings|mailing_recipients|organization_mail_opt_outs|bounced_addresses)"?[\s(]/i
 
@@ -26,14 +34,18 @@ export function changesPublicData(sql: string): boolean {
 
 type Watched = { queryRaw: SqlDriverAdapter['queryRaw']; executeRaw: SqlDriverAdapter['executeRaw'] }
 
-/** Wraps a driver adapter (or transaction) so that writes bump `dataGeneration()`. */
-function watchQueries<T extends Watched>(target: T, onWrite: () => void, extra: Record<string, unknown> = {}): T {
+/**
+ * Wraps a driver adapter (or transaction) so that writes bump `dataGeneration()`; `onDone` runs after
+ * a public write succeeded (outside a transaction: the statement is committed by then).
+ */
+function watchQueries<T extends Watched>(target: T, onWrite: () => void, extra: Record<string, unknown> = {}, onDone?: () => void): T {
   const run =
     (method: 'queryRaw' | 'executeRaw') =>
     (query: SqlQuery): Promise<unknown> => {
       if (!changesPublicData(query.sql)) return target[method](query)
       onWrite()
-      return (target[method](query) as Promise<unknown>).finally(onWrite)
+      const result = (target[method](query) as Promise<unknown>).finally(onWrite)
+      return onDone ? result.then((value) => (onDone(), value)) : result
     }
   const overrides: Record<string | symbol, unknown> = { queryRaw: run('queryRaw'), executeRaw: run('executeRaw'), ...extra }
   return new Proxy(target, {
@@ -45,7 +57,7 @@ function watchQueries<T extends Watched>(target: T, onWrite: () => void, extra: 
   })
 }
 
-function watchTransaction(transaction: Transaction): Transaction {
+function watchTransaction(transaction: Transaction, onCommitted: () => void): Transaction {
   let wrote = false
   return watchQueries(
     transaction,
@@ -55,26 +67,46 @@ function watchTransaction(transaction: Transaction): Transaction {
     },
     {
       commit: () =>
-        transaction.commit().finally(() => {
-          if (wrote) generation++
-        }),
+        transaction
+          .commit()
+          .then(() => {
+            if (wrote) onCommitted()
+          })
+          .finally(() => {
+            if (wrote) generation++
+          }),
     },
   )
 }
 
-function watchAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
+function watchAdapter(adapter: SqlDriverAdapter, onChanged: () => void): SqlDriverAdapter {
   const bump = () => void generation++
-  return watchQueries(adapter, bump, {
-    executeScript: (script: string) => adapter.executeScript(script).finally(bump),
-    startTransaction: async (...args: Parameters<SqlDriverAdapter['startTransaction']>) => watchTransaction(await adapter.startTransaction(...args)),
-  })
+  return watchQueries(
+    adapter,
+    bump,
+    {
+      executeScript: (script: string) => adapter.executeScript(script).then(onChanged).finally(bump),
+      startTransaction: async (...args: Parameters<SqlDriverAdapter['startTransaction']>) =>
+        watchTransaction(await adapter.startTransaction(...args), onChanged),
+    },
+    onChanged,
+  )
+}
+
+export type WatchWritesOptions = {
+  /**
+   * Runs once a write that may change public data is committed (after the transaction's COMMIT, or
+   * after a statement outside one): postgres.server.ts tells the other instances from here.
+   */
+  onPublicChange?: () => void
 }
 
 /** A driver adapter factory whose connections bump `dataGeneration()` on every write. */
-export function watchWrites(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+export function watchWrites(factory: SqlDriverAdapterFactory, options: WatchWritesOptions = {}): SqlDriverAdapterFactory {
+  const onChanged = options.onPublicChange ?? (() => {})
   return new Proxy(factory, {
     get(object, property) {
-      if (property === 'connect') return async () => watchAdapter(await object.connect())
+      if (property === 'connect') return async () => watchAdapter(await object.connect(), onChanged)
       const value = Reflect.get(object, property, object)
       return typeof value === 'function' ? value.bind(object) : value
     },

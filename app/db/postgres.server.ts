@@ -5,6 +5,7 @@ import { PrismaClient } from '../generated/prisma/client.ts'
 import { applyMigrations, type SqlRunner } from '../migrations.server.ts'
 import type { Database, OpenDatabaseOptions } from './client.server.ts'
 import { watchWrites } from './generation.server.ts'
+import { listenForPublicChanges, publicChangeNotifier } from './public-changes.server.ts'
 
 function describeConnectionError(url: string, error: unknown): ConfigError {
   const parsed = new URL(url)
@@ -130,10 +131,29 @@ export async function openPostgres(url: string, options: OpenDatabaseOptions): P
     await client.end()
   }
   const pool = createPool(url, options.poolSize ?? 10)
+  // Other instances on this database hear of every committed public write (ADR 0034).
+  const notifier = publicChangeNotifier(pool)
+  const listener = options.listenForChanges === false ? undefined : listenForPublicChanges(url)
   const prisma = new PrismaClient({
-    adapter: watchWrites(new PrismaPg(pool, { disposeExternalPool: true })),
+    adapter: watchWrites(new PrismaPg(pool, { disposeExternalPool: true }), { onPublicChange: notifier.notify }),
     // Prisma's own wait for a transaction's connection (2 s by default) would cut the pool's short.
     transactionOptions: { maxWait: POSTGRES_TIMEOUTS.busyWaitMs },
   })
-  return { prisma, mode: 'postgres', appliedMigrations, close: () => prisma.$disconnect() }
+  return {
+    prisma,
+    mode: 'postgres',
+    appliedMigrations,
+    async withConnection(run) {
+      const connection = await pool.connect()
+      try {
+        return await run(connection)
+      } finally {
+        connection.release()
+      }
+    },
+    async close() {
+      await listener?.stop()
+      await prisma.$disconnect()
+    },
+  }
 }
