@@ -54,6 +54,9 @@ export type PublicChangeListener = {
   stop: () => Promise<void>
 }
 
+/** The listening connection's name in pg_stat_activity. */
+export const LISTENER_APPLICATION_NAME = 'samling-public-changes'
+
 /** How often the idle listening connection is checked: a network gone silent does not end a socket by itself. */
 const PING_MS = 10_000
 const RETRY_MIN_MS = 250
@@ -91,6 +94,7 @@ export function listenForPublicChanges(url: string, onChange: () => void = bumpD
     if (stopped) return
     const current = new pg.Client({
       connectionString: url,
+      application_name: LISTENER_APPLICATION_NAME,
       connectionTimeoutMillis: 3_000,
       query_timeout: 5_000,
       keepAlive: true,

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PUBLIC_CHANGES_CHANNEL } from '../../app/db/public-changes.server.ts'
+import { LISTENER_APPLICATION_NAME, PUBLIC_CHANGES_CHANNEL } from '../../app/db/public-changes.server.ts'
 import { useDatabase, type Database } from '../../app/db/client.server.ts'
 import { loadConfig, setConfig } from '../../app/env.server.ts'
 import { cookieFor, createMember } from '../support/console.ts'
@@ -75,7 +75,7 @@ describe.skipIf(!process.env.DATABASE_URL)('public caches across two instances o
 
   /** When the next public-change notification arrives (heard by a listener of the test's own). */
   const notificationAfter = async () => {
-    const listener = new pg.Client({ connectionString: database.url })
+    const listener = new pg.Client({ connectionString: database.url, application_name: 'test-listener' })
     await listener.connect()
     await listener.query(`LISTEN ${PUBLIC_CHANGES_CHANNEL}`)
     const heard = new Promise<number>((resolve) =>
@@ -119,6 +119,27 @@ describe.skipIf(!process.env.DATABASE_URL)('public caches across two instances o
     expect(await consoleIntent(a, 'cancel', { intent: 'cancel', reason })).toBe(302)
     const ms = await msUntil(async () => (await page(b, `/events/${slug}`)).html.includes(reason))
     console.log(`cancelled on A: B's event page shows the cancellation after ${ms} ms (limit ${LIMIT_MS} ms)`)
+    expect(ms).toBeLessThan(LIMIT_MS)
+  })
+
+  it('after the listening connections are cut, both instances listen again and B again follows A within 1 s', async () => {
+    const db = new pg.Client({ connectionString: database.url })
+    await db.connect()
+    db.on('error', () => {})
+    const listeners = `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = '${LISTENER_APPLICATION_NAME}'`
+    const before = (await db.query<{ pid: number }>(listeners)).rows.map((row) => row.pid)
+    expect(before).toHaveLength(3) // A's, B's and this test process's own database client's
+    await db.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [before])
+    const listening = async () => (await db.query<{ pid: number }>(listeners)).rows.filter((row) => !before.includes(row.pid)).length === before.length
+    const backMs = await msUntil(listening)
+    await db.end()
+    console.log(`listening connections cut: every instance listens again after ${backMs} ms`)
+    const { slug } = events.unpublish
+    expect((await warm(`/events/${slug}`)).status).toBe(404)
+    expect((await warm('/')).html).not.toContain(`/events/${slug}"`)
+    expect(await consoleIntent(a, 'unpublish', { intent: 'publish' })).toBe(302)
+    const ms = await msUntil(async () => (await page(b, `/events/${slug}`)).status === 200 && (await page(b, '/')).html.includes(`/events/${slug}"`))
+    console.log(`published again on A after the reconnect: on B's event page and listing after ${ms} ms (limit ${LIMIT_MS} ms)`)
     expect(ms).toBeLessThan(LIMIT_MS)
   })
 })
