@@ -5,6 +5,7 @@ import path from 'node:path'
 import readline from 'node:readline'
 import zlib from 'node:zlib'
 import pg from 'pg'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { countRows, type TableCounts } from '../../app/db/backup.server.ts'
 import { openDatabase } from '../../app/db/client.server.ts'
@@ -24,7 +25,7 @@ type Script = { code: number | null; output: string; ms: number }
 function runScript(name: 'backup' | 'restore', args: string[], env: Record<string, string | undefined>): Promise<Script> {
   const started = performance.now()
   return new Promise((resolve) => {
-    const child = spawn(TSX, [`scripts/${name}.ts`, ...args], { env: { ...process.env, DATABASE_URL: undefined, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(TSX, [`scripts/${name}.ts`, ...args], { env: { ...process.env, DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
@@ -112,7 +113,14 @@ describe('npm run backup while the app runs, npm run restore into an empty data 
 
   beforeAll(async () => {
     const dataDir = tempDir('backup-source')
-    source = await startServer({ DATA_DIR: dataDir, DEMO: 'on', MAIL_WORKER: 'on', REGISTRATIONS_PER_IP: '100000', REGISTRATIONS_PER_EMAIL: '100000' })
+    source = await startServer({
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      DEMO: 'on',
+      MAIL_WORKER: 'on',
+      REGISTRATIONS_PER_IP: '100000',
+      REGISTRATIONS_PER_EMAIL: '100000',
+    })
     cookie = await signIn(source)
   }, 120_000)
 
@@ -147,6 +155,22 @@ describe('npm run backup while the app runs, npm run restore into an empty data 
           body: new URLSearchParams({ intent: 'postpone', note: 'Nytt datum meddelas efter säkerhetskopian' }),
         })
         if (posted.status === 302) {
+          // …and gives it a cover image, so the backup carries uploaded files too.
+          const form = new FormData()
+          form.set('intent', 'cover')
+          form.set('coverAltSv', 'Blå yta')
+          form.set('coverAltEn', 'Blue surface')
+          const png = await sharp({ create: { width: 1200, height: 630, channels: 3, background: '#335577' } })
+            .png()
+            .toBuffer()
+          form.set('cover', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'omslag.png')
+          const cover = await fetch(`${source.url}/organizer/${org}/events/${id}`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { cookie, origin: source.url },
+            body: form,
+          })
+          expect(cover.status).toBe(302)
           const consolePage = await (await fetch(`${source.url}/organizer/${org}/events/${id}`, { headers: { cookie } })).text()
           postponedSlug = /href="\/events\/([a-z0-9-]+)"/.exec(consolePage)?.[1]
           break search
@@ -211,11 +235,19 @@ describe('npm run backup while the app runs, npm run restore into an empty data 
   it('a server on the restored directory shows the same public pages; the old manage link, session and a new sign-in work', async () => {
     // The source has moved on (registrations after the snapshot); its public pages show what changed
     // there. Seat counts are private writes, but cached for up to 5 s: wait so both render fresh.
-    restored = await startServer({ DATA_DIR: restoredDir, DEMO: 'on', MAIL_WORKER: 'on' })
+    restored = await startServer({ DATABASE_URL: '', DATA_DIR: restoredDir, DEMO: 'on', MAIL_WORKER: 'on' })
     await new Promise((resolve) => setTimeout(resolve, 5_500))
     for (const pathname of ['/', '/en', `/events/${postponedSlug}`, `/en/events/${postponedSlug}`, '/archive']) {
       expect(await publicPage(restored, pathname), pathname).toBe(await publicPage(source, pathname))
     }
+    const eventPage = await publicPage(restored, `/events/${postponedSlug}`)
+    const image = /src="(\/media\/[^"]+)"/.exec(eventPage)?.[1]
+    expect(image).toBeDefined()
+    const [restoredImage, sourceImage] = await Promise.all(
+      [restored, source].map(async (server) => Buffer.from(await (await fetch(`${server.url}${image}`)).arrayBuffer())),
+    )
+    expect(restoredImage.length).toBeGreaterThan(0)
+    expect(restoredImage.equals(sourceImage)).toBe(true)
     const manage = await fetch(`${restored.url}${manageLink}`)
     expect(manage.status).toBe(200)
     expect(await manage.text()).toContain('Deltagare fore-backup')
