@@ -9,7 +9,9 @@ import { openPostgres } from './postgres.server.ts'
  * both are reached through Prisma's pg adapter so they behave the same
  * (docs/decisions/0001-data-layer.md). This folder has one file per job: this one (the
  * process-wide client), postgres.server.ts, embedded.server.ts with its worker
- * (embedded-worker.ts), and generation.server.ts (the write counter public caches watch).
+ * (embedded-worker.ts), generation.server.ts (the write counter public caches watch),
+ * public-changes.server.ts (that counter across instances: LISTEN/NOTIFY) and backup.server.ts
+ * (the backup format, ADR 0034).
  */
 export type DatabaseMode = 'embedded' | 'postgres'
 
