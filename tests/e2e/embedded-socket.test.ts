@@ -12,13 +12,16 @@ describe('the embedded database is reachable only by its owner', () => {
     if (server) fs.rmSync(server.dataDir, { recursive: true, force: true })
   })
 
-  it('after start the server listens on its HTTP port and nothing else; the database is a 0600 Unix socket in a 0700 folder of DATA_DIR', async () => {
+  it('after start the server listens on its HTTP port and nothing else; the database (and its backup socket) are 0600 Unix sockets in a 0700 folder of DATA_DIR', async () => {
     server = await startServer()
     const { tcpPorts, unixPaths } = listeners(server.pid)
     expect(tcpPorts).toEqual([Number(new URL(server.url).port)])
     const socketPath = path.join(server.dataDir, 'socket', '.s.PGSQL.5432')
-    expect(unixPaths).toEqual([socketPath])
+    // backup.sock: where `npm run backup` asks the running app for a snapshot (ADR 0034).
+    const backupPath = path.join(server.dataDir, 'socket', 'backup.sock')
+    expect([...unixPaths].sort()).toEqual([socketPath, backupPath].sort())
     expect(fs.statSync(socketPath).mode & 0o777).toBe(0o600)
+    expect(fs.statSync(backupPath).mode & 0o777).toBe(0o600)
     expect(fs.statSync(path.dirname(socketPath)).mode & 0o777).toBe(0o700)
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
   }, 90_000)
@@ -32,6 +35,7 @@ describe('the embedded database is reachable only by its owner', () => {
     const { dataDir } = server!
     expect((await server!.stop()).code).toBe(0)
     expect(fs.existsSync(path.join(dataDir, 'socket', '.s.PGSQL.5432'))).toBe(false)
+    expect(fs.existsSync(path.join(dataDir, 'socket', 'backup.sock'))).toBe(false)
     server = await startServer({ DATA_DIR: dataDir })
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
   }, 90_000)
