@@ -113,8 +113,8 @@ export function listenForPublicChanges(url: string, onChange: () => void = bumpD
       drop(current, error)
       return
     }
-    if (client !== current) return
-    if (stopped) {
+    // Stopped (or replaced) while connecting: this connection must not keep the process alive.
+    if (client !== current || stopped) {
       void current.end().catch(() => {})
       return
     }
