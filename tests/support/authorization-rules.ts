@@ -103,8 +103,12 @@ export const OWNER: readonly Principal[] = ['owner']
 const ATTENDEE_DATA: readonly Marker[] = ['attendeeName', 'attendeeEmail', 'streamLink', 'customAnswer']
 const CONSOLE_DATA: readonly Marker[] = ['attendeeName', 'attendeeEmail', 'streamLink', 'customAnswer', 'draftTitle']
 
+/** What the registration list and its export show: who registered and what they answered. */
+const PERSONAL: readonly Marker[] = ['attendeeName', 'attendeeEmail', 'customAnswer']
+
 const pub: Case = { allow: EVERYONE }
-const read = (reveals: readonly Marker[] = CONSOLE_DATA, query?: Case['query']): Case => ({ allow: MEMBERS, reveals, query })
+/** A console page every member may read; `reveals` is what it may show (the report and the dashboard: counts, never a name). */
+const read = (reveals: readonly Marker[], query?: Case['query']): Case => ({ allow: MEMBERS, reveals, query })
 const change = (body: Body, extra: Partial<Case> = {}): Case => ({ allow: EDITORS, body, reveals: CONSOLE_DATA, ...extra })
 
 const eventForm = (run: number) => ({
@@ -300,13 +304,13 @@ export const RULES: Record<string, Rule> = {
   },
 
   // ---- The organization's console: members read, organizers and owners change ------------------------
-  'routes/organizer.$org': { loader: read() },
+  'routes/organizer.$org': { loader: read([]) },
   'routes/organizer.$org._index': {
-    loader: read(),
+    loader: read(['draftTitle']),
     action: { logo: change(() => ({ intent: 'logo' }), { alsoOk: [400] }), 'remove-logo': change(() => ({ intent: 'remove-logo' })) },
   },
   'routes/organizer.$org.members': {
-    loader: read(),
+    loader: read([]),
     action: {
       notifications: { allow: MEMBERS, body: () => ({ intent: 'notifications', registrationDigest: 'daily', speakerAnswerMail: 'immediate' }) },
       invite: { allow: OWNER, body: (_f, run) => ({ intent: 'invite', email: `ny-medlem-${run}@example.se`, role: 'viewer' }), reveals: CONSOLE_DATA },
@@ -315,12 +319,12 @@ export const RULES: Record<string, Rule> = {
     },
   },
   // The organizer puts the failed mail back in the queue; the owner's press then finds none failed (404).
-  'routes/organizer.$org.mail': { loader: read(), action: { '': change((f) => ({ id: f.failedMailId }), { alsoOk: [404] }) } },
-  'routes/organizer.$org.report': { loader: read(CONSOLE_DATA, () => '?from=2026-01-01&to=2027-12-31') },
-  'routes/organizer.$org.report_.csv': { loader: read(CONSOLE_DATA, () => '?from=2026-01-01&to=2027-12-31&dialect=rfc4180') },
-  'routes/organizer.$org.events.new': { loader: read(), action: { '': change((_f, run) => eventForm(run)) } },
+  'routes/organizer.$org.mail': { loader: read(['attendeeEmail']), action: { '': change((f) => ({ id: f.failedMailId }), { alsoOk: [404] }) } },
+  'routes/organizer.$org.report': { loader: read([], () => '?from=2026-01-01&to=2027-12-31') },
+  'routes/organizer.$org.report_.csv': { loader: read([], () => '?from=2026-01-01&to=2027-12-31&dialect=rfc4180') },
+  'routes/organizer.$org.events.new': { loader: read([]), action: { '': change((_f, run) => eventForm(run)) } },
   'routes/organizer.$org.events.$id._index': {
-    loader: read(),
+    loader: read(['streamLink']),
     action: {
       save: change((_f, run) => ({ ...eventForm(run), slug: 'behorighet' }), { alsoOk: [400] }),
       publish: change(() => ({ intent: 'publish' }), { alsoOk: [409] }),
@@ -331,9 +335,9 @@ export const RULES: Record<string, Rule> = {
       'remove-cover': change(() => ({ intent: 'remove-cover' })),
     },
   },
-  'routes/organizer.$org.events.$id.dashboard': { loader: read() },
+  'routes/organizer.$org.events.$id.dashboard': { loader: read([]) },
   'routes/organizer.$org.events.$id.programme': {
-    loader: read(),
+    loader: read([]),
     action: {
       addRoom: change((_f, run) => ({ intent: 'addRoom', name: `Sal ${run}` })),
       renameRoom: change((f, run) => ({ intent: 'renameRoom', roomId: f.roomId, name: `Salen ${run}` })),
@@ -347,7 +351,7 @@ export const RULES: Record<string, Rule> = {
     },
   },
   'routes/organizer.$org.events.$id.registrations': {
-    loader: read(),
+    loader: read(PERSONAL),
     action: {
       add: change((_f, run) => ({ intent: 'add', name: `Tillagd ${run}`, email: `tillagd-${run}@example.se`, attendanceMode: 'on_site' })),
       markPayment: change((f) => ({ intent: 'markPayment', registrationId: f.registrationId, paymentStatus: 'paid' }), { alsoOk: [400, 409] }),
@@ -358,9 +362,9 @@ export const RULES: Record<string, Rule> = {
       resend: change((f) => ({ intent: 'resend', registrationId: f.registrationId }), { alsoOk: [409] }),
     },
   },
-  'routes/organizer.$org.events.$id.registrations_.export': { loader: read(CONSOLE_DATA, () => '?format=rfc4180') },
+  'routes/organizer.$org.events.$id.registrations_.export': { loader: read(PERSONAL, () => '?format=rfc4180') },
   'routes/organizer.$org.events.$id.invites': {
-    loader: read(),
+    loader: read([]),
     action: {
       // The fixture's event is open to all, so the guest list answers 409 (after the role was checked).
       invite: change((_f, run) => ({ intent: 'invite', list: `gast-${run}@example.se` }), { alsoOk: [409] }),
@@ -369,7 +373,7 @@ export const RULES: Record<string, Rule> = {
     },
   },
   'routes/organizer.$org.events.$id.speakers': {
-    loader: read(),
+    loader: read([]),
     action: {
       invite: change((_f, run) => ({
         intent: 'invite',
@@ -384,7 +388,7 @@ export const RULES: Record<string, Rule> = {
     },
   },
   'routes/organizer.$org.events.$id.speaker-answers': {
-    loader: read(),
+    loader: read([]),
     action: {
       settings: change(() => ({ intent: 'settings', speakerEditsOpen: 'yes', speakerEditsUntil: '' })),
       approve: change(() => ({ intent: 'approve', editId: '00000000-0000-4000-8000-000000000000' }), { alsoOk: [404] }),
@@ -392,7 +396,7 @@ export const RULES: Record<string, Rule> = {
     },
   },
   'routes/organizer.$org.events.$id.materials': {
-    loader: read(),
+    loader: read([]),
     action: {
       add: change(() => ({ intent: 'add', kind: 'recording', itemId: '', url: 'https://youtu.be/authz' })),
       upload: change(() => ({ intent: 'upload', kind: 'slides', itemId: '', title: 'Bilder' }), { alsoOk: [400] }),
@@ -401,7 +405,7 @@ export const RULES: Record<string, Rule> = {
     },
   },
   'routes/organizer.$org.events.$id.check-in': {
-    loader: read(CONSOLE_DATA, () => `?q=${encodeURIComponent(MARKERS.attendeeName)}`),
+    loader: read(['attendeeName', 'attendeeEmail'], () => `?q=${encodeURIComponent(MARKERS.attendeeName)}`),
     action: {
       checkIn: change((f) => ({ intent: 'checkIn', registrationId: f.registrationId }), { alsoOk: [409] }),
       undo: change((f) => ({ intent: 'undo', registrationId: f.registrationId }), { alsoOk: [409] }),
@@ -410,13 +414,13 @@ export const RULES: Record<string, Rule> = {
     },
   },
   'routes/organizer.$org.events.$id.questions': {
-    loader: read(),
+    loader: read(['attendeeName']),
     // The organizer moves it; the owner's same press finds it already selected (the same outcome).
     action: { moderate: change((f) => ({ intent: 'moderate', questionId: f.questionId, from: 'new', state: 'selected' }), { alsoOk: [409] }) },
   },
-  'routes/organizer.$org.events.$id.questions_.export': { loader: read(CONSOLE_DATA, () => '?format=rfc4180') },
+  'routes/organizer.$org.events.$id.questions_.export': { loader: read(['attendeeName'], () => '?format=rfc4180') },
   'routes/organizer.$org.events.$id.proposals': {
-    loader: read(),
+    loader: read([]),
     action: {
       settings: change((_f, run) => ({
         intent: 'settings',
@@ -432,9 +436,9 @@ export const RULES: Record<string, Rule> = {
       decline: change((f) => ({ intent: 'decline', proposalId: f.proposalId, message: '' }), { alsoOk: [400, 409], last: true }),
     },
   },
-  'routes/organizer.$org.events.$id.mailings._index': { loader: read(), action: { create: change(() => ({ intent: 'create' })) } },
+  'routes/organizer.$org.events.$id.mailings._index': { loader: read([]), action: { create: change(() => ({ intent: 'create' })) } },
   'routes/organizer.$org.events.$id.mailings.$mailingId': {
-    loader: read(),
+    loader: read(['attendeeName']),
     action: {
       save: change((_f, run) => ({ intent: 'save', subjectSv: `Utskick ${run}`, bodySv: 'Hej {förnamn}' }), { alsoOk: [400, 409] }),
       send: change(() => ({ intent: 'send', subjectSv: 'Utskick', bodySv: 'Hej' }), { alsoOk: [400, 409], last: true }),
@@ -445,10 +449,10 @@ export const RULES: Record<string, Rule> = {
       cancel: change(() => ({ intent: 'cancel' }), { alsoOk: [400, 409], last: true }),
     },
   },
-  'routes/organizer.$org.series._index': { loader: read() },
-  'routes/organizer.$org.series.new': { loader: read(), action: { '': change((_f, run) => ({ titleSv: `Serie ${run}` })) } },
+  'routes/organizer.$org.series._index': { loader: read([]) },
+  'routes/organizer.$org.series.new': { loader: read([]), action: { '': change((_f, run) => ({ titleSv: `Serie ${run}` })) } },
   'routes/organizer.$org.series.$id': {
-    loader: read(),
+    loader: read(['draftTitle']),
     action: {
       save: change((_f, run) => ({ intent: 'save', titleSv: `Serien ${run}`, slug: 'serien' }), { alsoOk: [400] }),
       addPart: change((f) => ({ intent: 'addPart', eventId: f.eventId }), { alsoOk: [400, 409] }),
