@@ -198,6 +198,39 @@ async function createOrganizationData(organization: { id: string; slug: string }
       tokenHash: hashToken(proposalToken({ id: proposalId })),
     },
   })
+  // Others' proposal, invitation and waitlist place, for the console's decisions (the speaker's own are theirs to withdraw and accept).
+  const decisionProposal = await db.proposal.create({
+    data: {
+      eventId: event.id,
+      title: 'Ett annat förslag',
+      abstract: 'Sammanfattning.',
+      format: 'talk',
+      lengthMinutes: 30,
+      name: 'Föreslagare Annan',
+      email: `annan-${k}@example.se`,
+      tokenHash: hashToken(`annan-${k}`),
+    },
+  })
+  const pendingInvitation = await db.speakerInvitation.create({
+    data: {
+      eventId: event.id,
+      email: `inbjuden-${k}@example.se`,
+      name: 'Inbjuden Talare',
+      tokenHash: hashToken(`inbjuden-${k}`),
+      expiresAt: new Date(Date.now() + 30 * 86_400_000),
+    },
+  })
+  const waitlisted = await db.registration.create({
+    data: {
+      eventId: event.id,
+      name: 'Väntande Person',
+      email: `vantar-${k}@example.se`,
+      emailNormalized: `vantar-${k}@example.se`,
+      status: 'waitlisted',
+      attendanceMode: 'on_site',
+      manageTokenHash: hashToken(`vantar-${k}`),
+    },
+  })
   const mailing = await db.mailing.create({ data: { organizationId: organization.id, eventId: event.id } })
   const failedMail = await db.outboxMessage.create({
     data: {
@@ -235,6 +268,9 @@ async function createOrganizationData(organization: { id: string; slug: string }
     mediaFile: media.originalName,
     memberId: member.id,
     failedMailId: failedMail.id,
+    decisionProposalId: decisionProposal.id,
+    pendingInvitationId: pendingInvitation.id,
+    waitlistedId: waitlisted.id,
     tokens: {
       manage: manageToken(registration),
       calendar: deriveToken('calendar', feedId, 0),

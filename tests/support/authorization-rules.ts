@@ -64,6 +64,10 @@ export type Fixture = {
   mediaFile: string
   memberId: string
   failedMailId: string
+  /** Someone else's proposal, invitation and waitlisted registration, for the console's decisions. */
+  decisionProposalId: string
+  pendingInvitationId: string
+  waitlistedId: string
   tokens: Record<TokenKind, string>
 }
 
@@ -166,7 +170,6 @@ export const RULES: Record<string, Rule> = {
           whenFull: 'waitlist',
           consent: 'yes',
         }),
-        alsoOk: [400],
       },
     },
   },
@@ -184,7 +187,6 @@ export const RULES: Record<string, Rule> = {
           attendance: 'online',
           consent: 'yes',
         }),
-        alsoOk: [400],
       },
     },
   },
@@ -197,12 +199,11 @@ export const RULES: Record<string, Rule> = {
           title: `Förslag ${run}`,
           abstract: 'Ett samtal om behörighet.',
           format: 'talk',
-          lengthMinutes: '30',
+          length: '30',
           name: `Föreslagare ${run}`,
           email: `forslag-${run}@example.se`,
           consent: 'yes',
         }),
-        alsoOk: [400],
       },
     },
   },
@@ -218,7 +219,18 @@ export const RULES: Record<string, Rule> = {
       cancel: { allow: ['attendee'], body: () => ({ intent: 'cancel' }), last: true },
       'cancel-series': { allow: ['attendee'], body: () => ({ intent: 'cancel-series' }), alsoOk: [400] },
       mode: { allow: ['attendee'], body: () => ({ intent: 'mode', mode: 'online' }), alsoOk: [400, 409] },
-      details: { allow: ['attendee'], body: () => ({ intent: 'details', name: 'Hedvig Ny' }), alsoOk: [400] },
+      details: {
+        allow: ['attendee'],
+        body: () => ({
+          intent: 'details',
+          name: 'Hedvig Ny',
+          email: 'hedvig.ny@example.se',
+          organization: 'Kommunen',
+          sector: 'public_sector',
+          county: 'sodermanland',
+        }),
+        alsoOk: [400],
+      },
       items: { allow: ['attendee'], body: () => ({ intent: 'items' }), alsoOk: [400] },
       'join-part': { allow: ['attendee'], body: (f) => ({ intent: 'join-part', eventId: f.eventId }), alsoOk: [400] },
       'calendar-on': { allow: ['attendee'], body: () => ({ intent: 'calendar-on' }) },
@@ -285,7 +297,7 @@ export const RULES: Record<string, Rule> = {
     action: {
       text: {
         allow: ['speaker'],
-        body: () => ({ intent: 'text', titleSv: 'Talarens punkt', titleEn: '', descriptionSv: '', descriptionEn: '' }),
+        body: () => ({ intent: 'text', titleSv: 'Talarens punkt', titleEn: 'The speaker’s item', descriptionSv: '', descriptionEn: '' }),
         alsoOk: [400, 409],
       },
       answers: {
@@ -328,11 +340,12 @@ export const RULES: Record<string, Rule> = {
     action: {
       save: change((_f, run) => ({ ...eventForm(run), slug: 'behorighet' }), { alsoOk: [400] }),
       publish: change(() => ({ intent: 'publish' }), { alsoOk: [409] }),
-      unpublish: change(() => ({ intent: 'unpublish' }), { alsoOk: [409], last: true }),
-      cancel: change(() => ({ intent: 'cancel', reason: 'Test' }), { alsoOk: [409], last: true }),
-      postpone: change(() => ({ intent: 'postpone', note: 'Senare' }), { alsoOk: [400, 409], last: true }),
       cover: change(() => ({ intent: 'cover' }), { alsoOk: [400] }),
       'remove-cover': change(() => ({ intent: 'remove-cover' })),
+      // In this order: postponed, then cancelled, then taken down; the owner's second press is a 409.
+      postpone: change(() => ({ intent: 'postpone', note: 'Senare' }), { alsoOk: [409], last: true }),
+      cancel: change(() => ({ intent: 'cancel', reason: 'Test' }), { alsoOk: [409], last: true }),
+      unpublish: change(() => ({ intent: 'unpublish' }), { alsoOk: [409], last: true }),
     },
   },
   'routes/organizer.$org.events.$id.dashboard': { loader: read([]) },
@@ -357,8 +370,8 @@ export const RULES: Record<string, Rule> = {
       markPayment: change((f) => ({ intent: 'markPayment', registrationId: f.registrationId, paymentStatus: 'paid' }), { alsoOk: [400, 409] }),
       move: change((f) => ({ intent: 'move', registrationId: f.registrationId, mode: 'online' }), { alsoOk: [400, 409] }),
       cancel: change((f) => ({ intent: 'cancel', registrationId: f.registrationId }), { alsoOk: [409], last: true }),
-      promote: change((f) => ({ intent: 'promote', registrationId: f.registrationId }), { alsoOk: [400, 409] }),
-      removeFromWaitlist: change((f) => ({ intent: 'removeFromWaitlist', registrationId: f.registrationId }), { alsoOk: [400, 409] }),
+      promote: change((f) => ({ intent: 'promote', registrationId: f.waitlistedId }), { alsoOk: [409] }),
+      removeFromWaitlist: change((f) => ({ intent: 'removeFromWaitlist', registrationId: f.waitlistedId }), { alsoOk: [409], last: true }),
       resend: change((f) => ({ intent: 'resend', registrationId: f.registrationId }), { alsoOk: [409] }),
     },
   },
@@ -382,9 +395,9 @@ export const RULES: Record<string, Rule> = {
         role: 'speaker',
         answerBy: '2099-03-01T12:00',
       })),
-      revoke: change((f) => ({ intent: 'revoke', invitationId: f.invitationId }), { alsoOk: [409], last: true }),
-      resend: change((f) => ({ intent: 'resend', invitationId: f.invitationId }), { alsoOk: [409] }),
-      deadline: change((f) => ({ intent: 'deadline', invitationId: f.invitationId, answerBy: '2099-04-01T12:00' }), { alsoOk: [400, 409] }),
+      revoke: change((f) => ({ intent: 'revoke', invitationId: f.pendingInvitationId }), { alsoOk: [409], last: true }),
+      resend: change((f) => ({ intent: 'resend', invitationId: f.pendingInvitationId }), { alsoOk: [409] }),
+      deadline: change((f) => ({ intent: 'deadline', invitationId: f.pendingInvitationId, answerBy: '2099-04-01T12:00' }), { alsoOk: [400, 409] }),
     },
   },
   'routes/organizer.$org.events.$id.speaker-answers': {
@@ -432,8 +445,8 @@ export const RULES: Record<string, Rule> = {
       })),
       rate: change((f) => ({ intent: 'rate', proposalId: f.proposalId, score: '4' }), { alsoOk: [400, 409] }),
       comment: change((f) => ({ intent: 'comment', proposalId: f.proposalId, body: 'Bra förslag' }), { alsoOk: [400, 409] }),
-      accept: change((f) => ({ intent: 'accept', proposalId: f.proposalId, message: '' }), { alsoOk: [400, 409], last: true }),
-      decline: change((f) => ({ intent: 'decline', proposalId: f.proposalId, message: '' }), { alsoOk: [400, 409], last: true }),
+      accept: change((f) => ({ intent: 'accept', proposalId: f.decisionProposalId, message: '' }), { alsoOk: [409], last: true }),
+      decline: change((f) => ({ intent: 'decline', proposalId: f.decisionProposalId, message: '' }), { alsoOk: [409], last: true }),
     },
   },
   'routes/organizer.$org.events.$id.mailings._index': { loader: read([]), action: { create: change(() => ({ intent: 'create' })) } },
@@ -441,12 +454,10 @@ export const RULES: Record<string, Rule> = {
     loader: read(['attendeeName']),
     action: {
       save: change((_f, run) => ({ intent: 'save', subjectSv: `Utskick ${run}`, bodySv: 'Hej {förnamn}' }), { alsoOk: [400, 409] }),
-      send: change(() => ({ intent: 'send', subjectSv: 'Utskick', bodySv: 'Hej' }), { alsoOk: [400, 409], last: true }),
-      schedule: change(() => ({ intent: 'schedule', subjectSv: 'Utskick', bodySv: 'Hej', scheduledAt: '2099-03-01T12:00' }), {
-        alsoOk: [400, 409],
-        last: true,
-      }),
-      cancel: change(() => ({ intent: 'cancel' }), { alsoOk: [400, 409], last: true }),
+      // In this order: scheduled, the schedule cancelled, then sent; the owner's second press is a 409.
+      schedule: change(() => ({ intent: 'schedule', subjectSv: 'Utskick', bodySv: 'Hej', scheduledAt: '2099-03-01T12:00' }), { alsoOk: [409], last: true }),
+      cancel: change(() => ({ intent: 'cancel' }), { alsoOk: [409], last: true }),
+      send: change(() => ({ intent: 'send', subjectSv: 'Utskick', bodySv: 'Hej' }), { alsoOk: [409], last: true }),
     },
   },
   'routes/organizer.$org.series._index': { loader: read([]) },
