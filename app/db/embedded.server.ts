@@ -73,6 +73,9 @@ export function backupSocketPath(dataDir: string): string | undefined {
 function serveBackups(socketPath: string, withConnection: Database['withConnection']): net.Server {
   const server = net.createServer((socket) => {
     socket.on('error', () => {})
+    // A reader that says nothing, or stops reading, for 10 s is dropped: it must hold neither the
+    // app's shutdown nor (mid-snapshot) its only database connection.
+    socket.setTimeout(10_000, () => socket.destroy())
     socket.once('data', (chunk) => {
       if (chunk.toString('utf8').trim() !== 'backup') return void socket.destroy()
       const write = async (line: string) => {
