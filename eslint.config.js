@@ -35,6 +35,7 @@ const DOMAIN_FOLDERS = [
   'events',
   'exports',
   'mail',
+  'metrics',
   'organizations',
   'programme',
   'registrations',
@@ -54,6 +55,7 @@ const BASE_FILES = [
   'app/markdown.server.ts',
   'app/cache.server.ts',
   'app/log.server.ts',
+  'app/request-context.server.ts',
 ]
 
 export default tseslint.config(

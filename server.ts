@@ -9,7 +9,7 @@
  * the server drains in-flight requests (keep-alive connections are closed after their current
  * response) and closes the database.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import http from 'node:http'
 import net from 'node:net'
 import path from 'node:path'
@@ -22,7 +22,9 @@ import { DatabaseUnavailableError } from './app/errors.server.ts'
 import { t, type MessageKey } from './app/i18n/index.ts'
 import { exitOnSignal, log } from './app/log.server.ts'
 import { isCacheablePageRequest, joinNonce, PageCache, pageEtag, splitAtNonce, type CachedPage } from './app/public/page-cache.server.ts'
+import { routePatterns } from './app/metrics/route-pattern.server.ts'
 import { markPersonal } from './app/personal-pages.ts'
+import { requestIdFrom, runInRequest } from './app/request-context.server.ts'
 import { isSameOrigin } from './app/same-origin.ts'
 import { uploadBodyLimit } from './app/uploads/media.ts'
 
@@ -46,6 +48,8 @@ type AppEntry = {
   shutdown: () => Promise<void>
   dataGeneration: () => number
   wasDatabaseAway: (request: Request) => boolean
+  recordRequest: (answer: { route: string; method: string; status: number; seconds: number }) => void
+  renderMetrics: () => Promise<{ contentType: string; body: string }>
 }
 
 /**
@@ -76,7 +80,7 @@ function isHost(value: string): boolean {
 
 class RequestProblem {
   constructor(
-    readonly status: 400 | 403 | 405 | 413,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 413,
     readonly messageKey: MessageKey,
   ) {}
 }
@@ -273,6 +277,16 @@ function turns(limit: number) {
   }
 }
 
+/**
+ * Whether the Authorization header carries the metrics token. Both sides are hashed first, so the
+ * comparison takes the same time whatever the header holds (timingSafeEqual needs equal lengths).
+ */
+function hasMetricsToken(authorization: string | undefined, token: string): boolean {
+  const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization ?? '')
+  const digest = (value: string) => createHash('sha256').update(value).digest()
+  return timingSafeEqual(digest(match?.[1] ?? ''), digest(token)) && match !== null
+}
+
 function matchesEtag(ifNoneMatch: string | undefined, etag: string | undefined): boolean {
   if (!ifNoneMatch || !etag) return false
   if (ifNoneMatch.trim() === '*') return true
@@ -310,6 +324,7 @@ async function main() {
   const renderRemix = createRemixHandler(build, config.nodeEnv)
   const inTurn = turns(config.databaseUrl ? config.databasePoolSize : 4)
   const pages = new PageCache(entry.dataGeneration)
+  const routeOf = routePatterns(build.routes)
   const setSecurityHeaders = securityHeaders(config)
   let stopping = false
 
@@ -446,13 +461,55 @@ async function main() {
     remix(req, res, res.locals.cspNonce as string).catch(next)
   })
 
+  /**
+   * /metrics (ADR 0033): answered here, before the page cache and the render turns, so a scrape
+   * works while every turn is busy and is never stored. Unset METRICS_TOKEN → 404 (nothing to find);
+   * a missing or wrong token → 401.
+   */
+  const metrics = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    res.setHeader('Cache-Control', 'no-store')
+    if (!config.metricsToken) return problem(res, new RequestProblem(404, 'error.notFound.title'))
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD')
+      return problem(res, new RequestProblem(405, 'error.methodNotAllowed'))
+    }
+    if (!hasMetricsToken(req.headers.authorization, config.metricsToken)) {
+      res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"')
+      return problem(res, new RequestProblem(401, 'error.unauthorized'))
+    }
+    const { contentType, body } = await entry.renderMetrics()
+    res.statusCode = 200
+    res.setHeader('Content-Type', contentType)
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now()
-    if (!config.quietRequestLog) {
-      res.on('finish', () => {
-        log({ level: 'info', method: req.method, path: pathOf(req), status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 })
-      })
-    }
+    // Every answer carries its request's id, which every log line written while serving it repeats
+    // (and the outbox rows it queues keep): app/request-context.server.ts.
+    const requestId = requestIdFrom(req.headers['x-request-id'])
+    res.setHeader('X-Request-Id', requestId)
+    res.on('finish', () => {
+      const seconds = (performance.now() - started) / 1000
+      const route = routeOf(pathOf(req))
+      const method = METHODS.has(req.method ?? '') ? req.method! : 'other'
+      entry.recordRequest({ route, method, status: res.statusCode, seconds })
+      if (!config.quietRequestLog) {
+        log({
+          level: 'info',
+          request_id: requestId,
+          method: req.method,
+          path: pathOf(req),
+          route,
+          status: res.statusCode,
+          ms: Math.round(seconds * 10_000) / 10,
+        })
+      }
+    })
+    runInRequest(requestId, () => serve(req, res))
+  }
+
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // Once stopping, every answer ends its connection, so busy keep-alive clients let go too.
     if (stopping) res.setHeader('Connection', 'close')
     const issue = requestProblem(req)
@@ -465,6 +522,7 @@ async function main() {
     const nonce = randomBytes(16).toString('base64')
     setSecurityHeaders(res, nonce, isEmbedPath(pathOf(req)), isCheckInPath(pathOf(req)))
     if (issue) return problem(res, issue)
+    if (pathOf(req) === '/metrics') return void metrics(req, res).catch((error: unknown) => failed(res, error))
     const method = req.method!
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
       // A state-changing request from another site is refused here with a readable 403 (Remix's own

@@ -11,6 +11,8 @@ import { markPersonal } from './personal-pages.ts'
 export { boot, shutdown } from './boot.server.ts'
 // …and server.ts's cache of rendered public pages watches writes through this.
 export { dataGeneration } from './db/generation.server.ts'
+// …and counts every answer and serves /metrics through these (ADR 0033).
+export { recordRequest, renderMetrics } from './metrics/scrape.server.ts'
 
 const ABORT_DELAY = 5_000
 

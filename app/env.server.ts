@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import crypto, { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
@@ -40,7 +40,7 @@ const httpUrl = urlWithScheme(['http:', 'https:'], 'must be an http:// or https:
 const smtpUrl = urlWithScheme(['smtp:', 'smtps:'], 'must be an smtp:// or smtps:// URL')
 
 /** Variables whose value is never shown, not even in a configuration error. */
-const SECRET_VARIABLES = new Set(['SESSION_SECRET'])
+const SECRET_VARIABLES = new Set(['SESSION_SECRET', 'METRICS_TOKEN', 'DKIM_PRIVATE_KEY'])
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -59,6 +59,24 @@ const EnvSchema = z.object({
   SAMLING_QUIET_LOG: z.enum(['0', '1']).default('0'),
   REGISTRATIONS_PER_IP: z.coerce.number().int('must be a whole number').min(1).default(60),
   REGISTRATIONS_PER_EMAIL: z.coerce.number().int('must be a whole number').min(1).default(10),
+  METRICS_TOKEN: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it travels in an Authorization header)')
+    .optional(),
+  DKIM_DOMAIN: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain name such as sormland.se')
+    .optional(),
+  DKIM_SELECTOR: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,62})$/, 'must be a DNS label such as samling2026')
+    .optional(),
+  DKIM_PRIVATE_KEY: z.string().optional(),
+  DKIM_PRIVATE_KEY_FILE: z.string().trim().min(1).optional(),
 })
 
 export type Config = {
@@ -82,6 +100,54 @@ export type Config = {
   quietRequestLog: boolean
   /** Registration attempts allowed per client IP / per e-mail address in 10 minutes (shared by every instance). */
   registrationLimits: { perIp: number; perEmail: number }
+  /** METRICS_TOKEN: the bearer token /metrics asks for; unset = /metrics answers 404. */
+  metricsToken: string | undefined
+  /** DKIM_DOMAIN, DKIM_SELECTOR and the key (DKIM_PRIVATE_KEY or _FILE): every outgoing mail is signed. */
+  dkim: DkimConfig | undefined
+}
+
+export type DkimConfig = { domainName: string; keySelector: string; privateKey: string }
+
+/**
+ * DKIM signing (docs/operations.md): all of domain, selector and key, or none. The key is a PEM
+ * private key (RSA or Ed25519) given inline or as a file; it is parsed here, so a wrong one stops
+ * start-up with a line naming the variable instead of failing every send.
+ */
+function dkimConfig(e: z.infer<typeof EnvSchema>): DkimConfig | undefined {
+  if (e.DKIM_PRIVATE_KEY && e.DKIM_PRIVATE_KEY_FILE)
+    throw new ConfigError('DKIM_PRIVATE_KEY_FILE: set either DKIM_PRIVATE_KEY or DKIM_PRIVATE_KEY_FILE, not both')
+  const keyVariable = e.DKIM_PRIVATE_KEY_FILE ? 'DKIM_PRIVATE_KEY_FILE' : 'DKIM_PRIVATE_KEY'
+  const hasKey = Boolean(e.DKIM_PRIVATE_KEY || e.DKIM_PRIVATE_KEY_FILE)
+  if (!e.DKIM_DOMAIN && !e.DKIM_SELECTOR && !hasKey) return undefined
+  const missing = [!e.DKIM_DOMAIN && 'DKIM_DOMAIN', !e.DKIM_SELECTOR && 'DKIM_SELECTOR', !hasKey && 'DKIM_PRIVATE_KEY (or DKIM_PRIVATE_KEY_FILE)'].filter(
+    Boolean,
+  )
+  if (missing.length) throw new ConfigError(`${missing[0]}: required when any DKIM_* variable is set (DKIM needs the domain, the selector and the private key)`)
+  let pem = e.DKIM_PRIVATE_KEY ?? ''
+  if (e.DKIM_PRIVATE_KEY_FILE) {
+    try {
+      pem = fs.readFileSync(e.DKIM_PRIVATE_KEY_FILE, 'utf8')
+    } catch (error) {
+      throw new ConfigError(
+        `DKIM_PRIVATE_KEY_FILE: cannot read ${JSON.stringify(e.DKIM_PRIVATE_KEY_FILE)} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      )
+    }
+  }
+  // A key pasted into an environment file often has its line breaks written as "\n".
+  pem = pem.includes('\\n') && !pem.includes('\n') ? pem.replace(/\\n/g, '\n') : pem
+  let key: crypto.KeyObject
+  try {
+    key = crypto.createPrivateKey(pem)
+  } catch {
+    throw new ConfigError(`${keyVariable}: not a PEM private key (expected "-----BEGIN PRIVATE KEY-----" or "-----BEGIN RSA PRIVATE KEY-----")`)
+  }
+  if (key.asymmetricKeyType !== 'rsa' && key.asymmetricKeyType !== 'ed25519') {
+    throw new ConfigError(`${keyVariable}: must be an RSA or Ed25519 key (got ${key.asymmetricKeyType ?? 'unknown'})`)
+  }
+  if (key.asymmetricKeyType === 'rsa' && (key.asymmetricKeyDetails?.modulusLength ?? 0) < 1024) {
+    throw new ConfigError(`${keyVariable}: an RSA key for DKIM must have at least 1024 bits (2048 recommended)`)
+  }
+  return { domainName: e.DKIM_DOMAIN!, keySelector: e.DKIM_SELECTOR!, privateKey: pem.trim() }
 }
 
 type Secrets = { sessionSecret: string; mailboxKey: string }
@@ -139,6 +205,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     runMailWorker: e.MAIL_WORKER === 'on',
     quietRequestLog: e.SAMLING_QUIET_LOG === '1',
     registrationLimits: { perIp: e.REGISTRATIONS_PER_IP, perEmail: e.REGISTRATIONS_PER_EMAIL },
+    metricsToken: e.METRICS_TOKEN,
+    dkim: dkimConfig(e),
   }
 }
 

@@ -5,8 +5,13 @@
  * No e-mail address ever reaches a log line: logs are kept longer and read by more people than the
  * database, so every string field is passed through `redactEmails` (a person's address becomes
  * `[email]`), and no password of a URL (`redactCredentials`).
+ *
+ * A line written while a request is served carries its `request_id` (app/request-context.server.ts)
+ * unless the fields name one themselves (the mail worker names the id of the request that queued
+ * the mail).
  */
 import { redactCredentials } from './env.server.ts'
+import { currentRequestId } from './request-context.server.ts'
 
 export type LogFields = { level: 'info' | 'warn' | 'error'; msg?: string } & Record<string, unknown>
 
@@ -26,7 +31,9 @@ function redact(value: unknown): unknown {
 
 /** Writes one log line: `{"time":"…","level":"info","msg":"…",…}`. */
 export function log(fields: LogFields): void {
-  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...(redact(fields) as LogFields) }) + '\n')
+  const requestId = currentRequestId()
+  const line = requestId === undefined || 'request_id' in fields ? fields : { ...fields, request_id: requestId }
+  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...(redact(line) as LogFields) }) + '\n')
 }
 
 /**

@@ -25,8 +25,12 @@ export type Database = {
    * while the app runs consistent (app/db/backup.server.ts).
    */
   withConnection<T>(run: (connection: pg.ClientBase) => Promise<T>): Promise<T>
+  /** The connections of pg's pool behind Prisma (the embedded database's pool has one), for /metrics. */
+  poolStats(): PoolStats
   close(): Promise<void>
 }
+
+export type PoolStats = { total: number; idle: number; waiting: number }
 
 export type OpenDatabaseOptions = {
   databaseUrl?: string
@@ -107,6 +111,12 @@ export async function disconnectDatabase(): Promise<void> {
   const database = current
   current = undefined
   await database?.close()
+}
+
+/** The process-wide database's pool: open connections, idle ones, and queries waiting for one. */
+export function databasePoolStats(): PoolStats {
+  if (!current) throw new Error('The database is not connected')
+  return current.poolStats()
 }
 
 export function databaseMode(): DatabaseMode {

@@ -245,6 +245,7 @@ export async function openEmbedded(options: OpenDatabaseOptions): Promise<Databa
       mode: 'embedded',
       appliedMigrations,
       withConnection,
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close() {
         closing ??= (async () => {
           if (backups) await new Promise<void>((resolve) => backups.close(() => resolve()))

@@ -143,6 +143,7 @@ export async function openPostgres(url: string, options: OpenDatabaseOptions): P
     prisma,
     mode: 'postgres',
     appliedMigrations,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async withConnection(run) {
       const connection = await pool.connect()
       try {

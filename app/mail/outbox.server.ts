@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { db, type Tx } from '../db/client.server.ts'
 import type { Locale } from '../i18n/index.ts'
+import { currentRequestId } from '../request-context.server.ts'
 import { sealSecrets, secretFieldNames } from './secrets.server.ts'
 import { getTemplate, InvalidMailPayloadError, parseMailPayload, type TemplateName, type TemplatePayload } from './templates.server.ts'
 
 /**
  * The transactional outbox (docs/decisions/0005-mail-pipeline.md). Call enqueueMail with the SAME
  * transaction as the change that causes the mail, so both commit or neither does. The mail worker
- * (worker.server.ts) sends it later, at least once, always with the row's Message-ID.
+ * (worker.server.ts) sends it later, at least once, always with the row's Message-ID. Each row keeps
+ * the id of the request that queued it (request_id, ADR 0033), which the worker's log lines repeat.
  */
 export type EnqueueMailInput = {
   [N in TemplateName]: {
@@ -97,6 +99,8 @@ function outboxRow(input: EnqueueMailInput) {
     registrationId: input.registrationId,
     dedupKey: input.dedupKey,
     nextAttemptAt: input.notBefore ?? new Date(),
+    // The request that caused the mail, so the worker's lines about it can be matched to it.
+    requestId: currentRequestId(),
   }
 }
 

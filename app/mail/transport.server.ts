@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer, { type SendMailOptions } from 'nodemailer'
-import type { Config } from '../env.server.ts'
+import type { Config, DkimConfig } from '../env.server.ts'
 import type { Locale } from '../i18n/index.ts'
 import type { MailKind } from './templates.server.ts'
 
@@ -82,7 +82,12 @@ export function isPermanentFailure(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600
 }
 
-export type SmtpTransportOptions = { maxConnections?: number; maxMessages?: number }
+export type SmtpTransportOptions = {
+  maxConnections?: number
+  maxMessages?: number
+  /** Signs every message (DKIM_* in the configuration; docs/operations.md has the DNS side). */
+  dkim?: DkimConfig
+}
 
 /**
  * Pooled SMTP. The URL decides TLS as nodemailer reads it: smtps:// is implicit TLS, smtp:// upgrades
@@ -99,6 +104,8 @@ export function createSmtpTransport(url: string, options: SmtpTransportOptions =
     greetingTimeout: 15_000,
     // Well under the worker's lease, so a stuck relay fails the attempt instead of double-sending.
     socketTimeout: 60_000,
+    // nodemailer signs the finished message (all headers it writes, the body's hash) with the key.
+    dkim: options.dkim,
   } as Parameters<typeof nodemailer.createTransport>[0])
   // At most one message per pooled connection is inside nodemailer at a time; the others wait here,
   // before their hand-over is recorded (a message queued inside the pool has not left).
@@ -150,8 +157,9 @@ export const MAILBOX_INDEX = 'index.jsonl'
  * plus one JSON line per message in index.jsonl. Appending a line is atomic enough for the app and
  * a separate worker process writing at once; the .eml is written (and renamed) before its line.
  */
-export function createMailboxTransport(dir: string): MailTransport {
-  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' })
+export function createMailboxTransport(dir: string, options: { dkim?: DkimConfig } = {}): MailTransport {
+  // Signed like the SMTP transport, so the dev mailbox's raw view shows the real DKIM-Signature.
+  const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows', dkim: options.dkim })
   let ready: Promise<unknown> | undefined
   return {
     kind: 'mailbox',
@@ -183,6 +191,10 @@ export function createMailboxTransport(dir: string): MailTransport {
 }
 
 /** The transport the configuration asks for: SMTP when SMTP_URL is set, else the file mailbox. */
-export function createTransportFromConfig(config: Pick<Config, 'smtpUrl' | 'dataDir'>, options: SmtpTransportOptions = {}): MailTransport {
-  return config.smtpUrl ? createSmtpTransport(config.smtpUrl, options) : createMailboxTransport(mailboxDir(config.dataDir))
+export function createTransportFromConfig(
+  config: Pick<Config, 'smtpUrl' | 'dataDir'> & Partial<Pick<Config, 'dkim'>>,
+  options: SmtpTransportOptions = {},
+): MailTransport {
+  const dkim = options.dkim ?? config.dkim
+  return config.smtpUrl ? createSmtpTransport(config.smtpUrl, { ...options, dkim }) : createMailboxTransport(mailboxDir(config.dataDir), { dkim })
 }

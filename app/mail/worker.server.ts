@@ -1,6 +1,7 @@
 import { db } from '../db/client.server.ts'
 import { config } from '../env.server.ts'
 import { log } from '../log.server.ts'
+import { mailMetrics } from '../metrics/registry.server.ts'
 import type { Locale } from '../i18n/index.ts'
 import { openSecrets, redactSecrets, secretFieldNames } from './secrets.server.ts'
 import { getTemplate, isTemplateName, renderMail, type RenderedMail } from './templates.server.ts'
@@ -47,6 +48,8 @@ export type ClaimedMail = {
   createdAt: Date
   /** Set when an earlier attempt handed the message to the relay and never recorded the outcome (at-most-once mail). */
   sendStartedAt?: Date | null
+  /** The request that queued it (its X-Request-Id), if any: repeated in the worker's log lines. */
+  requestId?: string | null
 }
 
 /**
@@ -67,7 +70,8 @@ export async function claimDueMail(options: { batchSize: number; now?: Date; lea
                 FOR UPDATE SKIP LOCKED)
     RETURNING o.id::text AS id, o.template, o.recipient, o.locale::text AS locale, o.payload,
               o.message_id AS "messageId", o.attempts, o.organization_id::text AS "organizationId",
-              o.event_id::text AS "eventId", o.created_at AS "createdAt", o.send_started_at AS "sendStartedAt"`
+              o.event_id::text AS "eventId", o.created_at AS "createdAt", o.send_started_at AS "sendStartedAt",
+              o.request_id AS "requestId"`
 }
 
 export type ProcessOptions = {
@@ -229,6 +233,15 @@ async function deliver(mail: ClaimedMail, transport: MailTransport, cache: Rende
   }
 }
 
+/**
+ * What the worker's lines say about one row: its outbox id and the id of the request that queued it
+ * (ADR 0033), never the recipient. `request_id` is always named, so a round that happens to run
+ * inside some request's context (after wakeMailWorker) does not take that request's id.
+ */
+function mailFields(mail: ClaimedMail) {
+  return { request_id: mail.requestId ?? undefined, outbox_id: mail.id, template: mail.template, attempts: mail.attempts }
+}
+
 function describe(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
   return text.slice(0, 1000)
@@ -279,6 +292,10 @@ export async function processOutboxOnce(options: ProcessOptions): Promise<Proces
   const sent = outcomes.filter((outcome) => outcome.error === undefined).map((outcome) => outcome.mail)
   for (const outcome of outcomes) if (outcome.unrecorded) await markSent(outcome.mail, now)
   result.sent = sent.length
+  mailMetrics.sent.inc(sent.length)
+  mailMetrics.sendFailures.inc(outcomes.length - sent.length)
+  // One line per message, like the server's one per request (both off with SAMLING_QUIET_LOG=1).
+  if (!config().quietRequestLog) for (const mail of sent) log({ level: 'info', msg: 'mail sent', ...mailFields(mail) })
   await clearBounces(
     sent.map((mail) => mail.recipient),
     now,
@@ -300,7 +317,7 @@ export async function processOutboxOnce(options: ProcessOptions): Promise<Proces
       result.failed++
       // A refusal at RCPT TO or DATA is about the address: it is marked, and later bulk mail skips it.
       await recordBounce({ address: mail.recipient, error, now })
-      log({ level: 'error', msg: 'mail failed', outboxId: mail.id, template: mail.template, attempts: mail.attempts, error: lastError })
+      log({ level: 'error', msg: 'mail failed', ...mailFields(mail), error: lastError })
     } else {
       // The relay refused it or was not reached: it did not arrive, so an at-most-once row may go again.
       await db.outboxMessage.updateMany({
@@ -308,7 +325,7 @@ export async function processOutboxOnce(options: ProcessOptions): Promise<Proces
         data: { lastError, sendStartedAt: null, nextAttemptAt: new Date(now.getTime() + retryDelayMs(mail.attempts)) },
       })
       result.retried++
-      log({ level: 'warn', msg: 'mail will be retried', outboxId: mail.id, template: mail.template, attempts: mail.attempts, error: lastError })
+      log({ level: 'warn', msg: 'mail will be retried', ...mailFields(mail), error: lastError })
     }
   }
   return result

@@ -127,6 +127,7 @@ export const common = {
   'error.badRequest': 'Invalid request.',
   'error.methodNotAllowed': 'This method is not supported here.',
   'error.bodyTooLarge': 'The request is too large (at most 1 MiB).',
+  'error.unauthorized': 'A valid access token is needed here (Authorization: Bearer …).',
   'error.forbidden': 'You are not allowed to do this.',
   'error.draftNotCancellable': 'A draft has never been published, so there is nothing to cancel or postpone. Publish it first.',
   'error.conflict': 'The change conflicts with existing data.',

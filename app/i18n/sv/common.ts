@@ -126,6 +126,7 @@ export const common = {
   'error.badRequest': 'Ogiltig förfrågan.',
   'error.methodNotAllowed': 'Metoden stöds inte här.',
   'error.bodyTooLarge': 'Förfrågan är för stor (högst 1 MiB).',
+  'error.unauthorized': 'Här behövs en giltig åtkomsttoken (Authorization: Bearer …).',
   'error.forbidden': 'Du har inte behörighet att göra det här.',
   'error.draftNotCancellable': 'Ett utkast har aldrig varit publicerat, så det finns inget att ställa in eller skjuta upp. Publicera det först.',
   'error.conflict': 'Ändringen krockar med befintliga uppgifter.',
