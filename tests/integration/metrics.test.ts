@@ -13,6 +13,7 @@ import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts'
 // by default, or a fresh database on DATABASE_URL's PostgreSQL. The server's own worker sends to a
 // real SMTP sink, so the mail counters and the outbox gauges move as they would in production.
 const TOKEN = 'metrics-test-token-'.padEnd(48, 'x')
+const SECRET = 'metrics-test-secret-'.padEnd(64, 's')
 const REGISTER_ROUTE = 'routes/($lang).events.$slug_.register'
 
 type LogLine = Record<string, unknown> & { msg?: string; request_id?: string }
@@ -72,20 +73,23 @@ describe('/metrics and request ids', () => {
     }
   }
 
+  const serverEnv = () => ({
+    DATA_DIR: dataDir,
+    DATABASE_URL: postgres?.url ?? '',
+    SESSION_SECRET: SECRET,
+    DEMO: 'off',
+    SMTP_URL: sink.url,
+    METRICS_TOKEN: TOKEN,
+    SAMLING_QUIET_LOG: '0',
+    REGISTRATIONS_PER_IP: '10000',
+  })
+
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'samling-metrics-'))
     if (process.env.DATABASE_URL) postgres = await createTestDatabase()
     await withDatabase((database) => createSeatedEvent(database.prisma, { slug: 'metrik-dagen', seats: 50 }))
     sink = await startSmtpSink()
-    server = await startServer({
-      DATA_DIR: dataDir,
-      DATABASE_URL: postgres?.url,
-      DEMO: 'off',
-      SMTP_URL: sink.url,
-      METRICS_TOKEN: TOKEN,
-      SAMLING_QUIET_LOG: '0',
-      REGISTRATIONS_PER_IP: '10000',
-    })
+    server = await startServer(serverEnv())
   }, 120_000)
 
   afterAll(async () => {
@@ -96,7 +100,7 @@ describe('/metrics and request ids', () => {
   })
 
   it('answers 404 where no METRICS_TOKEN is configured', { timeout: 90_000 }, async () => {
-    const bare = await startServer({ DEMO: 'off' })
+    const bare = await startServer({ DEMO: 'off', DATABASE_URL: '' })
     try {
       const response = await fetch(`${bare.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })
       expect(response.status).toBe(404)
@@ -220,7 +224,14 @@ describe('/metrics and request ids', () => {
     try {
       return await withDatabase(work)
     } finally {
-      server = await startServer({ DATA_DIR: dataDir, DEMO: 'off', SMTP_URL: sink.url, METRICS_TOKEN: TOKEN, SAMLING_QUIET_LOG: '0', REGISTRATIONS_PER_IP: '10000' })
+      server = await startServer({
+        DATA_DIR: dataDir,
+        DEMO: 'off',
+        SMTP_URL: sink.url,
+        METRICS_TOKEN: TOKEN,
+        SAMLING_QUIET_LOG: '0',
+        REGISTRATIONS_PER_IP: '10000',
+      })
     }
   }
 })
