@@ -18,7 +18,8 @@ const REGISTER_ROUTE = 'routes/($lang).events.$slug_.register'
 
 type LogLine = Record<string, unknown> & { msg?: string; request_id?: string }
 
-describe('/metrics and request ids', () => {
+// Embedded, reading the outbox means stopping and starting the server: minutes on a loaded machine.
+describe('/metrics and request ids', { timeout: 180_000 }, () => {
   let server: RunningServer
   let sink: SmtpSink
   let dataDir: string
