@@ -1,6 +1,7 @@
 import type { Config } from './env.server.ts'
 import { pruneExpiredSignIns } from './accounts/session.server.ts'
 import { startMailWorker } from './mail/worker.server.ts'
+import { startRetention } from './privacy/retention.server.ts'
 import { pruneRateLimits } from './rate-limits.server.ts'
 import { startScheduledMail } from './registrations/scheduled-mail.server.ts'
 
@@ -18,6 +19,9 @@ export function startBackgroundWork(config: Config): Array<() => Promise<void>> 
   }, 3_600_000)
   prune.unref()
   const stops: Array<() => Promise<void>> = [async () => clearInterval(prune)]
+  // Retention (ADR 0031): shortly after boot, then hourly; an advisory lock keeps instances from running it twice.
+  const retention = startRetention()
+  stops.push(() => retention.stop())
   if (!config.runMailWorker) return stops
   // Two rounds side by side on PostgreSQL (SKIP LOCKED keeps them apart); PGlite has one connection.
   const worker = startMailWorker({ intervalMs: 1000, batchSize: 50, concurrency: config.databaseUrl ? 2 : 1 })

@@ -14,6 +14,7 @@ import { DataDirInUseError } from '../app/db/embedded.server.ts'
 import { ConfigError, loadConfig, setConfig } from '../app/env.server.ts'
 import { exitOnSignal, log } from '../app/log.server.ts'
 import { startMailWorker } from '../app/mail/worker.server.ts'
+import { startRetention } from '../app/privacy/retention.server.ts'
 import { startScheduledMail } from '../app/registrations/scheduled-mail.server.ts'
 
 async function main() {
@@ -45,6 +46,8 @@ async function main() {
   const worker = startMailWorker({ intervalMs: 1000, batchSize: 50, concurrency: config.databaseUrl ? 2 : 1 })
   // Reminders and digests: queued once per mail however many workers and app instances run this.
   const scheduled = startScheduledMail()
+  // The retention job (ADR 0031): once shortly after start, then hourly; one instance at a time.
+  const retention = startRetention()
   log({ level: 'info', msg: 'mail worker ready', transport: config.smtpUrl ? 'smtp' : 'mailbox', db: config.databaseUrl ? 'postgres' : 'embedded' })
 
   exitOnSignal({
@@ -52,6 +55,7 @@ async function main() {
     forceAfterMs: 30_000,
     stop: async () => {
       await scheduled.stop()
+      await retention.stop()
       await worker.stop()
       await disconnectDatabase()
     },

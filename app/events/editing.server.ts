@@ -393,7 +393,12 @@ export async function listEventAudit(input: { access: Access; eventId: string; t
   const rows = await db.auditEntry.findMany({
     where: {
       organizationId: input.access.organization.id,
-      OR: [{ entityType: 'event', entityId: input.eventId }, { data: { path: ['eventId'], equals: input.eventId } }],
+      OR: [
+        { entityType: 'event', entityId: input.eventId },
+        { data: { path: ['eventId'], equals: input.eventId } },
+        // The retention job's entry per organization lists the events it anonymized (ADR 0031).
+        { action: 'retention.anonymized', data: { path: ['eventIds'], array_contains: [input.eventId] } },
+      ],
     },
     orderBy: { createdAt: 'desc' },
     take: input.take ?? 20,

@@ -18,6 +18,7 @@ import { exportMessages } from './en/exports.ts'
 import { questionMessages } from './en/questions.ts'
 import { programmeViewMessages } from './en/programme-view.ts'
 import { dashboardMessages } from './en/dashboard.ts'
+import { retentionMessages } from './en/retention.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -40,4 +41,5 @@ export const en = {
   ...questionMessages,
   ...programmeViewMessages,
   ...dashboardMessages,
+  ...retentionMessages,
 } satisfies Messages

@@ -21,6 +21,7 @@ import { questionMessages } from './sv/questions.ts'
 import { programmeViewMessages } from './sv/programme-view.ts'
 import { mailingMessages } from './sv/mailings.ts'
 import { dashboardMessages } from './sv/dashboard.ts'
+import { retentionMessages } from './sv/retention.ts'
 
 export const sv = {
   ...common,
@@ -42,6 +43,7 @@ export const sv = {
   ...programmeViewMessages,
   ...mailingMessages,
   ...dashboardMessages,
+  ...retentionMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

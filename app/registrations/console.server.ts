@@ -190,8 +190,10 @@ export async function listRegistrations(input: { access: Access; eventId: string
     hasNext: skip + rows.length < total,
     registrations: rows.map((row) => ({
       id: row.id,
-      name: row.name,
-      email: row.email,
+      name: row.anonymizedAt ? '' : row.name,
+      // An anonymized row's made-up address is nobody's (ADR 0031): the list shows "Anonymiserad" instead.
+      email: row.anonymizedAt ? '' : row.email,
+      isAnonymized: row.anonymizedAt !== null,
       organizationName: row.organizationName,
       sector: row.sector,
       county: row.county,

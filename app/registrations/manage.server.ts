@@ -14,7 +14,7 @@ import { hashToken, isTokenShaped } from './tokens.server.ts'
  * Each runs in one transaction with the event row locked (see seats.server.ts): a freed seat goes
  * to the first person on the waitlist in the same transaction, and cancelling twice frees one seat once.
  */
-type Actor = { by: 'attendee' | 'organizer'; actorId?: string | null }
+export type Actor = { by: 'attendee' | 'organizer'; actorId?: string | null }
 
 /** The registration a manage token stands for (any status), or null. Reads only: opening a link changes nothing. */
 export async function findRegistrationByToken(token: string) {
@@ -38,7 +38,7 @@ export async function findRegistrationByToken(token: string) {
 export type ManagedRegistration = NonNullable<Awaited<ReturnType<typeof findRegistrationByToken>>>
 
 /** Runs `work` with the registration's event locked and the registration re-read under the lock. */
-async function withRegistration<T>(
+export async function withRegistration<T>(
   registrationId: string,
   work: (tx: Tx, event: SeatEvent, registration: Registration & { ticketType: TicketType | null }) => Promise<T>,
   scope?: { organizationId: string },
@@ -64,31 +64,41 @@ export type CancelInput = Actor & { registrationId: string; organizationId?: str
 export async function cancelRegistration(input: CancelInput): Promise<{ changed: boolean; promoted: string[] }> {
   return withRegistration(
     input.registrationId,
-    async (tx, event, registration) => {
-      if (registration.status === 'cancelled') return { changed: false, promoted: [] }
-      const wasConfirmed = registration.status === 'confirmed'
-      const cancelled = await tx.registration.update({
-        where: { id: registration.id },
-        data: { status: 'cancelled', cancelledAt: new Date() },
-        include: { ticketType: true },
-      })
-      await tx.itemSignup.deleteMany({ where: { registrationId: registration.id } })
-      await recordAudit(tx, {
-        organizationId: event.organizationId,
-        actorId: input.actorId ?? null,
-        action: registration.status === 'waitlisted' && input.by === 'organizer' ? 'registration.removedFromWaitlist' : 'registration.cancelled',
-        entityType: 'registration',
-        entityId: registration.id,
-        data: { eventId: event.id, by: input.by, previous: registration.status },
-      })
-      if (registration.status !== 'interest')
-        await enqueueCancellation(tx, { event, registration: cancelled, by: input.by, previousStatus: registration.status })
-      await notifyOrganizers(tx, { eventId: event.id, change: 'cancelled', registrationId: registration.id })
-      const promoted = wasConfirmed && event.status === 'published' ? await promoteFromWaitlist(tx, event, 'cancellation', input.actorId ?? null) : []
-      return { changed: true, promoted }
-    },
+    (tx, event, registration) => cancelLocked(tx, event, registration, input),
     input.organizationId ? { organizationId: input.organizationId } : undefined,
   )
+}
+
+/**
+ * The cancellation itself, inside a transaction that holds the event's lock (withRegistration):
+ * for callers that do more in the same transaction (an erasure anonymizes right after, ADR 0031).
+ */
+export async function cancelLocked(
+  tx: Tx,
+  event: SeatEvent,
+  registration: Registration & { ticketType: TicketType | null },
+  input: Actor,
+): Promise<{ changed: boolean; promoted: string[] }> {
+  if (registration.status === 'cancelled') return { changed: false, promoted: [] }
+  const wasConfirmed = registration.status === 'confirmed'
+  const cancelled = await tx.registration.update({
+    where: { id: registration.id },
+    data: { status: 'cancelled', cancelledAt: new Date() },
+    include: { ticketType: true },
+  })
+  await tx.itemSignup.deleteMany({ where: { registrationId: registration.id } })
+  await recordAudit(tx, {
+    organizationId: event.organizationId,
+    actorId: input.actorId ?? null,
+    action: registration.status === 'waitlisted' && input.by === 'organizer' ? 'registration.removedFromWaitlist' : 'registration.cancelled',
+    entityType: 'registration',
+    entityId: registration.id,
+    data: { eventId: event.id, by: input.by, previous: registration.status },
+  })
+  if (registration.status !== 'interest') await enqueueCancellation(tx, { event, registration: cancelled, by: input.by, previousStatus: registration.status })
+  await notifyOrganizers(tx, { eventId: event.id, change: 'cancelled', registrationId: registration.id })
+  const promoted = wasConfirmed && event.status === 'published' ? await promoteFromWaitlist(tx, event, 'cancellation', input.actorId ?? null) : []
+  return { changed: true, promoted }
 }
 
 /** Cancels every part of a series sign-up the person still holds (each part frees its own seat). */

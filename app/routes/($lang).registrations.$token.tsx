@@ -9,10 +9,12 @@ import { ManageView } from '../components/manage-registration.tsx'
 import { AudienceQuestionsPanel } from '../components/manage/questions.tsx'
 import { askQuestion, AskQuestionSchema, getAttendeeQuestions } from '../audience-questions/questions.server.ts'
 import { MyProgrammePanel } from '../components/manage/my-programme.tsx'
+import { ErasedPage, ErasurePanel, type ErasurePreviewView } from '../components/manage/erasure.tsx'
 import { PersonalCalendarPanel } from '../components/personal-calendar-panel.tsx'
 import { DomainError, notFound, type FormAnswer } from '../errors.server.ts'
-import { localePath, t } from '../i18n/index.ts'
+import { localePath, pick, t } from '../i18n/index.ts'
 import { publicLocale } from '../public/route.server.ts'
+import { eraseMyData, findErasedByToken, previewErasure } from '../privacy/erasure.server.ts'
 import { loadRegistrationForm, parseDetails } from '../registrations/form.server.ts'
 import {
   cancelRegistration,
@@ -27,15 +29,34 @@ import { getMyProgramme, starItem, unstarItem } from '../registrations/my-progra
 import { buildManageView } from '../registrations/manage-view.server.ts'
 import { enablePersonalFeed, findPersonalFeedUrl, revokePersonalFeed } from '../registrations/personal-feed.server.ts'
 
-const INTENTS = ['cancel', 'cancel-series', 'mode', 'details', 'items', 'join-part', 'calendar-on', 'calendar-off', 'ask', 'star', 'unstar'] as const
-/** The intents whose outcome the page's own panels show (questions, Mitt program), not ManageView. */
-const PANEL_INTENTS = ['ask', 'star', 'unstar'] as const
+const INTENTS = [
+  'cancel',
+  'cancel-series',
+  'mode',
+  'details',
+  'items',
+  'join-part',
+  'calendar-on',
+  'calendar-off',
+  'ask',
+  'star',
+  'unstar',
+  'erase',
+  'erase-confirm',
+] as const
+/** The intents whose outcome the page's own panels show (questions, Mitt program, erasure), not ManageView. */
+const PANEL_INTENTS = ['ask', 'star', 'unstar', 'erase', 'erase-confirm'] as const
 const StarSchema = z.object({ itemId: z.uuid() })
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = publicLocale(request, params)
   const registration = await findRegistrationByToken(params.token ?? '')
-  if (!registration) throw notFound(locale, 'registration.error.notFound')
+  if (!registration) {
+    // Erased (or anonymized by retention): the link opens nothing, and says why (ADR 0031).
+    if (await findErasedByToken(params.token ?? ''))
+      return json({ erased: true as const, locale }, { status: 410, headers: { 'Cache-Control': 'private, no-store' } })
+    throw notFound(locale, 'registration.error.notFound')
+  }
   const form = await loadRegistrationForm({ id: registration.eventId }, locale).catch(() => null)
   if (!form) throw notFound(locale, 'registration.error.notFound')
   const done = new URL(request.url).searchParams.get('done')
@@ -46,7 +67,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ticket = attendeeTicket(registration, registration.event, locale)
   const checkIn = ticket ? { ...ticket, imageUrl: localePath(locale, `/registrations/${params.token}/check-in.png`) } : null
   return json(
-    { locale, view, calendarFeedUrl, audienceQuestions, myProgramme, checkIn, done: INTENTS.find((intent) => intent === done) ?? null },
+    {
+      erased: false as const,
+      managePath: localePath(locale, `/registrations/${params.token}`),
+      locale,
+      view,
+      calendarFeedUrl,
+      audienceQuestions,
+      myProgramme,
+      checkIn,
+      done: INTENTS.find((intent) => intent === done) ?? null,
+    },
     { headers: { 'Cache-Control': 'private, no-store' } },
   )
 }
@@ -58,6 +89,24 @@ export async function action(args: ActionFunctionArgs) {
     if (!registration) throw new DomainError('registration.error.notFound', 404)
     const intent = submitted.intentOf(INTENTS)
     const by = { by: 'attendee' as const }
+    // "Radera mina uppgifter": the first POST only shows what goes; the second erases (ADR 0031).
+    if (intent === 'erase') {
+      const preview = await previewErasure({ emailNormalized: registration.emailNormalized })
+      const erasePreview: ErasurePreviewView = {
+        registrations: preview.registrations.map((r) => ({
+          id: r.id,
+          eventTitle: pick({ titleSv: r.eventTitleSv, titleEn: r.eventTitleEn }, 'title', locale),
+          startsAt: r.startsAt.toISOString(),
+          statusLabel: t(locale, `registrationStatus.${r.status}` as 'registrationStatus.confirmed'),
+        })),
+        audienceQuestions: preview.audienceQuestions,
+      }
+      return json({ erasePreview }, { headers: { 'Cache-Control': 'private, no-store' } })
+    }
+    if (intent === 'erase-confirm') {
+      await eraseMyData({ token: args.params.token ?? '' })
+      return redirect(localePath(locale, `/registrations/${args.params.token}`), 303)
+    }
     if (intent === 'star' || intent === 'unstar') {
       const { itemId } = submitted.parse(StarSchema)
       await (intent === 'star' ? starItem : unstarItem)({ registrationId: registration.id, itemId })
@@ -95,9 +144,13 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ManageRegistrationPage() {
-  const { locale, view, done, calendarFeedUrl, audienceQuestions, myProgramme, checkIn } = useLoaderData<typeof loader>()
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<FormAnswer | { erasePreview: ErasurePreviewView }>()
+  if (data.erased) return <ErasedPage locale={data.locale} />
+  const { locale, view, done, calendarFeedUrl, audienceQuestions, myProgramme, checkIn, managePath } = data
   const forPanel = (intent: string | null | undefined) => PANEL_INTENTS.some((panel) => panel === intent)
-  const answer = useActionData<FormAnswer>()
+  const answer = actionData && 'formError' in actionData ? actionData : undefined
+  const erasePreview = actionData && 'erasePreview' in actionData ? actionData.erasePreview : null
   return (
     <main id="main" className="container page manage-page">
       <p>
@@ -108,18 +161,25 @@ export default function ManageRegistrationPage() {
       <ManageView
         locale={locale}
         view={view}
-        done={done === 'ask' || done === 'star' || done === 'unstar' ? null : done}
+        done={done === 'ask' || done === 'star' || done === 'unstar' || done === 'erase' || done === 'erase-confirm' ? null : done}
         answer={forPanel(answer?.intent) ? undefined : answer}
       />
       <MyProgrammePanel locale={locale} programme={myProgramme} done={done === 'star' || done === 'unstar' ? done : null} answer={answer} />
       <AudienceQuestionsPanel locale={locale} questions={audienceQuestions} sent={done === 'ask'} answer={answer} />
       <PersonalCalendarPanel locale={locale} feedUrl={calendarFeedUrl} />
+      <ErasurePanel
+        locale={locale}
+        preview={erasePreview}
+        managePath={managePath}
+        error={answer?.intent === 'erase' || answer?.intent === 'erase-confirm' ? answer.formError : undefined}
+      />
     </main>
   )
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error, location }) => {
   if (!data) return [{ title: errorTitle(location.pathname, error) }]
+  if (data.erased) return [{ title: `${t(data.locale, 'erasure.goneTitle')} – ${t(data.locale, 'app.name')}` }, { name: 'robots', content: 'noindex' }]
   return [{ title: `${t(data.locale, 'manage.title')}: ${data.view.event.title} – ${t(data.locale, 'app.name')}` }, { name: 'robots', content: 'noindex' }]
 }
 

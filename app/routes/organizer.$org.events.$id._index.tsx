@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { AuditList } from '~/components/console/audit-list.tsx'
 import { EventForm } from '~/components/console/event-form.tsx'
 import { ImagePanel } from '~/components/console/image-panel.tsx'
+import { RetentionPanel } from '~/components/console/retention-panel.tsx'
 import { StatusPanel } from '~/components/console/status-panel.tsx'
 import { ScheduleWarnings } from '~/components/schedule-warnings.tsx'
 import { requireConsole } from '~/console/access.server.ts'
@@ -21,9 +22,10 @@ import { imageSources, readUploadForm } from '~/uploads/store.server.ts'
 import { affectedNotice } from '~/components/console/mail-notice.ts'
 import { localePath, pick, t, type Locale } from '~/i18n/index.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
+import { EventRetentionSchema, eventRetention, setEventRetention } from '~/privacy/retention.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
-const INTENTS = ['save', 'publish', 'unpublish', 'cancel', 'postpone', 'cover', 'remove-cover'] as const
+const INTENTS = ['save', 'publish', 'unpublish', 'cancel', 'postpone', 'cover', 'remove-cover', 'retention'] as const
 
 /** The edit form, status actions and recent audit entries. Another organization's event is a 404. */
 export async function loader(args: LoaderFunctionArgs) {
@@ -31,11 +33,12 @@ export async function loader(args: LoaderFunctionArgs) {
     const { access, locale } = await requireConsole(args.request, args.params, 'viewer')
     const eventId = parseId(args.params.id, 'error.eventNotFound')
     const event = await getEventForEditing({ access, eventId })
-    const [series, audit, scheduleWarnings, affected] = await Promise.all([
+    const [series, audit, scheduleWarnings, affected, retention] = await Promise.all([
       listSeriesChoices(access.organization.id),
       listEventAudit({ access, eventId }),
       findScheduleWarnings({ organizationId: access.organization.id, eventId, locale }),
       countAffectedRegistrants(event.id),
+      eventRetention({ access, eventId }),
     ])
     return json({
       locale,
@@ -59,13 +62,16 @@ export async function loader(args: LoaderFunctionArgs) {
       scheduleWarnings,
       /** Who a change would mail, shown before saving (app/events/changes.server.ts). */
       affected,
+      /** When the attendees' personal data is anonymized (ADR 0031). */
+      retention,
     })
   })
 }
 
 /**
  * intent=save (the form), publish, unpublish, cancel (reason required), postpone (optional note),
- * cover (a multipart form: image file and its descriptions), remove-cover. Organizers and owners
+ * cover (a multipart form: image file and its descriptions), remove-cover, retention (retentionMonths:
+ * shorter than the organization's default, or empty for it). Organizers and owners
  * only; every success redirects back here (POST/redirect/GET).
  */
 export async function action(args: ActionFunctionArgs) {
@@ -101,6 +107,9 @@ export async function action(args: ActionFunctionArgs) {
       case 'remove-cover':
         await removeEventCover({ access, eventId })
         return back('remove-cover')
+      case 'retention':
+        await setEventRetention({ access, eventId, retentionMonths: form.parse(EventRetentionSchema).retentionMonths })
+        return back('retention')
     }
   })
 }
@@ -122,16 +131,18 @@ const DONE_MESSAGES = {
   postponed: 'organizer.status.postponed',
   cover: 'uploads.cover.saved',
   'remove-cover': 'uploads.cover.removed',
+  retention: 'retention.event.saved',
 } as const
 
 export default function EditEvent() {
-  const { locale, orgSlug, canEdit, event, values, cover, series, audit, scheduleWarnings, affected } = useLoaderData<typeof loader>()
+  const { locale, orgSlug, canEdit, event, values, cover, series, audit, scheduleWarnings, affected, retention } = useLoaderData<typeof loader>()
   const actionData = useActionData<FormAnswer>()
   const [search] = useSearchParams()
   const done = search.get('done') as keyof typeof DONE_MESSAGES | null
   const action = consolePath(locale, `/organizer/${orgSlug}/events/${event.id}`)
   const isCoverError = actionData?.intent === 'cover' || actionData?.intent === 'remove-cover'
-  const isStatusError = isCoverError || actionData?.intent === 'cancel' || actionData?.intent === 'postpone'
+  const isRetentionError = actionData?.intent === 'retention'
+  const isStatusError = isCoverError || isRetentionError || actionData?.intent === 'cancel' || actionData?.intent === 'postpone'
   const title = pick(event, 'title', locale)
   return (
     <>
@@ -227,7 +238,15 @@ export default function EditEvent() {
             fieldErrors={isCoverError ? actionData?.fieldErrors : undefined}
             formError={isCoverError ? actionData?.formError : undefined}
           />
-          {isStatusError && !isCoverError && actionData?.formError ? (
+          <RetentionPanel
+            locale={locale}
+            action={action}
+            retention={retention}
+            canEdit={canEdit}
+            value={isRetentionError ? actionData?.values.retentionMonths : undefined}
+            error={isRetentionError ? (actionData?.fieldErrors.retentionMonths ?? actionData?.formError) : undefined}
+          />
+          {isStatusError && !isCoverError && !isRetentionError && actionData?.formError ? (
             <p className="form-error" role="alert">
               {actionData.formError}
             </p>

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ExportForm } from '~/components/console/export-form.tsx'
-import { ErrorSummary, SelectField, TextField } from '~/components/console/fields.tsx'
+import { ErrorSummary, SelectField, TextAreaField, TextField } from '~/components/console/fields.tsx'
 import { RegistrationFilters, type RegistrationFilterChoices } from '~/components/console/registration-filters.tsx'
 import { RegistrationCounts, RegistrationTable, type RegistrationRow } from '~/components/console/registration-table.tsx'
 import { IntentForm } from '~/components/intent-form.tsx'
@@ -15,6 +15,7 @@ import { NotFoundError, type FormAnswer } from '~/errors.server.ts'
 import { pick, t, type Locale } from '~/i18n/index.ts'
 import { asUuid, parseId } from '~/ids.server.ts'
 import { canManageEvents } from '~/organizations/access.server.ts'
+import { eraseRegistrationByOrganizer, OrganizerErasureSchema } from '~/privacy/erasure.server.ts'
 import {
   addRegistrationByHand,
   AddRegistrationSchema,
@@ -33,7 +34,7 @@ import {
 } from '~/registrations/console.server.ts'
 import type { ConsoleHandle } from './organizer.tsx'
 
-const INTENTS = ['add', 'markPayment', 'move', 'cancel', 'promote', 'removeFromWaitlist', 'resend'] as const
+const INTENTS = ['add', 'markPayment', 'move', 'cancel', 'promote', 'removeFromWaitlist', 'resend', 'erase'] as const
 const PAYMENT_MARKS = ['unpaid', 'invoiced', 'paid'] as const
 
 function filterChoices(locale: Locale, options: { isPriced: boolean; hasInterest: boolean }): RegistrationFilterChoices {
@@ -95,8 +96,8 @@ export async function loader(args: LoaderFunctionArgs) {
 
 /**
  * Organizers and owners. intent=add (name, email, attendanceMode, locale, ticketTypeId) registers
- * someone by hand; markPayment (paymentStatus), move (mode), cancel, promote, removeFromWaitlist and
- * resend act on `registrationId`. Each success redirects back to the same filtered page, to the row
+ * someone by hand; markPayment (paymentStatus), move (mode), cancel, promote, removeFromWaitlist,
+ * resend and erase (reason required; cancels and anonymizes, ADR 0031) act on `registrationId`. Each success redirects back to the same filtered page, to the row
  * that changed (POST/redirect/GET); the seat changes are the registration domain's.
  */
 export async function action(args: ActionFunctionArgs) {
@@ -137,6 +138,9 @@ export async function action(args: ActionFunctionArgs) {
       case 'resend':
         await resendRegistrationMail(input)
         return back('resent', registrationId)
+      case 'erase':
+        await eraseRegistrationByOrganizer({ ...input, reason: form.parse(OrganizerErasureSchema).reason })
+        return back('erased', registrationId)
     }
   })
 }
@@ -160,6 +164,7 @@ const DONE_MESSAGES = {
   promoted: 'organizer.registrations.done.promoted',
   removed: 'organizer.registrations.done.removed',
   resent: 'organizer.registrations.done.resent',
+  erased: 'erasure.console.done',
 } as const
 
 export default function Registrations() {
@@ -183,9 +188,41 @@ export default function Registrations() {
       submit={{ label, ariaLabel, className: 'button--secondary button--small' }}
     />
   )
+  const eraseFailure = actionData?.intent === 'erase' ? actionData : undefined
+  const eraseForm = (row: RegistrationRow) => {
+    const failed = eraseFailure?.values.registrationId === row.id ? eraseFailure : undefined
+    return (
+      <details className="erase-registration" open={failed ? true : undefined}>
+        <summary>{t(locale, 'erasure.console.heading')}</summary>
+        <p className="console-muted">{t(locale, 'erasure.console.intro')}</p>
+        <IntentForm
+          intent="erase"
+          action={action}
+          fields={{ registrationId: row.id }}
+          submit={{
+            label: t(locale, 'erasure.console.submit'),
+            ariaLabel: t(locale, 'erasure.console.submitLabel', { name: row.name }),
+            className: 'button--danger button--small',
+          }}
+        >
+          <TextAreaField
+            id={`erase-reason-${row.id}`}
+            name="reason"
+            label={t(locale, 'erasure.console.reason')}
+            required
+            maxLength={500}
+            rows={2}
+            value={failed?.values.reason}
+            error={failed ? (failed.fieldErrors.reason ?? failed.formError) : undefined}
+          />
+        </IntentForm>
+      </details>
+    )
+  }
   const actions = (row: RegistrationRow) => {
     const other = row.attendanceMode === 'on_site' ? 'online' : 'on_site'
     const isActive = row.status === 'confirmed' || row.status === 'waitlisted'
+    if (row.isAnonymized) return null
     return (
       <div className="console-inline">
         {row.status === 'waitlisted'
@@ -223,6 +260,7 @@ export default function Registrations() {
               }),
             )
           : null}
+        {eraseForm(row)}
       </div>
     )
   }

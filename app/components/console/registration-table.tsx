@@ -15,6 +15,8 @@ export type RegistrationRow = {
   waitlistPosition: number | null
   createdAt: string
   isInvited: boolean
+  /** Retention or an erasure wiped the personal data (ADR 0031): shown as "Anonymiserad". */
+  isAnonymized?: boolean
   /** Mail to this address bounced (bounced_addresses, ADR 0027). */
   hasBounced?: boolean
   answers: { questionId: string; labelSv: string; labelEn: string; value: string[] | boolean | null; options?: Record<string, { sv: string; en: string }> }[]
@@ -91,11 +93,13 @@ export function RegistrationTable(props: {
             return (
               <tr key={row.id} id={`registration-${row.id}`}>
                 <th scope="row">
-                  {row.name}
-                  <br />
-                  <a href={`mailto:${row.email}`} className="console-muted">
-                    {row.email}
-                  </a>
+                  {row.isAnonymized ? <em>{t(locale, 'retention.anonymizedRow')}</em> : row.name}
+                  {row.isAnonymized ? null : <br />}
+                  {row.isAnonymized ? null : (
+                    <a href={`mailto:${row.email}`} className="console-muted">
+                      {row.email}
+                    </a>
+                  )}
                   {row.hasBounced ? (
                     <>
                       {' '}
