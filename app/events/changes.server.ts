@@ -55,7 +55,7 @@ const AFFECTED_STATUSES = ['confirmed', 'waitlisted'] as const
  * (A stream-link change alone reaches fewer: only those entitled to the link.)
  */
 export async function countAffectedRegistrants(eventId: string): Promise<number> {
-  return db.registration.count({ where: { eventId, status: { in: [...AFFECTED_STATUSES] } } })
+  return db.registration.count({ where: { eventId, status: { in: [...AFFECTED_STATUSES] }, anonymizedAt: null } })
 }
 
 export type RecordedChange = { revision: number; kinds: EventChangeKind[]; mailed: number }
@@ -77,7 +77,7 @@ export async function recordEventChange(tx: Tx, input: { event: Pick<Event, 'id'
   if (kinds.length === 0) return { revision: event.revision, kinds, mailed: 0 }
 
   const registrations = await tx.registration.findMany({
-    where: { eventId: event.id, status: { in: [...AFFECTED_STATUSES] } },
+    where: { eventId: event.id, status: { in: [...AFFECTED_STATUSES] }, anonymizedAt: null },
     orderBy: { createdAt: 'asc' },
   })
   const mails: EnqueueMailInput[] = []

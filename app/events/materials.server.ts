@@ -203,7 +203,7 @@ export async function notifyMaterialsPublished(input: { access: Access; eventId:
       if (materials === 0) throw new DomainError('materials.nothingToAnnounce', 409)
       const full = await tx.event.findUniqueOrThrow({ where: { id: event.id }, include: { organization: true } })
       const registrations = await tx.registration.findMany({
-        where: { eventId: event.id, status: 'confirmed' },
+        where: { eventId: event.id, status: 'confirmed', anonymizedAt: null },
         select: { id: true, email: true, locale: true },
         orderBy: { createdAt: 'asc' },
       })

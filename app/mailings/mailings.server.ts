@@ -57,6 +57,8 @@ export function readFilter(value: unknown): MailingFilter {
 export function recipientWhere(eventId: string, filter: MailingFilter): Prisma.RegistrationWhereInput {
   const where = filterWhere(eventId, { ...filter, page: 1 })
   if (!filter.status) where.status = { in: ['confirmed', 'waitlisted'] }
+  // Anonymized rows have no address left to mail (ADR 0031).
+  where.anonymizedAt = null
   return where
 }
 
