@@ -188,6 +188,17 @@ const PAST_SPECS: Spec[] = [
       ['online', 'cancelled', 2],
     ],
   },
+  // Anonymized at load by demo-retention.server.ts: its retention passed two months ago.
+  {
+    slug: 'valfardsforum-vasteras',
+    county: 'vastmanland',
+    groups: [
+      ['on_site', 'confirmed', 52],
+      ['online', 'confirmed', 19],
+      ['on_site', 'cancelled', 4],
+    ],
+    questions: [{ kind: 'text', labelSv: 'Har du önskemål om specialkost?', labelEn: 'Do you have any dietary requirements?' }],
+  },
 ]
 const PAST_PEOPLE_FROM = 2_000
 

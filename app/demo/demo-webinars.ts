@@ -1,5 +1,5 @@
 import { event, item, publishedAt } from './demo-builders.ts'
-import { addDays, at, nextOccurrence, nextWeekday, previousOccurrence } from './demo-calendar.ts'
+import { addDays, at, nearestWeekday, nextOccurrence, nextWeekday, previousOccurrence, stockholmToday } from './demo-calendar.ts'
 import type { DemoEvent, DemoSeries } from './demo-types.ts'
 
 /**
@@ -64,6 +64,7 @@ export function demoWebinars(now: Date): DemoEvent[] {
     ...childRights(now),
     digitalSocialInnovation(now),
     skaneMeetup(now),
+    lastYearsForum(now),
     draftBreakfast(now),
   ]
 }
@@ -419,6 +420,49 @@ function skaneMeetup(now: Date): DemoEvent {
       }),
       item(day, '14:00', '14:30', 'break', 'Fika', 'Coffee break', { room: 'Orkanen, sal D138' }),
       item(day, '14:30', '16:00', 'workshop', 'Samtal i mindre grupper', 'Conversations in small groups', { room: 'Orkanen, sal D138' }),
+    ],
+  })
+}
+
+/** The slug of the demo's event whose retention has passed (ADR 0031; app/demo/demo-retention.server.ts). */
+export const ANONYMIZED_DEMO_EVENT = 'valfardsforum-vasteras'
+
+/**
+ * Held about 14 months ago (a Tuesday), so the organization's 12 months of retention have passed:
+ * the demo loads it already anonymized, with its counts by sector, län and mode intact.
+ */
+function lastYearsForum(now: Date): DemoEvent {
+  const day = nearestWeekday(addDays(stockholmToday(now), -430), 2)
+  const startsAt = at(day, '09:30')
+  return event({
+    slug: ANONYMIZED_DEMO_EVENT,
+    organizationSlug: MSI,
+    titleSv: 'Välfärdsforum Västerås: social innovation i välfärden',
+    titleEn: 'Welfare forum Västerås: social innovation in welfare',
+    summarySv: 'En dag om hur kommuner, regioner och idéburna organisationer utvecklar välfärden tillsammans.',
+    summaryEn: 'A day on how municipalities, regions and civil society develop welfare together.',
+    descriptionSv: 'Föreläsningar, samtal och workshoppar om idéburet offentligt partnerskap och sociala investeringar. Forumet sändes också digitalt.',
+    descriptionEn: 'Talks, conversations and workshops on public–civil society partnerships and social investment. The forum was also streamed.',
+    format: 'hybrid',
+    startsAt,
+    endsAt: at(day, '16:00'),
+    venueName: 'Aros Congress Center',
+    venueAddress: 'Munkgatan 1',
+    postalCode: '722 12',
+    city: 'Västerås',
+    county: 'vastmanland',
+    capacityOnSite: 80,
+    capacityOnline: null,
+    publishedAt: publishedAt(now, startsAt),
+    rooms: [{ name: 'Aros Congress Center, Blå salen', capacity: 80 }],
+    items: [
+      item(day, '09:30', '10:30', 'keynote', 'Välfärd som vi bygger tillsammans', 'Welfare we build together', { room: 'Aros Congress Center, Blå salen' }),
+      item(day, '10:30', '12:00', 'workshop', 'Idéburet offentligt partnerskap i praktiken', 'Public–civil society partnerships in practice', {
+        room: 'Aros Congress Center, Blå salen',
+      }),
+      item(day, '13:00', '16:00', 'panel', 'Sociala investeringar: vad har vi lärt oss?', 'Social investment: what have we learnt?', {
+        room: 'Aros Congress Center, Blå salen',
+      }),
     ],
   })
 }

@@ -7,6 +7,7 @@ import { writeDemoMailings } from './demo-mailings.server.ts'
 import { writeDemoProposals } from './demo-proposals.server.ts'
 import { writeDemoQuestions } from './demo-questions.server.ts'
 import { writeDemoRegistrations } from './demo-registrations.server.ts'
+import { writeDemoRetention } from './demo-retention.server.ts'
 import { writeDemoStars } from './demo-stars.server.ts'
 
 /** Any fixed number: the key of the advisory lock that lets only one process load the demo at a time. */
@@ -130,6 +131,8 @@ async function writeDemo(tx: Tx, content: DemoContent, now: Date): Promise<DemoC
   await writeDemoMailings(tx, now)
   await writeDemoAttendance(tx, now)
   const starred = await writeDemoStars(tx, now)
+  // Last: the forum whose retention has passed is anonymized as the job would have done it (ADR 0031).
+  await writeDemoRetention(tx, now)
   return {
     registrations: registrations + starred.registrations,
     organizations: content.organizations.length,

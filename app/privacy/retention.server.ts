@@ -216,8 +216,12 @@ export async function scrubTraces(tx: Tx, input: { organizationId: string; since
   return mails
 }
 
-/** Everything personal about one event's people: its registrations and what the event itself holds about others. */
-async function anonymizeEventData(tx: Tx, event: { id: string; organizationId: string; createdAt: Date }, now: Date): Promise<AnonymizedCounts> {
+/**
+ * Everything personal about one event's people, in the caller's transaction: its registrations and
+ * what the event holds about others (invitations, invites, mail logs). Sets events.anonymized_at.
+ * The retention job calls it; so does the demo for its event whose period has passed.
+ */
+export async function anonymizeEvent(tx: Tx, event: { id: string; organizationId: string; createdAt: Date }, now: Date): Promise<AnonymizedCounts> {
   const registrations = await tx.registration.findMany({ where: { eventId: event.id, anonymizedAt: null }, select: { id: true } })
   const { counts, traces } = await anonymizeRegistrations(
     tx,
@@ -304,7 +308,7 @@ export async function runRetention(input: { now?: Date } = {}): Promise<Retentio
       const total = zeroCounts()
       const byOrganization = new Map<string, { eventIds: string[]; counts: AnonymizedCounts }>()
       for (const event of due) {
-        const counts = await anonymizeEventData(tx, event, now)
+        const counts = await anonymizeEvent(tx, event, now)
         const entry = byOrganization.get(event.organizationId) ?? { eventIds: [], counts: zeroCounts() }
         entry.eventIds.push(event.id)
         addCounts(entry.counts, counts)

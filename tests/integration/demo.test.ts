@@ -309,7 +309,12 @@ describe('loading the demo into an empty database', () => {
     const upcoming = await db.event.count({ where: { status: 'published', endsAt: { gte: NOW } } })
     const past = await db.event.findMany({ where: { status: 'published', endsAt: { lt: NOW } }, select: { slug: true } })
     expect(upcoming).toBeGreaterThanOrEqual(10)
-    expect(past.map((e) => e.slug).sort()).toEqual(['barnets-ratt-trygga-utomhusmiljoer', 'digital-social-innovation', 'natverkstraff-social-innovation-skane'])
+    expect(past.map((e) => e.slug).sort()).toEqual([
+      'barnets-ratt-trygga-utomhusmiljoer',
+      'digital-social-innovation',
+      'natverkstraff-social-innovation-skane',
+      'valfardsforum-vasteras',
+    ])
   })
 
   it('opens interest registration for Sopact’s lab before its registration opens', async () => {
@@ -367,11 +372,11 @@ describe('npm run seed:demo', () => {
     try {
       const first = await seed({ DATA_DIR: dataDir })
       expect(first.code, first.stderr).toBe(0)
-      expect(first.stdout).toMatch(/^Demo loaded: 6 organizations, 15 events, 2 series, \d+ programme items, \d+ speakers, 4 accounts\.$/m)
+      expect(first.stdout).toMatch(/^Demo loaded: 6 organizations, 16 events, 2 series, \d+ programme items, \d+ speakers, 4 accounts\.$/m)
       const second = await seed({ DATA_DIR: dataDir })
       expect(second.code).toBe(1)
       expect(second.stderr.trim()).toBe(
-        'The database already holds data (6 organizations, 15 events); the demo is only loaded into an empty database, so nothing was changed.',
+        'The database already holds data (6 organizations, 16 events); the demo is only loaded into an empty database, so nothing was changed.',
       )
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true })

@@ -238,6 +238,9 @@ export const RULES: Record<string, Rule> = {
       ask: { allow: ['attendee'], body: (_f, run) => ({ intent: 'ask', text: `Fråga nummer ${run}?` }), alsoOk: [400] },
       star: { allow: ['attendee'], body: (f) => ({ intent: 'star', itemId: f.itemId }) },
       unstar: { allow: ['attendee'], body: (f) => ({ intent: 'unstar', itemId: f.itemId }) },
+      // "Radera mina uppgifter" (ADR 0031): the first press only shows what goes; the second erases, after every other change.
+      erase: { allow: ['attendee'], body: () => ({ intent: 'erase' }) },
+      'erase-confirm': { allow: ['attendee'], body: () => ({ intent: 'erase-confirm' }), alsoOk: [404], last: true },
     },
   },
   'routes/($lang).registrations.$token_.check-in[.]png': { token: 'manage', loader: { allow: ['attendee'] } },
@@ -319,7 +322,12 @@ export const RULES: Record<string, Rule> = {
   'routes/organizer.$org': { loader: read([]) },
   'routes/organizer.$org._index': {
     loader: read(['draftTitle']),
-    action: { logo: change(() => ({ intent: 'logo' }), { alsoOk: [400] }), 'remove-logo': change(() => ({ intent: 'remove-logo' })) },
+    action: {
+      logo: change(() => ({ intent: 'logo' }), { alsoOk: [400] }),
+      'remove-logo': change(() => ({ intent: 'remove-logo' })),
+      // The organization's default retention (ADR 0031) is the owners' to set.
+      retention: { allow: OWNER, body: () => ({ intent: 'retention', retentionMonths: '12' }), reveals: CONSOLE_DATA },
+    },
   },
   'routes/organizer.$org.members': {
     loader: read([]),
@@ -342,6 +350,7 @@ export const RULES: Record<string, Rule> = {
       publish: change(() => ({ intent: 'publish' }), { alsoOk: [409] }),
       cover: change(() => ({ intent: 'cover' }), { alsoOk: [400] }),
       'remove-cover': change(() => ({ intent: 'remove-cover' })),
+      retention: change(() => ({ intent: 'retention', retentionMonths: '6' }), { alsoOk: [409] }),
       // In this order: postponed, then cancelled, then taken down; the owner's second press is a 409.
       postpone: change(() => ({ intent: 'postpone', note: 'Senare' }), { alsoOk: [409], last: true }),
       cancel: change(() => ({ intent: 'cancel', reason: 'Test' }), { alsoOk: [409], last: true }),
@@ -373,6 +382,8 @@ export const RULES: Record<string, Rule> = {
       promote: change((f) => ({ intent: 'promote', registrationId: f.waitlistedId }), { alsoOk: [409] }),
       removeFromWaitlist: change((f) => ({ intent: 'removeFromWaitlist', registrationId: f.waitlistedId }), { alsoOk: [409], last: true }),
       resend: change((f) => ({ intent: 'resend', registrationId: f.registrationId }), { alsoOk: [409] }),
+      // The attendee erased themselves already (or the organizer's press did it first): 409.
+      erase: change((f) => ({ intent: 'erase', registrationId: f.registrationId, reason: 'Personen bad om det' }), { alsoOk: [409], last: true }),
     },
   },
   'routes/organizer.$org.events.$id.registrations_.export': { loader: read(PERSONAL, () => '?format=rfc4180') },
