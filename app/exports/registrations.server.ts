@@ -94,6 +94,7 @@ const rowSelect = {
   attendanceMode: true,
   status: true,
   checkedInAt: true,
+  anonymizedAt: true,
   answers: true,
   priceOre: true,
   vatRate: true,
@@ -136,10 +137,11 @@ function buildColumns(chosen: ReadonlyArray<ExportColumn | QuestionColumn>, ques
     }
     switch (key as ExportColumn) {
       case 'name':
-        columns.push(text('organizer.export.col.name', 28, (row) => row.name))
+        // Anonymized rows (ADR 0031) say so instead of an empty name and a made-up address.
+        columns.push(text('organizer.export.col.name', 28, (row) => (row.anonymizedAt ? t(locale, 'retention.anonymizedRow') : row.name)))
         break
       case 'email':
-        columns.push(text('organizer.export.col.email', 32, (row) => row.email))
+        columns.push(text('organizer.export.col.email', 32, (row) => (row.anonymizedAt ? '' : row.email)))
         break
       case 'organization':
         columns.push(text('organizer.export.col.organization', 28, (row) => row.organizationName))

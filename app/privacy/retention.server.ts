@@ -105,7 +105,7 @@ export async function anonymizeRegistrations(tx: Tx, registrationIds: string[], 
   if (registrationIds.length === 0) return { counts, traces }
   const rows = await tx.registration.findMany({
     where: { id: { in: registrationIds }, anonymizedAt: null },
-    select: { id: true, name: true, email: true, answers: true, seriesSignupId: true, buyerReference: true },
+    select: { id: true, name: true, email: true, emailNormalized: true, answers: true, seriesSignupId: true, buyerReference: true },
   })
   if (rows.length === 0) return { counts, traces }
   const ids = rows.map((row) => row.id)
@@ -117,8 +117,7 @@ export async function anonymizeRegistrations(tx: Tx, registrationIds: string[], 
   // One made-up address per person in this call (random, not derived from the old one): the report's
   // "unique people" still counts someone with two registrations anonymized together once.
   const pseudonyms = new Map<string, string>()
-  const rowsFull = await tx.registration.findMany({ where: { id: { in: ids } }, select: { id: true, emailNormalized: true } })
-  for (const row of rowsFull) if (!pseudonyms.has(row.emailNormalized)) pseudonyms.set(row.emailNormalized, `${randomUUID()}@anonymized.invalid`)
+  for (const row of rows) if (!pseudonyms.has(row.emailNormalized)) pseudonyms.set(row.emailNormalized, `${randomUUID()}@anonymized.invalid`)
   await tx.$executeRawUnsafe(
     `UPDATE registrations r SET
        name = '', email = p.address, email_normalized = p.address,
@@ -127,8 +126,8 @@ export async function anonymizeRegistrations(tx: Tx, registrationIds: string[], 
        invoice_e_reference = NULL, buyer_reference = NULL, anonymized_at = $3, updated_at = $3
      FROM unnest($1::uuid[], $2::text[]) AS p(id, address)
      WHERE r.id = p.id AND r.anonymized_at IS NULL`,
-    rowsFull.map((row) => row.id),
-    rowsFull.map((row) => pseudonyms.get(row.emailNormalized)!),
+    ids,
+    rows.map((row) => pseudonyms.get(row.emailNormalized)!),
     now,
   )
   // The question stays (moderators' counts per session); its words and its asker's name do not.
