@@ -8,6 +8,9 @@
  *   npm run bench -- --quick              smaller sizes (a smoke run, not figures to quote)
  *   npm run bench -- --no-build           use the build/ that is there
  *
+ * --write keeps the outcomes in docs/performance.json too; with --only it replaces just those steps
+ * there (a step re-run later) and writes the table from the whole.
+ *
  * PostgreSQL steps run when TEST_PG_URL / DATABASE_URL / 127.0.0.1:5432 answers; otherwise they are
  * listed as skipped. Each step has its own time limit, so the whole run is bounded.
  */
@@ -105,7 +108,7 @@ const cell = (value: string) => value.replace(/\|/g, '\\|')
 const shown = (figure: Figure) => `${figure.value.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${figure.unit}`.trim()
 const verdict = (figure: Figure) => (figure.ok === null ? '' : figure.ok ? 'ok' : 'NOT MET')
 
-function markdown(outcomes: Outcome[], startedAt: Date, totalSeconds: number): string {
+function markdown(outcomes: Outcome[], startedAt: Date, totalSeconds: number, rerun: string[]): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU'
   const lines = [
     '# Performance figures',
@@ -129,6 +132,7 @@ function markdown(outcomes: Outcome[], startedAt: Date, totalSeconds: number): s
     '  latency figures taken at a load average above the core count are not comparable with a quiet machine; re-run',
     '  one step alone before quoting it. Counts (lost, duplicates, 5xx) do not depend on the load.',
     '- The page and feed benches ran 6 s per row here (their default is 10 s) to keep the run near 20 minutes.',
+    ...(rerun.length ? [`- Re-run later on their own (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC): ${rerun.join(', ')}.`] : []),
     '',
     '## Steps',
     '',
@@ -177,7 +181,18 @@ console.table(
 )
 console.table(outcomes.flatMap((o) => o.figures.map((f) => ({ name: f.name, figure: shown(f), target: f.target ?? '', ok: verdict(f) }))))
 if (write) {
-  fs.writeFileSync('docs/performance.md', markdown(outcomes, startedAt, totalSeconds))
+  type Kept = { startedAt: string; totalSeconds: number; outcomes: Outcome[] }
+  const file = 'docs/performance.json'
+  let kept: Kept = { startedAt: startedAt.toISOString(), totalSeconds, outcomes }
+  if (only && fs.existsSync(file)) {
+    const before = JSON.parse(fs.readFileSync(file, 'utf8')) as Kept
+    const fresh = new Map(outcomes.map((o) => [o.step, o]))
+    const merged = before.outcomes.map((o) => fresh.get(o.step) ?? o)
+    for (const o of outcomes) if (!before.outcomes.some((b) => b.step === o.step)) merged.push(o)
+    kept = { ...before, outcomes: merged }
+  }
+  fs.writeFileSync(file, JSON.stringify(kept, null, 1) + '\n')
+  fs.writeFileSync('docs/performance.md', markdown(kept.outcomes, new Date(kept.startedAt), kept.totalSeconds, only ? outcomes.map((o) => o.step) : []))
   spawnSync('npx', ['prettier', '--write', 'docs/performance.md'], { stdio: 'ignore' })
   console.log('wrote docs/performance.md')
 }
