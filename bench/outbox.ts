@@ -77,29 +77,33 @@ async function main() {
   const enqueueStarted = started
   const createdAt = new Map<string, number>()
   const enqueueChunk = async (from: number, to: number) => {
-    const rows = await db.$transaction(async (tx) => {
-      const made = []
-      for (let i = from; i < to; i++) {
-        made.push(
-          await enqueueMail(tx, {
-            template: 'event-changed',
-            to: `deltagare${i}@kommun.example`,
-            locale: i % 3 === 0 ? 'en' : 'sv',
-            organizationId: '00000000-0000-4000-8000-000000000001',
-            payload: {
-              eventTitle: distinct ? `Välfärdens innovationsdag 2027 (${i})` : 'Välfärdens innovationsdag 2027',
-              eventUrl: 'https://samling.example/events/valfardens-innovationsdag-2027',
-              changes: ['time'],
-              startsAt: '2027-02-12T08:00:00.000Z',
-              endsAt: '2027-02-12T15:00:00.000Z',
-              place: 'Munktell Science Park, Eskilstuna',
-              replyTo: 'arrangor@motesplats.example',
-            },
-          }),
-        )
-      }
-      return made
-    })
+    const rows = await db.$transaction(
+      async (tx) => {
+        const made = []
+        for (let i = from; i < to; i++) {
+          made.push(
+            await enqueueMail(tx, {
+              template: 'event-changed',
+              to: `deltagare${i}@kommun.example`,
+              locale: i % 3 === 0 ? 'en' : 'sv',
+              organizationId: '00000000-0000-4000-8000-000000000001',
+              payload: {
+                eventTitle: distinct ? `Välfärdens innovationsdag 2027 (${i})` : 'Välfärdens innovationsdag 2027',
+                eventUrl: 'https://samling.example/events/valfardens-innovationsdag-2027',
+                changes: ['time'],
+                startsAt: '2027-02-12T08:00:00.000Z',
+                endsAt: '2027-02-12T15:00:00.000Z',
+                place: 'Munktell Science Park, Eskilstuna',
+                replyTo: 'arrangor@motesplats.example',
+              },
+            }),
+          )
+        }
+        return made
+        // 100 rows in one transaction: on a loaded machine that can take longer than Prisma's default 5 s.
+      },
+      { timeout: 60_000 },
+    )
     // Queued as the caller sees it: after the commit.
     const committed = Date.now()
     for (const row of rows) createdAt.set(row.messageId, committed)

@@ -127,7 +127,7 @@ function markdown(outcomes: Outcome[], startedAt: Date, totalSeconds: number, re
     '  feeds: issue 9; outbox: issue 4; registrations: issue 8 §9; export: issue 11; boot: issue 7; drills: issue 12 §3,',
     '  where every count of lost, duplicated or half-written things must be 0). A figure without a target is context.',
     '- **ok** says whether the figure met its target in this run. A drill exits non-zero when anything is lost or',
-    '  duplicated; a benchmark exits non-zero only on wrong results (lost mail, wrong seat counts), not on speed.',
+    '  duplicated; a benchmark exits non-zero on wrong results (lost mail, wrong seat counts), bench:export also when over its targets.',
     '- The machine is shared: other work runs beside the benchmarks (see the load average per step). Throughput and',
     '  latency figures taken at a load average above the core count are not comparable with a quiet machine; re-run',
     '  one step alone before quoting it. Counts (lost, duplicates, 5xx) do not depend on the load.',
