@@ -505,6 +505,11 @@ describe('the rules cover the routes', () => {
     expect(problems).toEqual([])
   })
 
+  it('without a personal link in the path, the attendee is a visitor: allowed alike', () => {
+    const differ = CELLS.filter((cell) => !RULES[cell.route.id].token && cell.c.allow.includes('attendee') !== cell.c.allow.includes('visitor'))
+    expect(differ.map((cell) => `${cell.route.id} ${cell.label}`)).toEqual([])
+  })
+
   it('reads the routes of the folder', () => {
     expect(routes.length).toBeGreaterThanOrEqual(70)
     expect(CELLS.filter((cell) => cell.kind === 'action').length).toBeGreaterThanOrEqual(80)
