@@ -31,3 +31,36 @@ describe('route patterns for /metrics', () => {
     expect(routeOf('/events/x/y/z')).toBe('unmatched')
   })
 })
+
+describe('route patterns agree with react-router', () => {
+  it('picks the route matchRoutes picks, for a path of every route', async () => {
+    const { matchRoutes } = await import('@remix-run/react')
+    type Node = { id: string; path?: string; index?: boolean; children: Node[] }
+    const nodes = new Map<string, Node>()
+    for (const route of Object.values(build.routes)) nodes.set(route!.id, { id: route!.id, path: route!.path, index: route!.index, children: [] })
+    const roots: Node[] = []
+    for (const route of Object.values(build.routes)) {
+      const parent = route!.parentId ? nodes.get(route!.parentId) : undefined
+      ;(parent ? parent.children : roots).push(nodes.get(route!.id)!)
+    }
+    const routeOf = routePatterns(build.routes)
+    // A path for every route: its pattern with each parameter filled in, with and without /en.
+    const paths = Object.values(build.routes).flatMap((route) => {
+      const chain: string[] = []
+      for (let at: typeof route | undefined = route; at; at = at.parentId ? build.routes[at.parentId] : undefined) if (at.path) chain.unshift(at.path)
+      const filled = chain
+        .join('/')
+        .replace(/:lang\?\/?/, '')
+        .replace(/:[\w-]+\??/g, 'x1')
+        .replace(/\*/g, 'a/b')
+      return [`/${filled}`, `/en/${filled}`]
+    })
+    for (const pathname of paths) {
+      const expected = matchRoutes(roots as Parameters<typeof matchRoutes>[0], pathname)?.at(-1)?.route.id
+      const label = routeOf(pathname)
+      if (label === 'static' || label === 'unmatched') continue
+      expect([pathname, label]).toEqual([pathname, expected])
+    }
+    expect(paths.length).toBeGreaterThan(100)
+  })
+})
