@@ -5,9 +5,10 @@
  *   - 10 of the confirmed cancel (through both instances) while 20 more register: each freed seat
  *     goes to the next in the queue, once;
  *   - an event tomorrow whose 24 h reminders are due: both workers' scheduled mail looks for them;
- *   - the retention job, when app/privacy/retention.server.ts has one, due for an ended event.
+ *   - the retention job (ADR 0031), which every app and worker runs 30 s after start, due for an
+ *     event that ended 14 months ago (the organization keeps 12).
  * Checks: no mail twice (by Message-ID and by person × template), each promotion once, reminders
- * once per person. Needs PostgreSQL (TEST_PG_URL / DATABASE_URL / 127.0.0.1:5432); skipped without.
+ * once per person, the retention run once (one audit entry, every registration anonymized once). Needs PostgreSQL (TEST_PG_URL / DATABASE_URL / 127.0.0.1:5432); skipped without.
  * DRILL_PEOPLE (200), DRILL_SEATS (20), DRILL_CANCELS (10).
  */
 import fs from 'node:fs'
@@ -38,6 +39,7 @@ const SEATS = Number(process.env.DRILL_SEATS ?? 20)
 const CANCELS = Number(process.env.DRILL_CANCELS ?? 10)
 const LATE = 20
 const REMINDED = 10
+const EXPIRED = 5
 const HOUR = 3_600_000
 
 function cancel(url: string, token: string): Promise<number> {
@@ -73,7 +75,7 @@ const sink = await startSmtpSink()
 const children: Child[] = []
 setConfig({ ...loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, SESSION_SECRET }), databaseUrl: postgres.url })
 try {
-  const { eventId, reminderEventId } = await withDatabase(store, async (db) => {
+  const { eventId, reminderEventId, expiredEventId, expiredOrganizationId } = await withDatabase(store, async (db) => {
     const event = await createSeatedEvent(db, { slug: 'sista-platserna', seats: SEATS })
     const tomorrow = await createSeatedEvent(db, { slug: 'imorgon', seats: 100 })
     await db.event.update({ where: { id: tomorrow.id }, data: { startsAt: new Date(Date.now() + 23 * HOUR), endsAt: new Date(Date.now() + 29 * HOUR) } })
@@ -99,7 +101,25 @@ try {
         },
       })
     }
-    return { eventId: event.id, reminderEventId: tomorrow.id }
+    // An event that ended 14 months ago: past its organization's 12 months, so the retention job is due.
+    const old = await createSeatedEvent(db, { slug: 'forra-aret', seats: 100 })
+    const ended = new Date(Date.now() - 14 * 30 * 86_400_000)
+    await db.event.update({ where: { id: old.id }, data: { startsAt: new Date(ended.getTime() - 6 * HOUR), endsAt: ended } })
+    for (let n = 0; n < EXPIRED; n++) {
+      const email = `gammal-${n}@example.org`
+      await db.registration.create({
+        data: {
+          eventId: old.id,
+          name: `Gammal ${n}`,
+          email,
+          emailNormalized: email,
+          attendanceMode: 'on_site',
+          status: 'confirmed',
+          manageTokenHash: `old-${n}`,
+        },
+      })
+    }
+    return { eventId: event.id, reminderEventId: tomorrow.id, expiredEventId: old.id, expiredOrganizationId: old.organizationId }
   })
   const env = { DATA_DIR: dataDir, DATABASE_URL: postgres.url, SMTP_URL: sink.url, DATABASE_POOL_SIZE: '5' }
   const [a, b] = await Promise.all([startApp({ ...env, MAIL_WORKER: 'off' }), startApp({ ...env, MAIL_WORKER: 'off' })])
@@ -142,14 +162,32 @@ try {
     120_000,
     500,
   )
-  await sleep(2000) // a late second delivery, if any
+  // The retention job runs in all four processes 30 s after their start: wait until the event is anonymized (or 90 s).
+  const anonymized = await waitUntil(
+    async () =>
+      (await withDatabase(store, (db) => db.event.findUniqueOrThrow({ where: { id: expiredEventId }, select: { anonymizedAt: true } }))).anonymizedAt !== null,
+    90_000,
+    1000,
+  )
+  await sleep(5000) // the other processes' turns of the job, and a late second delivery, if any
   rows = await outboxRows()
 
   const figures = await withDatabase(store, async (db) => {
     const byStatus = await db.registration.groupBy({ by: ['status'], where: { eventId }, _count: { _all: true } })
     const count = (status: string) => byStatus.find((row) => row.status === status)?._count._all ?? 0
     const promoted = await db.registration.findMany({ where: { eventId, promotedAt: { not: null } }, select: { id: true } })
-    return { confirmed: count('confirmed'), waitlisted: count('waitlisted'), cancelled: count('cancelled'), promoted }
+    const retentionRuns = await db.auditEntry.count({ where: { organizationId: expiredOrganizationId, action: 'retention.anonymized' } })
+    const anonymizedPeople = await db.registration.count({ where: { eventId: expiredEventId, anonymizedAt: { not: null } } })
+    const leftNamed = await db.registration.count({ where: { eventId: expiredEventId, email: { startsWith: 'gammal-' } } })
+    return {
+      confirmed: count('confirmed'),
+      waitlisted: count('waitlisted'),
+      cancelled: count('cancelled'),
+      promoted,
+      retentionRuns,
+      anonymizedPeople,
+      leftNamed,
+    }
   })
   const deliveries = sink.deliveriesByMessageId()
   const twiceById = [...deliveries.values()].filter((n) => n > 1).length
@@ -177,6 +215,10 @@ try {
   report.add('reminders queued', reminders.length, 'mails', exactly(REMINDED))
   report.add('reminders delivered', reminders.filter((row) => deliveries.get(row.messageId) === 1).length, 'mails', exactly(REMINDED))
   report.add('outbox rows not sent', rows.filter((row) => row.status !== 'sent').length, 'rows', exactly(0))
+  report.add('retention runs that anonymized (audit entries)', figures.retentionRuns, 'runs', exactly(1))
+  report.add('registrations anonymized by retention', figures.anonymizedPeople, 'registrations', exactly(EXPIRED))
+  report.add('registrations still carrying their address', figures.leftNamed, 'registrations', exactly(0))
+  if (!anonymized) report.problem('the retention job did not anonymize the ended event within 90 s')
   if (!delivered) report.problem('not every mail arrived within 120 s')
 } finally {
   for (const child of children) await child.stop()
@@ -185,6 +227,6 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true })
 }
 report.finish(
-  `Drill: two app instances + two workers on one PostgreSQL (${PEOPLE} registrations for ${SEATS} seats, ${CANCELS} cancels, ${REMINDED} reminders due)`,
+  `Drill: two app instances + two workers on one PostgreSQL (${PEOPLE} registrations for ${SEATS} seats, ${CANCELS} cancels, ${REMINDED} reminders due, retention due for ${EXPIRED})`,
 )
 process.exit(process.exitCode ?? 0)
