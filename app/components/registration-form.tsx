@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
 import { fieldId } from '../console/paths.ts'
 import { COUNTIES, SECTORS } from '../enums.ts'
-import { localePath, t, type Locale } from '../i18n/index.ts'
+import { t, type Locale } from '../i18n/index.ts'
+import { privacyNoticePath, type PrivacyLink } from '../privacy/paths.ts'
 import { CheckboxField, ErrorSummary, SelectField, TextAreaField, TextField } from './console/fields.tsx'
 
 /**
@@ -27,6 +28,7 @@ export type RegistrationFormProps = {
       options: { value: string; label: string }[]
     }[]
     items: { id: string; title: string; when: string; capacity: number; left: number }[]
+    privacy: PrivacyLinkProps
   }
   values?: Record<string, string>
   fieldErrors?: Record<string, string>
@@ -235,27 +237,25 @@ export function seatsHint(seat: { left: number | null }, locale: Locale): string
 
 const star = (label: string) => `${label} *`
 
-/** "I have read how my details are handled" with the link to the privacy notice: every public form that stores personal data has it. */
-export function ConsentField({ locale, checked, error }: { locale: Locale; checked: boolean; error?: string }) {
+export type PrivacyLinkProps = PrivacyLink
+
+/**
+ * "By registering you accept the privacy notice (version N)" next to the submit button, and the
+ * version as a hidden field: sending the form is the acceptance, and the registration records the
+ * version the person was shown (ADR 0032). No checkbox: a box to tick adds nothing the button does not.
+ */
+export function PrivacyConsent({ locale, privacy, kind = 'register', error }: { locale: Locale; privacy: PrivacyLinkProps; kind?: 'register' | 'propose'; error?: string }) {
   return (
-    <div className={error ? 'field field--checkbox field--invalid' : 'field field--checkbox'}>
-      <input
-        id={fieldId('consent')}
-        type="checkbox"
-        name="consent"
-        value="yes"
-        required
-        defaultChecked={checked}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${fieldId('consent')}-error` : undefined}
-      />
-      <label htmlFor={fieldId('consent')}>{star(t(locale, 'registration.consent'))}</label>{' '}
-      <a href={localePath(locale, '/privacy')}>{t(locale, 'registration.consentLink')}</a>
-      {error ? (
-        <p className="field__error" id={`${fieldId('consent')}-error`}>
-          {error}
-        </p>
-      ) : null}
+    <div className={error ? 'field field--invalid privacy-consent' : 'privacy-consent'} id={fieldId('privacyVersion')}>
+      <input type="hidden" name="privacyVersion" value={privacy.version} />
+      {error ? <p className="field__error">{error}</p> : null}
+      <p className="field__hint">
+        {t(locale, kind === 'propose' ? 'privacy.consent.propose' : 'privacy.consent.register')}{' '}
+        <a href={privacyNoticePath(privacy.organizationSlug, locale, privacy.version)}>
+          {t(locale, 'privacy.consent.link', { organization: privacy.organizationName, version: privacy.version })}
+        </a>
+        .
+      </p>
     </div>
   )
 }
@@ -272,7 +272,7 @@ export function RegistrationForm({ locale, action, form, values = {}, fieldError
     ticket: t(locale, 'registration.ticket'),
     invoiceOrgNumber: t(locale, 'registration.invoiceOrgNumber'),
     invoiceAddress: t(locale, 'registration.invoiceAddress'),
-    consent: t(locale, 'registration.consentLink'),
+    privacyVersion: t(locale, 'privacy.field'),
   }
   for (const question of form.questions) labels[`q_${question.id}`] = question.label
   for (const item of form.items) labels[`item_${item.id}`] = item.title
@@ -384,7 +384,7 @@ export function RegistrationForm({ locale, action, form, values = {}, fieldError
           ))}
         </Group>
       ) : null}
-      <ConsentField locale={locale} checked={values.consent === 'yes'} error={fieldErrors.consent} />
+      <PrivacyConsent locale={locale} privacy={form.privacy} error={fieldErrors.privacyVersion} />
       <button type="submit" className="button button--primary">
         {interest ? t(locale, 'registration.submitInterest') : series ? t(locale, 'registration.submitSeries') : t(locale, 'registration.submit')}
       </button>
@@ -435,7 +435,11 @@ export function SeriesRegistration({
   answer,
 }: {
   locale: Locale
-  form: { openParts: { title: string; when: string }[]; modes: { mode: 'on_site' | 'online'; capacity: number | null; left: number | null }[] }
+  form: {
+    openParts: { title: string; when: string }[]
+    modes: { mode: 'on_site' | 'online'; capacity: number | null; left: number | null }[]
+    privacy: PrivacyLinkProps
+  }
   action: string
   answer?: { formError: string; fieldErrors: Record<string, string>; values: Record<string, string> }
 }) {
@@ -452,7 +456,7 @@ export function SeriesRegistration({
       <RegistrationForm
         locale={locale}
         action={action}
-        form={{ title: '', mode: 'open', modes: form.modes, tickets: [], needsInvoice: false, questions: [], items: [] }}
+        form={{ title: '', mode: 'open', modes: form.modes, tickets: [], needsInvoice: false, questions: [], items: [], privacy: form.privacy }}
         values={answer?.values}
         fieldErrors={answer?.fieldErrors}
         formError={answer?.formError}

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { AttendanceMode, County, Prisma, RegistrationStatus, Sector } from '../generated/prisma/client.ts'
 import type { Tx } from '../db/client.server.ts'
-import { PRIVACY_NOTICE_VERSION } from '../registrations/privacy.ts'
 import { hashToken, inviteToken, manageTokenHash } from '../registrations/tokens.server.ts'
 
 /**
@@ -223,8 +222,8 @@ export async function writeDemoRegistrations(tx: Tx, now: Date): Promise<number>
           ...who,
           emailNormalized: who.email,
           attendanceMode: 'online',
-          consentVersion: PRIVACY_NOTICE_VERSION,
-          consentedAt: createdAt,
+          privacyVersion: 1,
+          privacyAcceptedAt: createdAt,
           createdAt,
         },
       })
@@ -243,8 +242,8 @@ export async function writeDemoRegistrations(tx: Tx, now: Date): Promise<number>
           queuedAt: createdAt,
           createdAt,
           manageTokenHash: manageTokenHash({ id, tokenVersion: 0 }),
-          consentVersion: PRIVACY_NOTICE_VERSION,
-          consentedAt: createdAt,
+          privacyVersion: 1,
+          privacyAcceptedAt: createdAt,
         }
       })
       await tx.registration.createMany({ data: rows })
@@ -320,8 +319,8 @@ async function writeSpec(tx: Tx, spec: Spec, now: Date, firstPerson: number): Pr
           locale: n % 9 === 8 ? 'en' : 'sv',
           answers,
           manageTokenHash: manageTokenHash({ id, tokenVersion: 0 }),
-          consentVersion: PRIVACY_NOTICE_VERSION,
-          consentedAt: createdAt,
+          privacyVersion: 1,
+          privacyAcceptedAt: createdAt,
           inviteId: inviteIds[n] ?? null,
           ...(ticket
             ? {

@@ -1,5 +1,4 @@
 import type { Tx } from '../db/client.server.ts'
-import { PRIVACY_NOTICE_VERSION } from '../registrations/privacy.ts'
 import { manageTokenHash } from '../registrations/tokens.server.ts'
 
 /**
@@ -50,8 +49,8 @@ export async function writeDemoStars(tx: Tx, now: Date): Promise<{ registrations
         queuedAt: createdAt,
         createdAt,
         manageTokenHash: manageTokenHash({ id: DEMO_STAR_REGISTRATION_ID, tokenVersion: 0 }),
-        consentVersion: PRIVACY_NOTICE_VERSION,
-        consentedAt: createdAt,
+        privacyVersion: 1,
+        privacyAcceptedAt: createdAt,
       },
     })
     registrations++

@@ -1,3 +1,4 @@
+import { demoPrivacyNotices } from './demo-privacy.ts'
 import { db, type Tx } from '../db/client.server.ts'
 import { writeDemoAttendance } from './demo-attendance.server.ts'
 import { buildDemoContent, type DemoContent } from './demo-data.server.ts'
@@ -62,6 +63,9 @@ async function writeDemo(tx: Tx, content: DemoContent, now: Date): Promise<DemoC
   for (const organization of content.organizations) {
     const created = await tx.organization.create({ data: organization, select: { id: true } })
     organizationIds.set(organization.slug, created.id)
+    // The organization's trigger wrote version 1 of its privacy notice; the demo fills in its text.
+    const notice = demoPrivacyNotices[organization.slug]
+    if (notice) await tx.privacyNotice.update({ where: { organizationId_version: { organizationId: created.id, version: 1 } }, data: notice })
   }
   const organizationId = (slug: string) => organizationIds.get(slug)!
 

@@ -19,6 +19,7 @@ import { questionMessages } from './en/questions.ts'
 import { programmeViewMessages } from './en/programme-view.ts'
 import { dashboardMessages } from './en/dashboard.ts'
 import { retentionMessages } from './en/retention.ts'
+import { privacyMessages } from './en/privacy.ts'
 
 /** English translations of every key in sv.ts. */
 export const en = {
@@ -42,4 +43,5 @@ export const en = {
   ...programmeViewMessages,
   ...dashboardMessages,
   ...retentionMessages,
+  ...privacyMessages,
 } satisfies Messages

@@ -22,6 +22,7 @@ import { programmeViewMessages } from './sv/programme-view.ts'
 import { mailingMessages } from './sv/mailings.ts'
 import { dashboardMessages } from './sv/dashboard.ts'
 import { retentionMessages } from './sv/retention.ts'
+import { privacyMessages } from './sv/privacy.ts'
 
 export const sv = {
   ...common,
@@ -44,6 +45,7 @@ export const sv = {
   ...mailingMessages,
   ...dashboardMessages,
   ...retentionMessages,
+  ...privacyMessages,
 } as const
 
 export type MessageKey = keyof typeof sv

@@ -11,6 +11,8 @@ import type { ProposalStatus } from '../generated/prisma/enums.ts'
 import { localePath, pick, type Locale } from '../i18n/index.ts'
 import { enqueueMail, type EnqueueMailInput } from '../mail/outbox.server.ts'
 import { wakeMailWorker } from '../mail/worker.server.ts'
+import { acceptedPrivacyVersion, currentPrivacyVersion, readPostedPrivacyVersion } from '../privacy/notices.server.ts'
+import type { PrivacyLink } from '../privacy/paths.ts'
 import { deriveToken, hashToken, isTokenShaped } from '../registrations/tokens.server.ts'
 import { PROPOSAL_FORMATS, PROPOSAL_LIMITS, type ProposalFormat } from './call-options.ts'
 
@@ -65,7 +67,11 @@ export const ProposalSchema = z.object({
   speakerTitle: z.string().trim().max(PROPOSAL_LIMITS.speakerTitle).default(''),
   affiliation: z.string().trim().max(PROPOSAL_LIMITS.affiliation).default(''),
   bio: z.string().trim().max(PROPOSAL_LIMITS.bio).default(''),
-  consent: z.literal('yes', { error: 'proposals.form.consentRequired' }),
+  /** Sending is the acceptance of the notice version the form showed (ADR 0032); an older form's `consent=yes` is ignored. */
+  privacyVersion: z
+    .string()
+    .optional()
+    .transform((value) => readPostedPrivacyVersion(value)),
 })
 export type ProposalInput = z.output<typeof ProposalSchema>
 
@@ -74,7 +80,18 @@ const PUBLIC_STATUSES = ['published', 'cancelled', 'postponed'] as const
 async function loadCall(slug: string) {
   const event = await db.event.findFirst({
     where: { slug, status: { in: [...PUBLIC_STATUSES] } },
-    select: { id: true, slug: true, status: true, titleSv: true, titleEn: true, startsAt: true, endsAt: true, proposalCall: true },
+    select: {
+      id: true,
+      slug: true,
+      status: true,
+      titleSv: true,
+      titleEn: true,
+      startsAt: true,
+      endsAt: true,
+      proposalCall: true,
+      organizationId: true,
+      organization: { select: { slug: true, name: true } },
+    },
   })
   if (!event?.proposalCall) return null
   return { event, call: event.proposalCall }
@@ -92,6 +109,7 @@ export type PublicCall = {
   introEn: string
   formats: ProposalFormat[]
   lengths: number[]
+  privacy: PrivacyLink
 }
 
 /**
@@ -114,6 +132,11 @@ export async function getPublicCall(input: { slug: string } & Clock): Promise<Pu
     introEn: call.introEn,
     formats: call.formats.filter((format): format is ProposalFormat => (PROPOSAL_FORMATS as readonly string[]).includes(format)),
     lengths: [...call.lengths].sort((a, b) => a - b),
+    privacy: {
+      organizationSlug: event.organization.slug,
+      organizationName: event.organization.name,
+      version: await currentPrivacyVersion(db, event.organizationId),
+    },
   }
 }
 
@@ -212,6 +235,7 @@ export async function submitProposal(input: { slug: string; locale: Locale; prop
     if (event.status !== 'published' || callState(call, now) !== 'open') throw new DomainError('proposals.error.closed', 409)
     if (!call.formats.includes(proposal.format)) throw new DomainError('proposals.error.format', 400, {}, 'format')
     if (!call.lengths.includes(proposal.length)) throw new DomainError('proposals.error.length', 400, {}, 'length')
+    const privacyVersion = await acceptedPrivacyVersion(tx, event.organizationId, proposal.privacyVersion)
     // The token is derived from the id, so the id is chosen before the row exists.
     const id = randomUUID()
     const created = await tx.proposal.create({
@@ -229,6 +253,8 @@ export async function submitProposal(input: { slug: string; locale: Locale; prop
         bio: proposal.bio,
         locale: input.locale,
         tokenHash: hashToken(proposalToken({ id })),
+        privacyVersion,
+        privacyAcceptedAt: now,
         createdAt: now,
       },
     })

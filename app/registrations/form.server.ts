@@ -10,6 +10,8 @@ import { issue, type FormIssue, type FormValues } from '../forms.server.ts'
 import { pick, type Locale } from '../i18n/index.ts'
 import { formatDateTime, formatTimeRange, formatDate } from '../time.ts'
 import { countSeats, modesOf } from './seats.server.ts'
+import { currentPrivacyVersion, readPostedPrivacyVersion } from '../privacy/notices.server.ts'
+import type { PrivacyLink } from '../privacy/paths.ts'
 import { isTokenShaped } from './tokens.server.ts'
 
 /**
@@ -49,6 +51,8 @@ export type RegistrationForm = {
   /** Programme items with their own sign-up (a lunch meetup). */
   items: FormItem[]
   seriesSlug: string | null
+  /** The organization's privacy notice the form links; sending the form accepts this version (ADR 0032). */
+  privacy: PrivacyLink
 }
 
 const forms = new PublicCache<RegistrationForm>(5_000, 2_000)
@@ -63,13 +67,14 @@ export async function loadRegistrationForm(where: { slug: string } | { id: strin
     where: { ...where, status: { in: ['published', 'cancelled', 'postponed'] } },
     include: {
       series: { select: { slug: true, status: true } },
+      organization: { select: { slug: true, name: true } },
       ticketTypes: { orderBy: { position: 'asc' } },
       questions: { orderBy: { position: 'asc' } },
       programmeItems: { where: { capacity: { not: null } }, orderBy: { startsAt: 'asc' }, include: { _count: { select: { signups: true } } } },
     },
   })
   if (!event) throw new NotFoundError('error.eventNotFound')
-  const seats = await countSeats(db, event)
+  const [seats, privacyVersion] = await Promise.all([countSeats(db, event), currentPrivacyVersion(db, event.organizationId)])
   const sameDay = event.programmeItems.every((item) => formatDate(item.startsAt, locale) === formatDate(event.startsAt, locale))
   return {
     eventId: event.id,
@@ -106,6 +111,7 @@ export async function loadRegistrationForm(where: { slug: string } | { id: strin
       left: Math.max(0, (item.capacity ?? 0) - item._count.signups),
     })),
     seriesSlug: event.series?.status === 'published' ? event.series.slug : null,
+    privacy: { organizationSlug: event.organization.slug, organizationName: event.organization.name, version: privacyVersion },
   }
 }
 
@@ -130,6 +136,8 @@ export type AttendeeDetails = {
   county: County | null
   abroad: boolean
   locale: Locale
+  /** The privacy notice version the form showed (hidden field `privacyVersion`); null: not posted, the current one is recorded (ADR 0032). */
+  privacyVersion?: number | null
 }
 
 export type RegistrationInput = AttendeeDetails & {
@@ -174,7 +182,11 @@ export const AttendeeSchema = z.object({
   organization: optionalText(200),
   sector: z.enum(SECTORS, { error: 'registration.error.sector' }),
   county: z.enum([...COUNTIES, 'abroad'] as const, { error: 'registration.error.county' }),
-  consent: z.literal('yes', { error: 'registration.error.consent' }),
+  /** Consent is given by sending the form (ADR 0032); an older form's `consent=yes` is simply ignored. */
+  privacyVersion: z
+    .string()
+    .optional()
+    .transform((value) => readPostedPrivacyVersion(value)),
 })
 
 type ParseResult<T> = { success: true; data: T } | { success: false; error: { issues: (FormIssue | z.core.$ZodIssue)[] } }
@@ -188,6 +200,7 @@ function attendeeFrom(data: z.output<typeof AttendeeSchema>, locale: Locale): At
     county: data.county === 'abroad' ? null : data.county,
     abroad: data.county === 'abroad',
     locale,
+    privacyVersion: data.privacyVersion,
   }
 }
 
@@ -280,7 +293,7 @@ export type DetailsInput = { details: Omit<AttendeeDetails, 'email' | 'locale'>;
 /** The manage page's "your details" form: the attendee fields without e-mail, and the answers. */
 export function parseDetails(values: FormValues, form: RegistrationForm): ParseResult<DetailsInput> {
   const issues: (FormIssue | z.core.$ZodIssue)[] = []
-  const parsed = AttendeeSchema.omit({ email: true, consent: true }).safeParse(values)
+  const parsed = AttendeeSchema.omit({ email: true, privacyVersion: true }).safeParse(values)
   if (!parsed.success) issues.push(...parsed.error.issues)
   const answers = parseAnswers(values, form.questions, issues)
   if (issues.length || !parsed.success) return { success: false, error: { issues } }
@@ -326,6 +339,7 @@ export type SeriesRegistrationForm = {
   /** The parts one sign-up registers for now (published, open, not over, free). */
   openParts: { title: string; when: string }[]
   modes: ModeAvailability[]
+  privacy: PrivacyLink
 }
 
 /** The series sign-up form: which parts it covers and which ways of taking part they offer. */
@@ -333,6 +347,7 @@ export async function loadSeriesRegistrationForm(slug: string, locale: Locale, n
   const series = await db.series.findFirst({
     where: { slug, status: 'published' },
     include: {
+      organization: { select: { slug: true, name: true } },
       parts: {
         where: { status: 'published', endsAt: { gt: now }, registrationMode: 'open' },
         orderBy: [{ seriesPosition: 'asc' }, { startsAt: 'asc' }],
@@ -348,5 +363,6 @@ export async function loadSeriesRegistrationForm(slug: string, locale: Locale, n
     title: pick(series, 'title', locale),
     openParts: open.map((part) => ({ title: pick(part, 'title', locale), when: formatDateTime(part.startsAt, locale) })),
     modes: (['on_site', 'online'] as const).filter((mode) => modes.has(mode)).map((mode) => ({ mode, capacity: null, left: null, waitlisted: 0 })),
+    privacy: { organizationSlug: series.organization.slug, organizationName: series.organization.name, version: await currentPrivacyVersion(db, series.organizationId) },
   }
 }

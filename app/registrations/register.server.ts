@@ -8,7 +8,7 @@ import type { Locale } from '../i18n/index.ts'
 import type { AttendeeDetails, RegistrationInput } from './form.server.ts'
 import { enqueueAlreadyRegistered, enqueueConfirmation, enqueueInterestRegistered, enqueueWaitlisted } from './mail.server.ts'
 import { notifyOrganizers } from './organizer-notices.server.ts'
-import { PRIVACY_NOTICE_VERSION } from './privacy.ts'
+import { acceptedPrivacyVersion } from '../privacy/notices.server.ts'
 import {
   eventContext,
   lockEventForRegistration,
@@ -70,7 +70,14 @@ export async function registerAttendee(args: RegisterAttendeeInput): Promise<Reg
   )
 }
 
-type LockedOptions = { source: 'public' | 'organizer'; actorId: string | null; now: Date; seriesSignupId: string | null }
+type LockedOptions = {
+  source: 'public' | 'organizer'
+  actorId: string | null
+  now: Date
+  seriesSignupId: string | null
+  /** Already checked by the caller (a series sign-up); otherwise read from the input. */
+  privacyVersion?: number
+}
 
 /** The registration itself, with the event already locked by the caller. */
 export async function registerLocked(tx: Tx, event: SeatEvent, input: RegistrationInput, options: LockedOptions): Promise<RegistrationOutcome> {
@@ -83,6 +90,10 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
     if (refused) throw refused
   }
   if (isInterest && event.endsAt < options.now) throw new RegistrationClosedError('registration.error.closed', 409)
+  // The notice the form showed is the one accepted by sending it (ADR 0032); a person an organizer
+  // adds by hand accepted nothing. A series sign-up checked its version once, for all parts.
+  const privacyVersion =
+    options.source === 'organizer' ? null : (options.privacyVersion ?? (await acceptedPrivacyVersion(tx, event.organizationId, input.privacyVersion ?? null)))
 
   const emailNormalized = input.email.trim().toLowerCase()
   // One statement for both questions asked under the lock: the seats, and whether this address is known.
@@ -137,7 +148,7 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
   }
 
   const data = {
-    ...attendeeColumns(input, options.now),
+    ...attendeeColumns(input, privacyVersion === null ? null : { version: privacyVersion, at: options.now }),
     attendanceMode: mode,
     status,
     queuedAt,
@@ -195,7 +206,7 @@ export async function registerLocked(tx: Tx, event: SeatEvent, input: Registrati
   return { outcome: status === 'confirmed' ? 'confirmed' : status === 'waitlisted' ? 'waitlisted' : 'interest', registration, position, switchedMode }
 }
 
-function attendeeColumns(input: AttendeeDetails, now: Date) {
+function attendeeColumns(input: AttendeeDetails, privacy: { version: number; at: Date } | null) {
   return {
     name: input.name,
     email: input.email.trim(),
@@ -205,8 +216,8 @@ function attendeeColumns(input: AttendeeDetails, now: Date) {
     county: input.county,
     abroad: input.abroad,
     locale: input.locale,
-    consentVersion: PRIVACY_NOTICE_VERSION,
-    consentedAt: now,
+    privacyVersion: privacy?.version ?? null,
+    privacyAcceptedAt: privacy?.at ?? null,
   }
 }
 
@@ -270,6 +281,7 @@ export async function registerForSeries(input: RegisterForSeriesInput): Promise<
       })
       if (!series) throw new NotFoundError('error.seriesNotFound')
       const email = input.attendee.email.trim().toLowerCase()
+      const privacyVersion = await acceptedPrivacyVersion(tx, series.organizationId, input.attendee.privacyVersion ?? null)
       const existing = await tx.seriesSignup.findUnique({ where: { seriesId_emailNormalized: { seriesId: series.id, emailNormalized: email } } })
       const signup = existing
         ? await tx.seriesSignup.update({ where: { id: existing.id }, data: { cancelledAt: null } })
@@ -285,8 +297,8 @@ export async function registerForSeries(input: RegisterForSeriesInput): Promise<
               county: input.attendee.county,
               abroad: input.attendee.abroad,
               locale: input.attendee.locale,
-              consentVersion: PRIVACY_NOTICE_VERSION,
-              consentedAt: now,
+              privacyVersion,
+              privacyAcceptedAt: now,
             },
           })
       const parts: SeriesRegistrationOutcome['parts'] = []
@@ -316,7 +328,7 @@ export async function registerForSeries(input: RegisterForSeriesInput): Promise<
             itemIds: [],
             inviteToken: null,
           },
-          { source: 'public', actorId: null, now, seriesSignupId: signup.id },
+          { source: 'public', actorId: null, now, seriesSignupId: signup.id, privacyVersion },
         )
         if (result.outcome !== 'exists') anyNew = true
         if (!result.registration.seriesSignupId) {

@@ -4,7 +4,7 @@ import { clientIp } from '../accounts/sign-in.server.ts'
 import { runAction } from '../actions.server.ts'
 import { ErrorSummary, SelectField, TextAreaField, TextField } from '../components/console/fields.tsx'
 import { errorTitle, PublicErrorBoundary } from '../components/error-page.tsx'
-import { ConsentField } from '../components/registration-form.tsx'
+import { PrivacyConsent } from '../components/registration-form.tsx'
 import { DomainError, notFound, type FormAnswer } from '../errors.server.ts'
 import { localePath, pick, t } from '../i18n/index.ts'
 import { PROPOSAL_LIMITS } from '../proposals/call-options.ts'
@@ -31,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       intro: pick(call, 'intro', locale),
       formats: call.formats,
       lengths: call.lengths,
+      privacy: call.privacy,
       done: new URL(request.url).searchParams.get('done') === '1',
     },
     { headers: { 'Cache-Control': 'private, no-store' } },
@@ -72,7 +73,7 @@ export default function ProposePage() {
     speakerTitle: t(locale, 'proposals.form.speakerTitle'),
     affiliation: t(locale, 'proposals.form.affiliation'),
     bio: t(locale, 'proposals.form.bio'),
-    consent: t(locale, 'registration.consentLink'),
+    privacyVersion: t(locale, 'privacy.field'),
   }
   const star = (label: string) => `${label} *`
   return (
@@ -182,7 +183,7 @@ export default function ProposePage() {
                 maxLength={PROPOSAL_LIMITS.bio}
               />
             </fieldset>
-            <ConsentField locale={locale} checked={values.consent === 'yes'} error={errors.consent} />
+            <PrivacyConsent locale={locale} privacy={data.privacy} kind="propose" error={errors.privacyVersion} />
             <button type="submit" className="button button--primary">
               {t(locale, 'proposals.form.submit')}
             </button>

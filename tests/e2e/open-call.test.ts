@@ -33,7 +33,7 @@ describe('the open call, end to end', { timeout: 120_000 }, () => {
     await expect.poll(() => visitor.getByRole('heading', { level: 1 }).textContent()).toBe('Skicka in ett förslag: Sörmland Social Innovation Day')
     expect(await wcagViolations(visitor)).toEqual([])
 
-    // Sent without the consent first: the error sits next to the field and what was typed stays
+    // Sent with a broken address first: the error sits next to the field and what was typed stays
     // (Chromium logs the 400 answer as a failed resource).
     allowConsoleError(/status of 400/)
     await visitor.getByLabel('Titel *').fill(TITLE)
@@ -41,14 +41,16 @@ describe('the open call, end to end', { timeout: 120_000 }, () => {
     await visitor.getByLabel('Form *').selectOption('workshop')
     await visitor.getByLabel('Längd *').selectOption('45')
     await visitor.getByLabel('Namn *').fill('Sara Åkerlund')
-    await visitor.getByLabel('E-postadress *').fill('sara.akerlund@example.org')
+    await visitor.getByLabel('E-postadress *').fill('sara.akerlund')
     await visitor.getByLabel('Organisation').fill('Matnätverket i Sörmland')
     await visitor.getByRole('button', { name: 'Skicka förslaget' }).click()
-    await visitor.getByText('Du behöver godkänna hur dina uppgifter behandlas för att skicka förslaget.').first().waitFor()
+    await visitor.getByText('Skriv en giltig e-postadress, till exempel namn@kommun.se.').first().waitFor()
     expect(await visitor.getByLabel('Titel *').inputValue()).toBe(TITLE)
     expect(await wcagViolations(visitor)).toEqual([])
 
-    await visitor.getByLabel(/^Jag har läst hur mina uppgifter behandlas/).check()
+    // Sending accepts the notice the form names (no box to tick, ADR 0032).
+    await expect(visitor.locator('.privacy-consent').textContent()).resolves.toContain('Genom att skicka förslaget godkänner du Coompanion Sörmlands integritetsmeddelande (version 1).')
+    await visitor.getByLabel('E-postadress *').fill('sara.akerlund@example.org')
     await visitor.getByRole('button', { name: 'Skicka förslaget' }).click()
     await expect.poll(() => visitor.getByRole('heading', { name: 'Tack för ditt förslag!' }).count()).toBe(1)
     expect(await wcagViolations(visitor)).toEqual([])

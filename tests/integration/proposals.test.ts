@@ -48,7 +48,7 @@ function proposal(overrides: Partial<ProposalInput> = {}): ProposalInput {
     speakerTitle: 'Projektledare',
     affiliation: 'Ungdomsforum Mälardalen',
     bio: 'Linnea leder ett nätverk för ungdomsinflytande.',
-    consent: 'yes',
+    privacyVersion: null,
     ...overrides,
   }
 }
@@ -75,7 +75,11 @@ async function domainError(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 function formFields(input: ProposalInput): Record<string, string> {
-  return Object.fromEntries(Object.entries(input).map(([key, value]) => [key, String(value)]))
+  return Object.fromEntries(
+    Object.entries(input)
+      .filter(([, value]) => value !== null)
+      .map(([key, value]) => [key, String(value)]),
+  )
 }
 
 const consolePath = () => `/organizer/${orgSlug}/events/${event.id}/proposals`
@@ -191,16 +195,28 @@ describe('the public form', () => {
   })
 
   it('a form with errors answers 400 with a message next to each field in the visitor’s language, keeping what was typed', async () => {
-    const fields: Record<string, string> = { ...formFields(proposal()), title: '', email: 'inte-en-adress', consent: '' }
+    const fields: Record<string, string> = { ...formFields(proposal()), title: '', email: 'inte-en-adress' }
     const sv = await call(proposeAction, postRequest(`/events/${event.slug}/propose`, fields), { slug: event.slug })
     expect(sv.status).toBe(400)
     const answer = await body<FormAnswer>(sv)
     expect(answer.fieldErrors.title).toBe('Fyll i det här fältet.')
-    expect(answer.fieldErrors.consent).toBe('Du behöver godkänna hur dina uppgifter behandlas för att skicka förslaget.')
     expect(answer.fieldErrors.email).toBeDefined()
     expect(answer.values.abstract).toBe(fields.abstract)
     const en = await call(proposeAction, postRequest(`/en/events/${event.slug}/propose`, fields), { slug: event.slug, lang: 'en' })
-    expect((await body<FormAnswer>(en)).fieldErrors.consent).toBe('Please accept how your details are handled to submit the proposal.')
+    expect((await body<FormAnswer>(en)).fieldErrors.title).toBe('Please fill in this field.')
+  })
+
+  it('sending the proposal records the privacy notice version the form showed; a version the organization never had is a 400 on that field', async () => {
+    const accepted = await call(proposeAction, postRequest(`/events/${event.slug}/propose`, { ...formFields(proposal()), privacyVersion: '1' }), { slug: event.slug })
+    expect(accepted.status).toBe(303)
+    const saved = await db.proposal.findFirstOrThrow({ where: { eventId: event.id }, orderBy: { createdAt: 'desc' } })
+    expect(saved.privacyVersion).toBe(1)
+    expect(saved.privacyAcceptedAt).toBeInstanceOf(Date)
+    const refused = await call(proposeAction, postRequest(`/events/${event.slug}/propose`, { ...formFields(proposal()), privacyVersion: '7' }), { slug: event.slug })
+    expect(refused.status).toBe(400)
+    expect((await body<FormAnswer>(refused)).fieldErrors.privacyVersion).toBe(
+      'Formuläret hänvisade till en version av integritetsmeddelandet som arrangören inte har. Ladda om sidan, läs meddelandet och skicka igen.',
+    )
   })
 
   it('a format or length the call does not offer is a 400 on that field', async () => {
