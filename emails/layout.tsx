@@ -15,7 +15,7 @@ const paragraph = { fontSize: '16px', lineHeight: '24px', color: colors.text, ma
 const small = { fontSize: '14px', lineHeight: '20px', color: colors.muted, margin: '0 0 8px' }
 
 export function EmailLayout(props: { context: MailContext; preview: string; heading: string; children: ReactNode }) {
-  const { locale, unsubscribeUrl, replyTo } = props.context
+  const { locale, unsubscribeUrl, replyTo, privacyUrl } = props.context
   return (
     <Html lang={locale} dir="ltr">
       <Head>
@@ -37,6 +37,14 @@ export function EmailLayout(props: { context: MailContext; preview: string; head
           {props.children}
           <Hr style={{ borderColor: colors.rule, margin: '32px 0 16px' }} />
           <Text style={small}>{replyTo ? t(locale, 'mail.common.automatic') : t(locale, 'mail.common.automaticNoReply')}</Text>
+          {privacyUrl ? (
+            <Text style={small}>
+              {t(locale, 'mail.common.privacy')}{' '}
+              <Link href={privacyUrl} style={{ color: colors.link, textDecoration: 'underline' }}>
+                {privacyUrl}
+              </Link>
+            </Text>
+          ) : null}
           {unsubscribeUrl ? (
             <Text style={small}>
               {t(locale, 'mail.common.unsubscribe')}{' '}

@@ -16,6 +16,11 @@ export type MailContext = {
   unsubscribeUrl?: string
   /** The organizer's address in Reply-To, if any: the footer then invites replies. */
   replyTo?: string
+  /**
+   * The privacy notice the footer links (ADR 0032): the sending organization's, or Samling's own for
+   * mail that belongs to no organization (sign-in links). Absolute https URL in the mail's language.
+   */
+  privacyUrl?: string
 }
 
 export type MailTemplate<S extends z.ZodType = z.ZodType> = {

@@ -9,6 +9,7 @@ export function textLayout(context: MailContext, body: Array<string | null | und
   const { locale } = context
   const lines = body.filter((line): line is string => typeof line === 'string')
   const footer = [context.replyTo ? t(locale, 'mail.common.automatic') : t(locale, 'mail.common.automaticNoReply')]
+  if (context.privacyUrl) footer.push(`${t(locale, 'mail.common.privacy')}\n${context.privacyUrl}`)
   if (context.unsubscribeUrl) footer.push(`${t(locale, 'mail.common.unsubscribe')}\n${context.unsubscribeUrl}`)
   return [`${t(locale, 'mail.common.brand')} – ${t(locale, 'mail.common.tagline')}`, '', ...lines, '', '-- ', ...footer].join('\n') + '\n'
 }

@@ -32,6 +32,7 @@ import type { MailContext, MailKind, MailTemplate } from '../../emails/template.
 import { buildInvitationIcs } from '../calendar/ics.server.ts'
 import { checkInQrPng } from '../check-in/qr.server.ts'
 import type { Locale } from '../i18n/index.ts'
+import { sitePrivacyUrl } from './privacy-link.server.ts'
 
 /**
  * The registry of every message Samling sends: name → schema, kind and renderer. enqueueMail checks
@@ -128,7 +129,14 @@ export function parseMailPayload(template: string, payload: unknown): Record<str
  * `invite` (CalendarInviteSchema, or CalendarInvitesSchema for several sessions), the calendar invitation built by app/calendar. Throws
  * UnknownTemplateError or InvalidMailPayloadError; pure otherwise (no database, safe to call from previews).
  */
-export async function renderMail(input: { template: string; locale: Locale; payload: unknown; unsubscribeUrl?: string }): Promise<RenderedMail> {
+export async function renderMail(input: {
+  template: string
+  locale: Locale
+  payload: unknown
+  unsubscribeUrl?: string
+  /** The footer's privacy notice (app/mail/privacy-link.server.ts); Samling's own when not given. */
+  privacyUrl?: string
+}): Promise<RenderedMail> {
   const template = getTemplate(input.template)
   const payload = parseMailPayload(input.template, input.payload)
   const replyTo = typeof payload.replyTo === 'string' ? payload.replyTo : undefined
@@ -136,6 +144,7 @@ export async function renderMail(input: { template: string; locale: Locale; payl
     locale: input.locale,
     replyTo,
     unsubscribeUrl: template.kind === 'notification' ? input.unsubscribeUrl : undefined,
+    privacyUrl: input.privacyUrl ?? sitePrivacyUrl(input.locale),
   }
   const html = await render(createElement(template.Email, { payload, context }))
   const invites =
@@ -174,7 +183,7 @@ export type TemplateInfo = {
   kind: MailKind
   schema: z.ZodType
   sample(locale: Locale): Record<string, unknown>
-  render(payload: unknown, locale: Locale, options?: { unsubscribeUrl?: string }): Promise<RenderedMail>
+  render(payload: unknown, locale: Locale, options?: { unsubscribeUrl?: string; privacyUrl?: string }): Promise<RenderedMail>
 }
 
 /** Every template with its kind, schema, sample payload and renderer (organizer preview page). */

@@ -4,6 +4,7 @@ import { log } from '../log.server.ts'
 import { mailMetrics } from '../metrics/registry.server.ts'
 import type { Locale } from '../i18n/index.ts'
 import { openSecrets, redactSecrets, secretFieldNames } from './secrets.server.ts'
+import { privacyUrlFor } from './privacy-link.server.ts'
 import { getTemplate, isTemplateName, renderMail, type RenderedMail } from './templates.server.ts'
 import { createTransportFromConfig, isPermanentFailure, type MailTransport, type OutgoingMail } from './transport.server.ts'
 import { clearBounces, recordBounce } from './bounces.server.ts'
@@ -148,10 +149,11 @@ async function skipUnsubscribed(claimed: ClaimedMail[]): Promise<ClaimedMail[]> 
 async function renderFor(mail: ClaimedMail, cache?: RenderCache): Promise<RenderedMail> {
   // Secrets are opened here, in memory, only for as long as the message takes to render.
   const payload = openSecrets(mail.payload, secretsOf(mail.template), mail.id)
-  const key = `${mail.template}\u0000${mail.locale}\u0000${JSON.stringify(payload)}`
+  const privacyUrl = await privacyUrlFor(mail.organizationId, mail.locale)
+  const key = `${mail.template}\u0000${mail.locale}\u0000${privacyUrl}\u0000${JSON.stringify(payload)}`
   let rendered = cache?.get(key)
   if (!rendered) {
-    rendered = renderMail({ template: mail.template, locale: mail.locale, payload, unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER })
+    rendered = renderMail({ template: mail.template, locale: mail.locale, payload, unsubscribeUrl: UNSUBSCRIBE_PLACEHOLDER, privacyUrl })
     cache?.set(key, rendered)
   }
   const shared = await rendered

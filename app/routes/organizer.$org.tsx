@@ -39,6 +39,7 @@ export default function OrganizationLayout() {
     { to: `${base}/report`, label: t(locale, 'report.link'), end: false },
     { to: `${base}/members`, label: t(locale, 'organizer.tab.members'), end: false },
     { to: `${base}/mail`, label: t(locale, 'organizer.tab.failedMail'), end: false },
+    { to: `${base}/privacy`, label: t(locale, 'privacy.console.tab'), end: false },
   ]
   return (
     <>
