@@ -214,6 +214,8 @@ export async function listRegistrations(input: { access: Access; eventId: string
       invoiceEReference: row.invoiceEReference,
       buyerReference: row.buyerReference,
       paymentStatus: row.paymentStatus,
+      privacyVersion: row.privacyVersion,
+      privacyAcceptedAt: row.privacyAcceptedAt,
     })),
   }
 }

@@ -13,6 +13,7 @@ import { ErasedPage, ErasurePanel, type ErasurePreviewView } from '../components
 import { PersonalCalendarPanel } from '../components/personal-calendar-panel.tsx'
 import { DomainError, notFound, type FormAnswer } from '../errors.server.ts'
 import { localePath, pick, t } from '../i18n/index.ts'
+import { privacyNoticePath } from '../privacy/paths.ts'
 import { publicLocale } from '../public/route.server.ts'
 import { eraseMyData, findErasedByToken, previewErasure } from '../privacy/erasure.server.ts'
 import { loadRegistrationForm, parseDetails } from '../registrations/form.server.ts'
@@ -66,6 +67,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const myProgramme = await getMyProgramme({ registration, locale })
   const ticket = attendeeTicket(registration, registration.event, locale)
   const checkIn = ticket ? { ...ticket, imageUrl: localePath(locale, `/registrations/${params.token}/check-in.png`) } : null
+  const privacy = {
+    dataPath: localePath(locale, `/registrations/${params.token}/data`),
+    noticePath: privacyNoticePath(registration.event.organization.slug, locale, registration.privacyVersion ?? undefined),
+    organizationName: registration.event.organization.name,
+    version: registration.privacyVersion,
+  }
   return json(
     {
       erased: false as const,
@@ -76,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       audienceQuestions,
       myProgramme,
       checkIn,
+      privacy,
       done: INTENTS.find((intent) => intent === done) ?? null,
     },
     { headers: { 'Cache-Control': 'private, no-store' } },
@@ -147,7 +155,7 @@ export default function ManageRegistrationPage() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<FormAnswer | { erasePreview: ErasurePreviewView }>()
   if (data.erased) return <ErasedPage locale={data.locale} />
-  const { locale, view, done, calendarFeedUrl, audienceQuestions, myProgramme, checkIn, managePath } = data
+  const { locale, view, done, calendarFeedUrl, audienceQuestions, myProgramme, checkIn, managePath, privacy } = data
   const forPanel = (intent: string | null | undefined) => PANEL_INTENTS.some((panel) => panel === intent)
   const answer = actionData && 'formError' in actionData ? actionData : undefined
   const erasePreview = actionData && 'erasePreview' in actionData ? actionData.erasePreview : null
@@ -167,6 +175,19 @@ export default function ManageRegistrationPage() {
       <MyProgrammePanel locale={locale} programme={myProgramme} done={done === 'star' || done === 'unstar' ? done : null} answer={answer} />
       <AudienceQuestionsPanel locale={locale} questions={audienceQuestions} sent={done === 'ask'} answer={answer} />
       <PersonalCalendarPanel locale={locale} feedUrl={calendarFeedUrl} />
+      <section className="panel" aria-labelledby="my-data-heading">
+        <h2 id="my-data-heading">{t(locale, 'privacy.console.acceptedHeading')}</h2>
+        <p>
+          <Link to={privacy.dataPath}>{t(locale, 'myData.link')}</Link>
+        </p>
+        <p>
+          <a href={privacy.noticePath}>
+            {privacy.version
+              ? t(locale, 'privacy.consent.link', { organization: privacy.organizationName, version: privacy.version })
+              : t(locale, 'privacy.notice.title', { organization: privacy.organizationName })}
+          </a>
+        </p>
+      </section>
       <ErasurePanel
         locale={locale}
         preview={erasePreview}

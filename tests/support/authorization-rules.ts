@@ -141,6 +141,7 @@ export const RULES: Record<string, Rule> = {
   'routes/($lang).events.$slug_.calendar[.]ics': { loader: pub },
   'routes/($lang).events.$slug_.my-programme': { loader: { allow: EVERYONE, query: (f) => `?item=${f.itemId}` } },
   'routes/($lang).organizations.$slug': { loader: pub },
+  'routes/($lang).organizations.$slug_.privacy': { loader: pub },
   'routes/($lang).organizations.$slug_.calendar[.]ics': { loader: pub },
   'routes/($lang).organizations.$slug_.feed[.]xml': { loader: pub },
   'routes/($lang).series.$slug': { loader: pub },
@@ -244,6 +245,12 @@ export const RULES: Record<string, Rule> = {
     },
   },
   'routes/($lang).registrations.$token_.check-in[.]png': { token: 'manage', loader: { allow: ['attendee'] } },
+  // "Download my data" (ADR 0032): the person's own details and answers, never the stream link.
+  'routes/($lang).registrations.$token_.data': { token: 'manage', loader: { allow: ['attendee'], reveals: ['attendeeName', 'attendeeEmail', 'customAnswer'] } },
+  'routes/($lang).registrations.$token_.data[.]json': {
+    token: 'manage',
+    loader: { allow: ['attendee'], reveals: ['attendeeName', 'attendeeEmail', 'customAnswer'] },
+  },
   'routes/($lang).calendar.personal.$token[.]ics': { token: 'calendar', loader: { allow: ['attendee'], reveals: ['streamLink'] } },
   'routes/unsubscribe.$token': {
     token: 'unsubscribe',
@@ -337,6 +344,11 @@ export const RULES: Record<string, Rule> = {
       changeRole: { allow: OWNER, body: (f) => ({ intent: 'changeRole', personId: f.memberId, role: 'viewer' }), reveals: CONSOLE_DATA },
       remove: { allow: OWNER, body: (f) => ({ intent: 'remove', personId: f.memberId }), reveals: CONSOLE_DATA, last: true },
     },
+  },
+  // Members read the privacy notice's versions; only owners save a new one (ADR 0032).
+  'routes/organizer.$org.privacy': {
+    loader: read(),
+    action: { '': { allow: OWNER, body: (_f, run) => ({ contactEmail: '', extraSv: `Egen text ${run}`, extraEn: '' }), reveals: CONSOLE_DATA } },
   },
   // The organizer puts the failed mail back in the queue; the owner's press then finds none failed (404).
   'routes/organizer.$org.mail': { loader: read(['attendeeEmail']), action: { '': change((f) => ({ id: f.failedMailId }), { alsoOk: [404] }) } },

@@ -9,6 +9,7 @@ import { db } from '../../app/db/client.server.ts'
 /** Tables a refused request must not touch (sign-in bookkeeping — sessions, tokens, their mail — may change). */
 export const DOMAIN_TABLES = [
   'organizations',
+  'privacy_notices',
   'memberships',
   'series',
   'events',

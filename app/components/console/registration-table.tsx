@@ -28,6 +28,9 @@ export type RegistrationRow = {
   invoiceEReference: string | null
   buyerReference: string | null
   paymentStatus: 'not_applicable' | 'unpaid' | 'invoiced' | 'paid'
+  /** The privacy notice version the person accepted by registering, and when (ADR 0032); null when added by hand. */
+  privacyVersion?: number | null
+  privacyAcceptedAt?: string | null
 }
 
 function kronor(priceOre: number, locale: Locale): string {
@@ -121,6 +124,16 @@ export function RegistrationTable(props: {
                 <td>{status(row, locale)}</td>
                 <td className="console-time">
                   {formatDate(at, locale)} {formatTime(at, locale)}
+                  <br />
+                  <span className="console-muted">
+                    {t(locale, 'privacy.console.acceptedHeading')}:{' '}
+                    {row.privacyVersion && row.privacyAcceptedAt
+                      ? t(locale, 'privacy.console.accepted', {
+                          version: row.privacyVersion,
+                          time: `${formatDate(new Date(row.privacyAcceptedAt), locale)} ${formatTime(new Date(row.privacyAcceptedAt), locale)}`,
+                        })
+                      : t(locale, 'privacy.console.notRecorded')}
+                  </span>
                 </td>
                 {props.hasAnswers ? (
                   <td>
