@@ -244,7 +244,17 @@ export type PrivacyLinkProps = PrivacyLink
  * version as a hidden field: sending the form is the acceptance, and the registration records the
  * version the person was shown (ADR 0032). No checkbox: a box to tick adds nothing the button does not.
  */
-export function PrivacyConsent({ locale, privacy, kind = 'register', error }: { locale: Locale; privacy: PrivacyLinkProps; kind?: 'register' | 'propose'; error?: string }) {
+export function PrivacyConsent({
+  locale,
+  privacy,
+  kind = 'register',
+  error,
+}: {
+  locale: Locale
+  privacy: PrivacyLinkProps
+  kind?: 'register' | 'propose'
+  error?: string
+}) {
   return (
     <div className={error ? 'field field--invalid privacy-consent' : 'privacy-consent'} id={fieldId('privacyVersion')}>
       <input type="hidden" name="privacyVersion" value={privacy.version} />

@@ -7,7 +7,8 @@ export const demoPrivacyNotices: Record<string, { contactEmail: string; extraSv:
     contactEmail: 'dataskydd@innovation-park.example.org',
     extraSv:
       'Innovation Park har ett dataskyddsombud som du når på samma adress.\n\nBilder från våra evenemang publiceras bara om alla som syns på dem har sagt ja.',
-    extraEn: 'Innovation Park has a data protection officer whom you reach at the same address.\n\nPhotos from our events are published only if everyone in them has agreed.',
+    extraEn:
+      'Innovation Park has a data protection officer whom you reach at the same address.\n\nPhotos from our events are published only if everyone in them has agreed.',
   },
   'motesplats-social-innovation': {
     contactEmail: 'personuppgifter@motesplats.example.org',
@@ -28,8 +29,7 @@ export const demoPrivacyNotices: Record<string, { contactEmail: string; extraSv:
   },
   'social-innovation-summit': {
     contactEmail: 'privacy@si-summit.example.org',
-    extraSv:
-      'Konferensen arrangeras tillsammans med partner i flera länder. Partnerna får bara statistik utan namn, aldrig deltagarlistan.',
+    extraSv: 'Konferensen arrangeras tillsammans med partner i flera länder. Partnerna får bara statistik utan namn, aldrig deltagarlistan.',
     extraEn: 'The conference is arranged with partners in several countries. The partners get statistics without names only, never the attendee list.',
   },
   sopact: {

@@ -45,7 +45,13 @@ export type MyData = {
     /** When retention anonymizes it (the event's end plus its months, ADR 0031). */
     anonymizedOn: string
   }[]
-  seriesSignups: { series: string; attendanceMode: string; privacy: { version: number; acceptedAt: string | null } | null; signedUpAt: string; cancelledAt: string | null }[]
+  seriesSignups: {
+    series: string
+    attendanceMode: string
+    privacy: { version: number; acceptedAt: string | null } | null
+    signedUpAt: string
+    cancelledAt: string | null
+  }[]
   proposals: {
     event: string
     title: string

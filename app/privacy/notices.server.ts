@@ -104,10 +104,7 @@ export async function savePrivacyNotice(input: { access: Access; notice: Privacy
     await tx.$queryRaw`SELECT id FROM organizations WHERE id = ${organizationId}::uuid FOR UPDATE`
     const current = await tx.privacyNotice.findFirst({ where: { organizationId }, orderBy: { version: 'desc' } })
     const same =
-      current &&
-      current.contactEmail === input.notice.contactEmail &&
-      current.extraSv === input.notice.extraSv &&
-      current.extraEn === input.notice.extraEn
+      current && current.contactEmail === input.notice.contactEmail && current.extraSv === input.notice.extraSv && current.extraEn === input.notice.extraEn
     if (current && same) return { version: current.version, changed: false }
     const version = (current?.version ?? 0) + 1
     await tx.privacyNotice.create({ data: { organizationId, version, ...input.notice, createdById: input.access.personId } })

@@ -363,6 +363,10 @@ export async function loadSeriesRegistrationForm(slug: string, locale: Locale, n
     title: pick(series, 'title', locale),
     openParts: open.map((part) => ({ title: pick(part, 'title', locale), when: formatDateTime(part.startsAt, locale) })),
     modes: (['on_site', 'online'] as const).filter((mode) => modes.has(mode)).map((mode) => ({ mode, capacity: null, left: null, waitlisted: 0 })),
-    privacy: { organizationSlug: series.organization.slug, organizationName: series.organization.name, version: await currentPrivacyVersion(db, series.organizationId) },
+    privacy: {
+      organizationSlug: series.organization.slug,
+      organizationName: series.organization.name,
+      version: await currentPrivacyVersion(db, series.organizationId),
+    },
   }
 }

@@ -51,9 +51,7 @@ export default function OrganizationPrivacyNotice() {
       <section aria-labelledby="privacy-retention">
         <h2 id="privacy-retention">{t(locale, 'privacy.notice.retentionHeading')}</h2>
         <p>
-          {notice.retentionMonths === 1
-            ? t(locale, 'privacy.notice.retentionOne')
-            : t(locale, 'privacy.notice.retention', { months: notice.retentionMonths })}{' '}
+          {notice.retentionMonths === 1 ? t(locale, 'privacy.notice.retentionOne') : t(locale, 'privacy.notice.retention', { months: notice.retentionMonths })}{' '}
           {t(locale, 'privacy.notice.retentionMore')}
         </p>
       </section>

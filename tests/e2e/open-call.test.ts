@@ -49,7 +49,9 @@ describe('the open call, end to end', { timeout: 120_000 }, () => {
     expect(await wcagViolations(visitor)).toEqual([])
 
     // Sending accepts the notice the form names (no box to tick, ADR 0032).
-    await expect(visitor.locator('.privacy-consent').textContent()).resolves.toContain('Genom att skicka förslaget godkänner du Coompanion Sörmlands integritetsmeddelande (version 1).')
+    await expect(visitor.locator('.privacy-consent').textContent()).resolves.toContain(
+      'Genom att skicka förslaget godkänner du Coompanion Sörmlands integritetsmeddelande (version 1).',
+    )
     await visitor.getByLabel('E-postadress *').fill('sara.akerlund@example.org')
     await visitor.getByRole('button', { name: 'Skicka förslaget' }).click()
     await expect.poll(() => visitor.getByRole('heading', { name: 'Tack för ditt förslag!' }).count()).toBe(1)

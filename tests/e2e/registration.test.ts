@@ -44,7 +44,9 @@ describe('an attendee', { timeout: 120_000 }, () => {
     await summary.waitFor()
     await expect(summary.textContent()).resolves.toContain('Skriv ditt namn.')
     // No box to tick: sending the form accepts the organizer's notice, whose version the form names.
-    await expect(page.locator('.privacy-consent').textContent()).resolves.toMatch(/^Genom att anmäla dig godkänner du .+ integritetsmeddelande \(version 1\)\.$/)
+    await expect(page.locator('.privacy-consent').textContent()).resolves.toMatch(
+      /^Genom att anmäla dig godkänner du .+ integritetsmeddelande \(version 1\)\.$/,
+    )
     expect(await wcagViolations(page)).toEqual([])
   })
 

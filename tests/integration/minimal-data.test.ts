@@ -29,7 +29,9 @@ afterAll(async () => {
 const get = (path: string) => fetch(`${server.url}${path}`, { redirect: 'manual' })
 
 async function registerSomewhere(): Promise<void> {
-  const candidates = demo.events.filter((candidate) => candidate.format === 'hybrid' && candidate.status === 'published' && candidate.onlineUrl && candidate.endsAt > new Date())
+  const candidates = demo.events.filter(
+    (candidate) => candidate.format === 'hybrid' && candidate.status === 'published' && candidate.onlineUrl && candidate.endsAt > new Date(),
+  )
   for (const candidate of candidates) {
     const page = await get(`/events/${candidate.slug}/register`)
     const html = await page.text()
@@ -91,7 +93,12 @@ describe('minimal by default', { timeout: 180_000 }, () => {
       '/api/events',
       `/api/events/${event.slug}`,
       ...(event.seriesSlug
-        ? [`/series/${event.seriesSlug}`, `/series/${event.seriesSlug}/feed.xml`, `/series/${event.seriesSlug}/calendar.ics`, `/embed/series/${event.seriesSlug}`]
+        ? [
+            `/series/${event.seriesSlug}`,
+            `/series/${event.seriesSlug}/feed.xml`,
+            `/series/${event.seriesSlug}/calendar.ics`,
+            `/embed/series/${event.seriesSlug}`,
+          ]
         : []),
       ...(speaker ? [`/speakers/${speaker}`, `/speakers/${speaker}/feed.xml`, `/speakers/${speaker}/calendar.ics`] : []),
     ]
@@ -104,7 +111,10 @@ describe('minimal by default', { timeout: 180_000 }, () => {
     }
     expect(leaks).toEqual([])
 
-    const lines = server.output().split('\n').filter((line) => line.startsWith('{'))
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
     expect(lines.filter((line) => line.includes('"path"') || line.includes('/events/')).length).toBeGreaterThan(paths.length - 1)
     expect(lines.filter((line) => EMAIL.test(line))).toEqual([])
     expect(server.output()).not.toContain(PERSON.email)

@@ -83,7 +83,12 @@ describe('the organization’s privacy notice', () => {
     expect(saved.headers.get('Location')).toBe(`/organizer/${organization.slug}/privacy?saved=2`)
 
     const sv = await notice(organization.slug)
-    expect(sv.data?.notice).toMatchObject({ version: 2, currentVersion: 2, extra: 'Vårt dataskyddsombud heter Ada.', contactEmail: 'dataskydd@umea.example.se' })
+    expect(sv.data?.notice).toMatchObject({
+      version: 2,
+      currentVersion: 2,
+      extra: 'Vårt dataskyddsombud heter Ada.',
+      contactEmail: 'dataskydd@umea.example.se',
+    })
     const en = await notice(organization.slug, '', 'en')
     expect(en.data?.notice.extra).toBe('Our data protection officer is Ada.')
     const older = await notice(organization.slug, '?version=1')
@@ -118,7 +123,9 @@ describe('the organization’s privacy notice', () => {
       { org: organization.slug },
     )
     expect(badAddress.status).toBe(400)
-    expect((await body<{ fieldErrors: Record<string, string> }>(badAddress)).fieldErrors.contactEmail).toBe('Skriv en giltig e-postadress, till exempel namn@kommun.se.')
+    expect((await body<{ fieldErrors: Record<string, string> }>(badAddress)).fieldErrors.contactEmail).toBe(
+      'Skriv en giltig e-postadress, till exempel namn@kommun.se.',
+    )
     expect(await db.privacyNotice.count({ where: { organizationId: organization.id } })).toBe(2)
     expect(await db.auditEntry.count({ where: { organizationId: organization.id, action: 'privacy.noticeSaved' } })).toBe(1)
   })
@@ -141,7 +148,11 @@ describe('consent recorded with the registration', () => {
     expect((await register(event.slug, fields('andra@example.org'))).status).toBe(303)
     // An older form's consent=yes changes nothing.
     expect((await register(event.slug, fields('tredje@example.org', { consent: 'yes', privacyVersion: '2' }))).status).toBe(303)
-    const rows = await db.registration.findMany({ where: { eventId: event.id }, orderBy: { email: 'asc' }, select: { email: true, privacyVersion: true, privacyAcceptedAt: true } })
+    const rows = await db.registration.findMany({
+      where: { eventId: event.id },
+      orderBy: { email: 'asc' },
+      select: { email: true, privacyVersion: true, privacyAcceptedAt: true },
+    })
     expect(rows.map((row) => [row.email, row.privacyVersion])).toEqual([
       ['andra@example.org', 2],
       ['forsta@example.org', 1],
@@ -176,19 +187,29 @@ describe('consent recorded with the registration', () => {
 
   it('a series sign-up records the version on the sign-up and on every part', async () => {
     const organization = await createOrganization('consent-series-org', 'Sopact Norr')
-    const series = await db.series.create({ data: { slug: 'consent-series', organizationId: organization.id, titleSv: 'Serien', titleEn: 'The series', status: 'published' } })
+    const series = await db.series.create({
+      data: { slug: 'consent-series', organizationId: organization.id, titleSv: 'Serien', titleEn: 'The series', status: 'published' },
+    })
     const a = await makeEvent(organization.id, { seriesId: series.id, seriesPosition: 1, format: 'online', capacityOnSite: null })
     const b = await makeEvent(organization.id, { seriesId: series.id, seriesPosition: 2, format: 'online', capacityOnSite: null })
-    const posted = await call(seriesRegisterRoute.action, postRequest('/series/consent-series/register', fields('serie@example.org', { privacyVersion: '1' })), {
-      slug: 'consent-series',
-    })
+    const posted = await call(
+      seriesRegisterRoute.action,
+      postRequest('/series/consent-series/register', fields('serie@example.org', { privacyVersion: '1' })),
+      {
+        slug: 'consent-series',
+      },
+    )
     expect(posted.status).toBe(303)
     expect((await db.seriesSignup.findFirstOrThrow({ where: { seriesId: series.id } })).privacyVersion).toBe(1)
     const parts = await db.registration.findMany({ where: { eventId: { in: [a.id, b.id] } }, select: { privacyVersion: true } })
     expect(parts).toEqual([{ privacyVersion: 1 }, { privacyVersion: 1 }])
-    const refused = await call(seriesRegisterRoute.action, postRequest('/series/consent-series/register', fields('serie2@example.org', { privacyVersion: '4' })), {
-      slug: 'consent-series',
-    })
+    const refused = await call(
+      seriesRegisterRoute.action,
+      postRequest('/series/consent-series/register', fields('serie2@example.org', { privacyVersion: '4' })),
+      {
+        slug: 'consent-series',
+      },
+    )
     expect(refused.status).toBe(400)
     expect((await body<{ fieldErrors: Record<string, string> }>(refused)).fieldErrors.privacyVersion).toMatch(/^Formuläret hänvisade/)
   })
@@ -221,7 +242,14 @@ describe('download my data', () => {
     expect((await register(eventA.slug, fields('nils.annan@example.org', { [`q_${question.id}`]: 'Annans svar-88' }))).status).toBe(303)
     const mine = await db.registration.findFirstOrThrow({ where: { eventId: eventA.id, emailNormalized: 'mira.data@example.org' } })
     const item = await db.programmeItem.create({
-      data: { eventId: eventA.id, type: 'talk', titleSv: 'Öppningen', titleEn: 'The opening', startsAt: eventA.startsAt, endsAt: new Date(eventA.startsAt.getTime() + 3_600_000) },
+      data: {
+        eventId: eventA.id,
+        type: 'talk',
+        titleSv: 'Öppningen',
+        titleEn: 'The opening',
+        startsAt: eventA.startsAt,
+        endsAt: new Date(eventA.startsAt.getTime() + 3_600_000),
+      },
     })
     await db.programmeStar.create({ data: { registrationId: mine.id, itemId: item.id } })
     await db.audienceQuestion.create({ data: { eventId: eventA.id, itemId: item.id, registrationId: mine.id, text: 'Hur mäter ni effekt?' } })
@@ -259,7 +287,9 @@ describe('download my data', () => {
     expect(view.registrations[0].status).toBe('Registered')
 
     // The manage page links the download and the accepted notice.
-    const manage = await body<{ privacy: { dataPath: string; noticePath: string } }>(await call(manageRoute.loader, getRequest(`/registrations/${token}`), { token }))
+    const manage = await body<{ privacy: { dataPath: string; noticePath: string } }>(
+      await call(manageRoute.loader, getRequest(`/registrations/${token}`), { token }),
+    )
     expect(manage.privacy.dataPath).toBe(`/registrations/${token}/data`)
     expect(manage.privacy.noticePath).toBe('/organizations/data-org-a/privacy?version=1')
   })

@@ -207,12 +207,16 @@ describe('the public form', () => {
   })
 
   it('sending the proposal records the privacy notice version the form showed; a version the organization never had is a 400 on that field', async () => {
-    const accepted = await call(proposeAction, postRequest(`/events/${event.slug}/propose`, { ...formFields(proposal()), privacyVersion: '1' }), { slug: event.slug })
+    const accepted = await call(proposeAction, postRequest(`/events/${event.slug}/propose`, { ...formFields(proposal()), privacyVersion: '1' }), {
+      slug: event.slug,
+    })
     expect(accepted.status).toBe(303)
     const saved = await db.proposal.findFirstOrThrow({ where: { eventId: event.id }, orderBy: { createdAt: 'desc' } })
     expect(saved.privacyVersion).toBe(1)
     expect(saved.privacyAcceptedAt).toBeInstanceOf(Date)
-    const refused = await call(proposeAction, postRequest(`/events/${event.slug}/propose`, { ...formFields(proposal()), privacyVersion: '7' }), { slug: event.slug })
+    const refused = await call(proposeAction, postRequest(`/events/${event.slug}/propose`, { ...formFields(proposal()), privacyVersion: '7' }), {
+      slug: event.slug,
+    })
     expect(refused.status).toBe(400)
     expect((await body<FormAnswer>(refused)).fieldErrors.privacyVersion).toBe(
       'Formuläret hänvisade till en version av integritetsmeddelandet som arrangören inte har. Ladda om sidan, läs meddelandet och skicka igen.',
