@@ -66,12 +66,17 @@ describe('the HTML of every kind of page', { timeout: 300_000 }, () => {
     for (const event of links(home, /href="(\/events\/[a-z0-9-]+)"/g).slice(0, 6)) pathnames.add(event)
     const token = createHmac('sha256', SECRET).update(`manage:${DEMO_STAR_REGISTRATION_ID}:0`).digest('base64url')
     pathnames.add(`/registrations/${token}`)
+    // Privacy (ADR 0032): the site's and an organization's notice (also an older version), "my data".
+    for (const path of ['/privacy', '/en/privacy', '/organizations/coompanion-sormland/privacy', '/en/organizations/innovation-park/privacy?version=1'])
+      pathnames.add(path)
+    pathnames.add(`/registrations/${token}/data`)
+    pathnames.add(`/en/registrations/${token}/data`)
 
     const consoleHome = await fetchHtml('/organizer')
     pathnames.add('/organizer/mail-preview')
     for (const organization of links(consoleHome, /href="(\/organizer\/[a-z0-9-]+)"/g).filter((href) => href !== '/organizer/mail-preview')) {
       pathnames.add(organization)
-      for (const tab of ['/mail', '/report', '/members', '/series']) pathnames.add(`${organization}${tab}`)
+      for (const tab of ['/mail', '/report', '/members', '/series', '/privacy']) pathnames.add(`${organization}${tab}`)
       const dashboard = await fetchHtml(organization)
       for (const event of links(dashboard, /href="(\/organizer\/[a-z0-9-]+\/events\/[0-9a-f-]{36})"/g).slice(0, 4)) {
         for (const sub of EVENT_PAGES) pathnames.add(`${event}${sub}`)
