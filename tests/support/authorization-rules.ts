@@ -347,8 +347,8 @@ export const RULES: Record<string, Rule> = {
   },
   // Members read the privacy notice's versions; only owners save a new one (ADR 0032).
   'routes/organizer.$org.privacy': {
-    loader: read(),
-    action: { '': { allow: OWNER, body: (_f, run) => ({ contactEmail: '', extraSv: `Egen text ${run}`, extraEn: '' }), reveals: CONSOLE_DATA } },
+    loader: read([]),
+    action: { '': { allow: OWNER, body: (_f, run) => ({ contactEmail: '', extraSv: `Egen text ${run}`, extraEn: '' }) } },
   },
   // The organizer puts the failed mail back in the queue; the owner's press then finds none failed (404).
   'routes/organizer.$org.mail': { loader: read(['attendeeEmail']), action: { '': change((f) => ({ id: f.failedMailId }), { alsoOk: [404] }) } },
