@@ -27,3 +27,8 @@ export async function privacyUrlFor(organizationId: string | null, locale: Local
   if (!known.slug) return sitePrivacyUrl(locale)
   return `${config().appUrl.replace(/\/$/, '')}${privacyNoticePath(known.slug, locale)}`
 }
+
+/** Tells the cache an organization's slug (tests that compose mail without a database; a renamed organization). */
+export function rememberOrganizationSlug(organizationId: string, slug: string, now = Date.now()): void {
+  slugs.set(organizationId, { slug, until: now + SLUG_TTL_MS })
+}

@@ -1,3 +1,4 @@
+import { rememberOrganizationSlug } from '../../app/mail/privacy-link.server.ts'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
@@ -61,6 +62,9 @@ describe('every mail as a spam filter reads it', { timeout: 300_000 }, () => {
     for (const template of listTemplates()) {
       for (const locale of ['sv', 'en'] as const) {
         const id = randomUUID()
+        // The footer links the organization's privacy notice (ADR 0032); no database here, so its slug is told.
+        const organizationId = randomUUID()
+        rememberOrganizationSlug(organizationId, 'region-sormland')
         const mail = await composeMail({
           id,
           template: template.name,
@@ -69,7 +73,7 @@ describe('every mail as a spam filter reads it', { timeout: 300_000 }, () => {
           payload: template.sample(locale),
           messageId: `<${id}@samling.mail>`,
           attempts: 1,
-          organizationId: randomUUID(),
+          organizationId,
           eventId: null,
           createdAt: new Date(),
         })
