@@ -43,7 +43,6 @@ describe('audience questions, end to end', { timeout: 180_000 }, () => {
     await attendee.getByLabel('Sektor *').selectOption({ index: 1 })
     await attendee.getByLabel('Län *').selectOption('sodermanland')
     await attendee.getByLabel('På plats').check()
-    await attendee.getByLabel(/Jag har läst/).check()
     await attendee.getByRole('button', { name: 'Anmäl mig', exact: true }).click()
     await attendee.locator('main [role=status]', { hasText: 'du är anmäld' }).waitFor()
 

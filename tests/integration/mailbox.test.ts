@@ -121,7 +121,7 @@ describe('the dev mailbox', () => {
     expect(message.text).toContain('Länken gäller i 15 minuter')
     expect(message.text).toContain(SIGN_IN_URL)
     expect(message.html).toContain('lang="sv"')
-    expect(message.links).toEqual([SIGN_IN_URL])
+    expect(message.links).toEqual([SIGN_IN_URL, 'https://samling.test/privacy'])
     expect(message.headers.find((header) => header.name === 'auto-submitted')?.value).toBe('auto-generated')
     expect(message.headers.find((header) => header.name === 'subject')?.value).toBe('Din inloggningslänk till Samling')
 

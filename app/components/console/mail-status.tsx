@@ -93,7 +93,7 @@ export function MailStatus({ locale, perEvent, recent, bounces }: Props) {
               <tbody>
                 {recent.map((mail) => (
                   <tr key={mail.id}>
-                    <th scope="row">{mail.recipient}</th>
+                    <th scope="row">{mail.recipient === '' ? <em>{t(locale, 'retention.anonymizedRow')}</em> : mail.recipient}</th>
                     <td>{mail.template}</td>
                     <td>{mail.event}</td>
                     <td>{mail.state}</td>
