@@ -10,6 +10,10 @@ import type { RunningServer } from './server.ts'
  */
 export async function signInThroughMailbox(page: Page, server: RunningServer, email = 'arrangor@example.org'): Promise<void> {
   const mailboxKey = JSON.parse(fs.readFileSync(path.join(server.dataDir, 'secrets.json'), 'utf8')).mailboxKey
+  const signInMails = () => page.locator('main table tr', { hasText: email }).locator('a', { hasText: 'inloggningslänk' })
+  // A link from an earlier sign-in has been used (410): wait for a mail newer than those.
+  await page.goto(`${server.url}/dev/mailbox?key=${mailboxKey}`)
+  const before = await signInMails().count()
   await page.goto(`${server.url}/login`)
   await page.getByLabel('E-postadress').fill(email)
   await page.getByRole('button', { name: 'Skicka inloggningslänk' }).click()
@@ -17,8 +21,9 @@ export async function signInThroughMailbox(page: Page, server: RunningServer, em
   // The mail worker sends within a moment; look again until the mail is there.
   for (let attempt = 0; attempt < 40; attempt++) {
     await page.goto(`${server.url}/dev/mailbox?key=${mailboxKey}`)
-    const mail = page.locator('main table tr', { hasText: email }).locator('a', { hasText: 'inloggningslänk' }).first()
-    if (await mail.count()) {
+    // The mailbox lists the newest mail first.
+    const mail = signInMails().first()
+    if ((await signInMails().count()) > before) {
       await mail.click()
       await page.waitForURL(/\/dev\/mailbox\/[^/?]+/)
       const link = (await page.locator('main a[href*="/login/"]').first().getAttribute('href')) ?? ''
